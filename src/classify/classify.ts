@@ -1,0 +1,230 @@
+/**
+ * Classifies one datasheet under ECCN 3A090 on the rules in force on a date.
+ *
+ * Missing facts never produce a silent "none": each fact that is not given is
+ * tried both ways (datacenter yes and no; each uncertain die counted or not),
+ * and when the answers differ the result is `indeterminate`, naming what is
+ * missing. When they agree, the answer stands whatever the missing fact is
+ * (TPP 4800 or more is 3A090.a.1; TPP below 1600 is outside .a and .b).
+ */
+import { Rational } from "../numbers/rational.js";
+import { describeComparison, formatForTrace, meets, type RuleSet, rulesAt } from "../rules/rules.js";
+import { todayIso } from "../rules/dated.js";
+import {
+  type ClauseOutcome,
+  clauseCitation,
+  clauseHoldsOver,
+  describeClauseTests,
+  describeDensity,
+  evaluateClauses,
+  IC_CLAUSES,
+  type IcClause,
+  sameDensity,
+} from "./clauses.js";
+import { type Datasheet, type IcDatasheet, parseDatasheet } from "./datasheet.js";
+import { type ApplicableDieArea, applicableDieArea, type DensityValue } from "./density.js";
+import { classifyHbm } from "./hbm.js";
+import { type Classification, type Clause, eccnOf, type TraceStep } from "./result.js";
+import { totalProcessingPerformance } from "./tpp.js";
+
+export interface ClassifyOptions {
+  /** The date whose rules apply, YYYY-MM-DD; defaults to today (UTC). */
+  readonly date?: string;
+}
+
+/**
+ * Validates `input` (a datasheet as parsed JSON, figures as decimal strings)
+ * and classifies it on the rules in force on `options.date`.
+ *
+ * @throws InvalidInputError naming each field that is wrong.
+ * @throws RulesDateError for a date the rules data does not cover.
+ * @example classify({ part: "X", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "600" }] }] }).clause === "3A090.a.1"
+ */
+export function classify(input: unknown, options: ClassifyOptions = {}): Classification {
+  const rules = rulesAt(options.date ?? todayIso());
+  return classifyDatasheet(parseDatasheet(input), rules);
+}
+
+/** Classifies an already validated datasheet (see `parseDatasheet`). */
+export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet): Classification {
+  const body = datasheet.kind === "hbm" ? classifyHbm(datasheet, rules) : classifyIc(datasheet, rules);
+  const { tpp, performanceDensity, performanceDensityExact, clause, eccn, matched, missing, warnings, notes, trace, ...rest } = body;
+  return {
+    part: datasheet.part,
+    rulesDate: rules.date,
+    tpp,
+    performanceDensity,
+    performanceDensityExact,
+    clause,
+    eccn,
+    matched,
+    missing,
+    warnings,
+    notes,
+    trace,
+    ...rest,
+    rules: { date: rules.date, verifiedThrough: rules.verifiedThrough, beyondVerified: rules.beyondVerified, dataSha256: rules.dataSha256 },
+  };
+}
+
+interface Decision {
+  readonly clause: IcClause | "none" | "indeterminate";
+  readonly matched: readonly IcClause[];
+  readonly missing: readonly string[];
+  readonly lowest: DensityValue;
+  readonly highest: DensityValue;
+  readonly outcomes: readonly ClauseOutcome[];
+}
+
+const DATACENTER_MISSING = "datacenter: whether the IC is designed or marketed for use in datacenters";
+
+/** The clause for a TPP, trying every way the missing facts could go. */
+function decide(tpp: Rational, area: ApplicableDieArea, datacenter: boolean | null | undefined, rules: RuleSet): Decision {
+  const { lowest, highest } = area.density(tpp);
+  const densities = sameDensity(lowest, highest) ? [lowest] : [lowest, highest];
+  const datacenters = datacenter === true || datacenter === false ? [datacenter] : [true, false];
+  const grid = datacenters.map((dc) => densities.map((pd) => evaluateClauses(tpp, pd, dc, rules)));
+  const outcomes = grid.flat();
+  const first = outcomes[0]!.controlling;
+  const determinate = outcomes.every((o) => o.controlling === first);
+  const matched = IC_CLAUSES.filter((clause) => outcomes.every((o) => o.matched.includes(clause)));
+
+  const missing: string[] = [];
+  if (!determinate) {
+    const datacenterMatters = densities.some((_, j) => grid[0]![j]!.controlling !== grid[grid.length - 1]![j]!.controlling);
+    const diesMatter = grid.some((row) => row[0]!.controlling !== row[row.length - 1]!.controlling);
+    if (datacenterMatters) missing.push(DATACENTER_MISSING);
+    if (diesMatter) missing.push(...area.missing);
+  }
+  return { clause: determinate ? first : "indeterminate", matched, missing, lowest, highest, outcomes };
+}
+
+function classifyIc(datasheet: IcDatasheet, rules: RuleSet): Omit<Classification, "part" | "rulesDate" | "rules"> {
+  const performance = totalProcessingPerformance(datasheet, rules);
+  const { tpp } = performance;
+  const area = applicableDieArea(datasheet.dies);
+  const decision = decide(tpp, area, datasheet.datacenter, rules);
+  const { lowest, highest } = decision;
+  const exactDensity = area.exact && lowest.kind === "exact" ? lowest.value : undefined;
+
+  const trace: TraceStep[] = [];
+  const warnings: string[] = [];
+  const notes: string[] = [];
+
+  // Technical Note 2: TPP.
+  for (const unit of performance.units) {
+    const rates = unit.rates
+      .map((r) => `${r.format} ${r.denseTops.toExactString()} TOPS × ${r.bitLength.toExactString()} bits = ${r.tpp.toExactString()}${r === unit.highest ? " (highest)" : ""}`)
+      .join("; ");
+    const total = unit.count.eq(Rational.ONE)
+      ? unit.highest.tpp.toExactString()
+      : `${unit.count.toExactString()} × ${unit.highest.tpp.toExactString()} = ${unit.count.mul(unit.highest.tpp).toExactString()}`;
+    trace.push({
+      step: `TPP of ${unit.name}`,
+      result: "value",
+      statement: `${rates}; unit TPP ${total}`,
+      citation: rules.definitionCitation.tpp,
+    });
+  }
+  trace.push({
+    step: "TPP",
+    result: "value",
+    statement:
+      `sum over units of each unit's highest TPP = ${tpp.toExactString()}` +
+      `; other reading, highest per-format sum: ${performance.highestSummedFormat.format} ${performance.highestSummedFormat.tpp.toExactString()}`,
+    citation: rules.definitionCitation.tpp,
+  });
+
+  // Technical Note 2, 4: performance density.
+  trace.push({
+    step: "applicable die area",
+    result: "value",
+    statement: `${area.accounting.join("; ")}${area.exact ? ` = ${area.exact.toExactString()} mm²` : ""}`,
+    citation: rules.definitionCitation.performanceDensity,
+  });
+  trace.push({
+    step: "performance density",
+    result: "value",
+    statement:
+      exactDensity !== undefined
+        ? `${tpp.toExactString()} ÷ ${area.exact!.toExactString()} mm² = ${formatForTrace(exactDensity)}`
+        : lowest.kind === "undefined-pd" && highest.kind === "undefined-pd"
+          ? "undefined: no die counts toward the applicable die area, so no PD condition can hold"
+          : describeDensity(lowest, highest),
+    citation: rules.definitionCitation.performanceDensity,
+  });
+
+  // The note on items not designed or marketed for datacenters.
+  const note = rules.threshold("3A090.nonDatacenter.tpp")!;
+  const tppBelowNote = meets(tpp, note);
+  const datacenterText =
+    datasheet.datacenter === true ? "designed or marketed for datacenters" : datasheet.datacenter === false ? "not designed or marketed for datacenters" : "datacenter design or marketing not given";
+  const noteResult: TraceStep["result"] = !tppBelowNote || datasheet.datacenter === true ? "does not apply" : datasheet.datacenter === false ? "applies" : "unknown";
+  trace.push({
+    step: "non-datacenter note",
+    result: noteResult,
+    statement: `${datacenterText}${datasheet.datacenterRationale ? ` (${datasheet.datacenterRationale})` : ""}; ${describeComparison("TPP", tpp, note)}`,
+    citation: note.cites,
+  });
+
+  // 3A090.a.1 to .b.2. The non-datacenter note, when it applies, takes the IC out whatever the tests say.
+  for (const clause of IC_CLAUSES) {
+    const tests = describeClauseTests(clause, tpp, lowest, highest, rules);
+    const citation = clauseCitation(clause, rules);
+    const holds = clauseHoldsOver(clause, tpp, lowest, highest, rules);
+    if (holds === false) trace.push({ step: clause, result: "fails", statement: tests, citation });
+    else if (noteResult === "applies") {
+      trace.push({ step: clause, result: "does not apply", statement: `${tests}; the non-datacenter note takes the IC out of 3A090.a and .b`, citation });
+    } else if (holds === true && noteResult === "does not apply") trace.push({ step: clause, result: "holds", statement: tests, citation });
+    else trace.push({ step: clause, result: "unknown", statement: tests, citation });
+  }
+
+  // Readings the text leaves open (A-8): warn where they would change the answer.
+  const otherReadings: { reading: string; tpp: Rational }[] = [
+    { reading: `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of per-unit maxima (regulation.md A-8)`, tpp: performance.highestSummedFormat.tpp },
+    ...performance.alternativeReadings.map((r) => ({ reading: r.reading, tpp: r.tpp })),
+  ];
+  for (const other of otherReadings) {
+    if (other.tpp.eq(tpp)) continue;
+    const alternative = decide(other.tpp, area, datasheet.datacenter, rules);
+    if (alternative.clause !== decision.clause) {
+      warnings.push(
+        `with ${other.reading}, TPP would be ${other.tpp.toExactString()} and the clause ${alternative.clause} instead of ${decision.clause}; classified on TPP ${tpp.toExactString()}`,
+      );
+    }
+  }
+  for (const rate of performance.ignoredSparseRates) notes.push(`${rate} left aside: a dense figure for the same format is given, and TPP counts dense throughput`);
+
+  // Licence exceptions and related ECCNs, as facts about the rule.
+  const inA = decision.clause === "3A090.a.1" || decision.clause === "3A090.a.2";
+  if (inA && datasheet.datacenter === false) {
+    notes.push("not designed or marketed for datacenters with TPP of 4800 or more: 3A090.a, and licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)");
+  } else if (inA && (datasheet.datacenter === undefined || datasheet.datacenter === null)) {
+    notes.push("if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)");
+  }
+  if (noteResult === "applies") notes.push("outside 3A090.a and .b: not designed or marketed for datacenters, and TPP below 4800 (note to 3A090.a and .b)");
+  if (decision.clause === "none") notes.push(hint3A991(performance.topsWithoutBitLength, rules));
+
+  return {
+    kind: "ic",
+    tpp: tpp.toExactString(),
+    performanceDensity: exactDensity?.toTruncatedDecimal(6) ?? null,
+    performanceDensityExact: exactDensity?.toFractionString() ?? null,
+    applicableDieAreaMm2: area.exact && !area.exact.isZero() ? area.exact.toExactString() : null,
+    clause: decision.clause,
+    eccn: eccnOf(decision.clause as Clause),
+    matched: decision.matched,
+    missing: decision.missing,
+    warnings,
+    notes,
+    trace,
+  };
+}
+
+/** 3A991.p.1 counts TOPS without bit length (A-20); a hint, never a classification. */
+function hint3A991(tops: Rational, rules: RuleSet): string {
+  const t = rules.threshold("3A991.p.1.tops");
+  if (!t) return "3A991.p is not in the rules data for this date";
+  const basis = `${describeComparison("TOPS without bit length", tops, t)}; 3A991.p counts 2 × MacTOPS over all processing units, without bit length (regulation.md A-20); 3A991.p.2 (I/O of 150 Gbyte/s or more) is not evaluated; date 3A991.p took effect not verified`;
+  return meets(tops, t) ? `outside 3A090; 3A991.p.1 may apply: ${basis}` : `outside 3A090; 3A991.p.1 does not apply by processing: ${basis}`;
+}

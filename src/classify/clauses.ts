@@ -1,0 +1,141 @@
+/**
+ * # ECCN 3A090.a and 3A090.b
+ *
+ * > a. Integrated circuits having one or more digital processing units having
+ * > either of the following:
+ * > a.1. A 'total processing performance' of 4800 or more; or
+ * > a.2. A 'total processing performance' of 1600 or more and a 'performance
+ * > density' of 5.92 or more.
+ * > b. Integrated circuits having one or more digital processing units having
+ * > either of the following:
+ * > b.1. A 'total processing performance' of 2400 or more and less than 4800
+ * > and a 'performance density' of 1.6 or more and less than 5.92, or
+ * > b.2. A 'total processing performance' of 1600 or more and a 'performance
+ * > density' of 3.2 or more and less than 5.92.
+ *
+ * > Note to 3A090.a and 3A090.b: 3A090.a and 3A090.b do not apply to items
+ * > that are not designed or marketed for use in datacenters and do not have a
+ * > 'total processing performance' of 4800 or more. For 3A090.a and 3A090.b
+ * > items that are not designed or marketed for use in datacenters and that
+ * > have a 'total processing performance' of 4800 or more, see license
+ * > exceptions NAC and ACA.
+ *
+ * The numbers above live in data/rules/3A090.json, with their operators;
+ * this module only says which tests make up each paragraph. .a is tested
+ * before .b: b.2 has no TPP ceiling, and anything at 4800 or more is a.1.
+ */
+import type { Rational } from "../numbers/rational.js";
+import { describeComparison, formatForTrace, meets, type RuleSet, type Threshold, type ThresholdId } from "../rules/rules.js";
+import type { DensityValue } from "./density.js";
+
+/** The paragraphs of 3A090.a and .b, in the order they control. */
+export const IC_CLAUSES = ["3A090.a.1", "3A090.a.2", "3A090.b.1", "3A090.b.2"] as const;
+export type IcClause = (typeof IC_CLAUSES)[number];
+
+/** Which thresholds make up each paragraph: all must hold. */
+const CLAUSE_TESTS: Record<IcClause, { readonly tpp: readonly ThresholdId[]; readonly pd: readonly ThresholdId[] }> = {
+  "3A090.a.1": { tpp: ["3A090.a.1.tpp"], pd: [] },
+  "3A090.a.2": { tpp: ["3A090.a.2.tpp"], pd: ["3A090.a.2.pd"] },
+  "3A090.b.1": { tpp: ["3A090.b.1.tpp.min", "3A090.b.1.tpp.max"], pd: ["3A090.b.1.pd.min", "3A090.b.1.pd.max"] },
+  "3A090.b.2": { tpp: ["3A090.b.2.tpp"], pd: ["3A090.b.2.pd.min", "3A090.b.2.pd.max"] },
+};
+
+function threshold(rules: RuleSet, id: ThresholdId): Threshold {
+  const t = rules.threshold(id);
+  if (!t) throw new Error(`threshold ${id} is not in force on ${rules.date}`);
+  return t;
+}
+
+/**
+ * Whether a PD condition holds. An undefined PD meets no PD condition; an
+ * unbounded one meets every lower bound and no upper bound.
+ */
+export function densityMeets(pd: DensityValue, t: Threshold): boolean {
+  switch (pd.kind) {
+    case "exact":
+      return meets(pd.value, t);
+    case "undefined-pd":
+      return false;
+    case "unbounded":
+      return t.operator !== "<";
+  }
+}
+
+/** True when TPP and PD meet every test of `clause`, before the non-datacenter note. */
+export function clauseConditionsHold(clause: IcClause, tpp: Rational, pd: DensityValue, rules: RuleSet): boolean {
+  const tests = CLAUSE_TESTS[clause];
+  return tests.tpp.every((id) => meets(tpp, threshold(rules, id))) && tests.pd.every((id) => densityMeets(pd, threshold(rules, id)));
+}
+
+/**
+ * Whether the non-datacenter note takes an IC out of .a and .b: it is not
+ * designed or marketed for datacenters and its TPP is below 4800 ("do not
+ * have a 'total processing performance' of 4800 or more").
+ */
+export function excludedAsNonDatacenter(tpp: Rational, datacenter: boolean, rules: RuleSet): boolean {
+  return !datacenter && meets(tpp, threshold(rules, "3A090.nonDatacenter.tpp"));
+}
+
+export interface ClauseOutcome {
+  /** The first paragraph that holds, in the order .a.1, .a.2, .b.1, .b.2; "none" when none does. */
+  readonly controlling: IcClause | "none";
+  /** Every paragraph that holds. */
+  readonly matched: readonly IcClause[];
+  readonly excludedAsNonDatacenter: boolean;
+}
+
+/** The outcome for one fully known set of facts. */
+export function evaluateClauses(tpp: Rational, pd: DensityValue, datacenter: boolean, rules: RuleSet): ClauseOutcome {
+  const excluded = excludedAsNonDatacenter(tpp, datacenter, rules);
+  const matched = excluded ? [] : IC_CLAUSES.filter((clause) => clauseConditionsHold(clause, tpp, pd, rules));
+  return { controlling: matched[0] ?? "none", matched, excludedAsNonDatacenter: excluded };
+}
+
+/** "PD 7916/407 ≈ 19.449631", "PD undefined", or the range the facts allow, for the trace. */
+export function describeDensity(lowest: DensityValue, highest: DensityValue): string {
+  const text = (pd: DensityValue) =>
+    pd.kind === "exact" ? formatForTrace(pd.value) : pd.kind === "undefined-pd" ? "undefined" : "unbounded";
+  if (sameDensity(lowest, highest)) return lowest.kind === "undefined-pd" ? "PD undefined (no applicable die area)" : `PD ${text(lowest)}`;
+  return `PD unknown, between ${text(lowest)} and ${text(highest)} as die facts are missing`;
+}
+
+export function sameDensity(a: DensityValue, b: DensityValue): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind !== "exact" || a.value.eq((b as { value: Rational }).value);
+}
+
+/** The tests of `clause` in words, e.g. "TPP 15832 ≥ 1600 and PD 7916/407 ≈ 19.449631 ≥ 5.92". */
+export function describeClauseTests(clause: IcClause, tpp: Rational, lowest: DensityValue, highest: DensityValue, rules: RuleSet): string {
+  const tests = CLAUSE_TESTS[clause];
+  const parts = tests.tpp.map((id) => describeComparison("TPP", tpp, threshold(rules, id)));
+  if (tests.pd.length > 0) {
+    if (lowest.kind === "exact" && sameDensity(lowest, highest)) {
+      parts.push(...tests.pd.map((id) => describeComparison("PD", lowest.value, threshold(rules, id))));
+    } else {
+      const wanted = tests.pd.map((id) => threshold(rules, id).wording).join(" ");
+      parts.push(`${describeDensity(lowest, highest)} (needs PD ${wanted})`);
+    }
+  }
+  return parts.join(" and ");
+}
+
+/**
+ * Whether `clause` holds for every PD the facts allow (true), for none (false),
+ * or for some only (undefined). A .b clause is a window in PD, so its bounds
+ * alone cannot show that it fails everywhere in between.
+ */
+export function clauseHoldsOver(clause: IcClause, tpp: Rational, lowest: DensityValue, highest: DensityValue, rules: RuleSet): boolean | undefined {
+  const tests = CLAUSE_TESTS[clause];
+  if (!tests.tpp.every((id) => meets(tpp, threshold(rules, id)))) return false;
+  const atLowest = clauseConditionsHold(clause, tpp, lowest, rules);
+  if (sameDensity(lowest, highest)) return atLowest;
+  const atHighest = clauseConditionsHold(clause, tpp, highest, rules);
+  if (atLowest && atHighest) return true;
+  return tests.pd.length === 0 ? atLowest : undefined;
+}
+
+/** The citations of a clause's tests, deduplicated. */
+export function clauseCitation(clause: IcClause, rules: RuleSet): string {
+  const tests = CLAUSE_TESTS[clause];
+  return [...new Set([...tests.tpp, ...tests.pd].map((id) => threshold(rules, id).cites))].join("; ");
+}

@@ -1,0 +1,71 @@
+/** `ic3a090 rules` (the thresholds in force, with citations) and `ic3a090 schema`. */
+import type { Command } from "commander";
+import { datasheetJsonSchema } from "../classify/datasheet.js";
+import { THRESHOLD_IDS, type RuleSet, type Threshold } from "../rules/rules.js";
+import { dateOption, rulesForDate } from "./options.js";
+
+const SYMBOL: Record<Threshold["operator"], string> = { ">=": "≥", "<": "<", ">": ">" };
+
+/** The thresholds in force as plain data (for --json and for documents). */
+export function rulesTable(rules: RuleSet) {
+  return {
+    date: rules.date,
+    verifiedThrough: rules.verifiedThrough,
+    beyondVerified: rules.beyondVerified,
+    dataSha256: rules.dataSha256,
+    thresholds: THRESHOLD_IDS.flatMap((id) => {
+      const t = rules.threshold(id);
+      return t
+        ? [{ id, paragraph: t.paragraph, operator: t.operator, value: t.value.toExactString(), unit: t.unit, wording: t.wording, inForceFrom: t.from, verified: t.verified, citation: t.cites }]
+        : [];
+    }),
+    notInForce: THRESHOLD_IDS.filter((id) => !rules.threshold(id)),
+  };
+}
+
+export function renderRules(rules: RuleSet): string {
+  const table = rulesTable(rules);
+  const lines = [`Thresholds of ECCN 3A090 in force on ${table.date} (rules data verified through ${table.verifiedThrough})`, ""];
+  for (const t of table.thresholds) {
+    lines.push(`${t.id.padEnd(24)} ${SYMBOL[t.operator]} ${t.value} ${t.unit}   "${t.wording}"${t.verified ? "" : "   [not verified: hint only]"}`);
+    lines.push(`${"".padEnd(24)} ${t.citation}`);
+  }
+  for (const id of table.notInForce) lines.push(`${id.padEnd(24)} not in force on ${table.date}`);
+  lines.push("", `Bit lengths (${rules.formatCitation}):`);
+  lines.push(`  ${formatTable(rules)}`);
+  lines.push("", `rules data sha256 ${table.dataSha256}`);
+  return lines.join("\n");
+}
+
+function formatTable(rules: RuleSet): string {
+  const names = ["INT4", "FP4", "FP6", "INT8", "FP8", "INT16", "FP16", "BF16", "TF32", "INT32", "FP32", "FP64"];
+  return names
+    .flatMap((name) => {
+      const f = rules.format(name);
+      if (!f) return [];
+      const alternatives = f.alternatives.map((a) => ` (or ${a.bitLength.toExactString()})`).join("");
+      return [`${f.name} ${f.bitLength.toExactString()}${alternatives}`];
+    })
+    .join(", ");
+}
+
+export function rulesCommand(program: Command): void {
+  program
+    .command("rules")
+    .description("Print the thresholds in force on a date, with their operators and citations")
+    .addOption(dateOption("the date"))
+    .option("--json", "print as JSON")
+    .action((options: { date?: string; json?: boolean }) => {
+      const rules = rulesForDate(options.date);
+      process.stdout.write(options.json ? `${JSON.stringify(rulesTable(rules), null, 2)}\n` : `${renderRules(rules)}\n`);
+    });
+}
+
+export function schemaCommand(program: Command): void {
+  program
+    .command("schema")
+    .description("Print the JSON Schema of the datasheet input")
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(datasheetJsonSchema(), null, 2)}\n`);
+    });
+}

@@ -1,0 +1,23 @@
+/**
+ * ic3a090: exact ECCN 3A090 classification from datasheet figures, on dated
+ * and cited rules. States what the rule says; not legal advice.
+ */
+export { classify, classifyDatasheet, type ClassifyOptions } from "./classify/classify.js";
+export {
+  datasheetJsonSchema,
+  DatasheetSchema,
+  type Datasheet,
+  type DatasheetInput,
+  type HbmDatasheet,
+  type IcDatasheet,
+  type InputIssue,
+  InvalidInputError,
+  parseDatasheet,
+} from "./classify/datasheet.js";
+export { type Classification, type Clause, CLAUSES, type Eccn, ECCNS, eccnOf, type TraceStep } from "./classify/result.js";
+export { totalProcessingPerformance, type TotalProcessingPerformance } from "./classify/tpp.js";
+export { applicableDieArea } from "./classify/density.js";
+export { parseDecimal, Rational, DecimalSyntaxError } from "./numbers/rational.js";
+export { parseQuantity, type Dimension } from "./numbers/quantity.js";
+export { rulesAt, RulesDateError, meets, type RuleSet, type Threshold, type ThresholdId, THRESHOLD_IDS } from "./rules/rules.js";
+export { todayIso, isIsoDate } from "./rules/dated.js";
