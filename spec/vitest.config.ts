@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["spec/**/*.spec.ts"],
     setupFiles: ["spec/setup.ts"],
+    globalSetup: ["spec/global-setup.ts"],
     // The JSON report lets .ci/run print "N passed, N failed".
     reporters: ["default", "json"],
     outputFile: { json: "spec/.results/vitest.json" },

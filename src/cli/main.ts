@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `ic3a090` command line. Each command lives in its own module and is
  * registered here; all share the exit codes of ./io.ts.
@@ -48,13 +47,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
 }
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`ic3a090: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
