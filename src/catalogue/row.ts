@@ -1,0 +1,220 @@
+/**
+ * # The flat CSV catalogue row (issue 5, part 1)
+ *
+ * One row describes one IC (or one HBM item) by its whole-chip dense rates:
+ *
+ * | column                  | meaning                                                             |
+ * |-------------------------|---------------------------------------------------------------------|
+ * | `part`                  | required                                                            |
+ * | `kind`                  | `ic` (default when empty) or `hbm`                                  |
+ * | `datacenter`            | `yes`/`no`/`true`/`false`; empty = not known                        |
+ * | `tops_<format>`         | peak dense TOPS/TFLOPS of the whole IC in that format; empty = unsupported |
+ * | `die_area_mm2`          | applicable die area (non-planar logic dies), mm²                    |
+ * | `logic_die_area_mm2`    | logic die area, with `non_planar` (`yes`/`no`/empty)                |
+ * | `hbm_bandwidth_gbps`    | HBM rows: memory bandwidth, GB/s                                    |
+ * | `hbm_area_mm2`          | HBM rows: package or stack area, mm²                                |
+ *
+ * Header names are case-insensitive and in any order; other columns are
+ * passed through untouched. A cell is read with its surrounding spaces
+ * trimmed; figures then go through the one decimal grammar (`parseQuantity`),
+ * so "1,979" or "989,4" are refused with the same reasons as in JSON.
+ *
+ * The row becomes the same `Datasheet` the JSON form gives: one processing
+ * unit whose rates are the `tops_<format>` figures (Technical Note 2, 2: the
+ * highest TPP of a multi-format unit counts), and one die.
+ */
+import { type Dimension, parseQuantity } from "../numbers/quantity.js";
+import { DecimalSyntaxError, type Rational } from "../numbers/rational.js";
+import type { RuleSet } from "../rules/rules.js";
+import type { Datasheet, Die, InputIssue, Rate } from "../classify/datasheet.js";
+import { InvalidInputError } from "../classify/datasheet.js";
+
+/** The columns this module reads (lower case); any other column is passed through. */
+export const CATALOGUE_COLUMNS = ["part", "kind", "datacenter", "die_area_mm2", "logic_die_area_mm2", "non_planar", "hbm_bandwidth_gbps", "hbm_area_mm2"] as const;
+export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number];
+export const TOPS_PREFIX = "tops_";
+
+/** An invalid catalogue row; issue paths are CSV column names, the message names the row. */
+export class CatalogueRowError extends InvalidInputError {
+  constructor(
+    readonly row: number,
+    issues: InputIssue[],
+  ) {
+    super(issues);
+    this.name = "CatalogueRowError";
+    this.message = `row ${row}: ${this.message}`;
+  }
+}
+
+/**
+ * Where each known column sits in a header: built once per file, so a row is
+ * read by index without a per-row object.
+ */
+export interface CataloguePlan {
+  /** The header as given (original spelling). */
+  readonly header: readonly string[];
+  readonly index: Readonly<Partial<Record<CatalogueColumn, number>>>;
+  /** `tops_<format>` columns: the column name as given, its index, and the format name. */
+  readonly tops: readonly { readonly column: string; readonly index: number; readonly format: string }[];
+  /** The spelling of each known column as it appears in the header, for messages. */
+  readonly names: Readonly<Partial<Record<CatalogueColumn, string>>>;
+}
+
+/**
+ * Reads a header row. Throws InvalidInputError when `part` is missing, or a
+ * known column appears twice (case-insensitively).
+ */
+export function cataloguePlan(header: readonly string[]): CataloguePlan {
+  const index: Partial<Record<CatalogueColumn, number>> = {};
+  const names: Partial<Record<CatalogueColumn, string>> = {};
+  const tops: { column: string; index: number; format: string }[] = [];
+  const seen = new Map<string, string>();
+  const issues: InputIssue[] = [];
+  header.forEach((name, i) => {
+    const key = name.trim().toLowerCase();
+    const known = (CATALOGUE_COLUMNS as readonly string[]).includes(key) || (key.startsWith(TOPS_PREFIX) && key.length > TOPS_PREFIX.length);
+    if (!known) return;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      issues.push({ path: name, message: `appears twice in the header (also as "${earlier}"); header names are case-insensitive` });
+      return;
+    }
+    seen.set(key, name);
+    if (key.startsWith(TOPS_PREFIX)) tops.push({ column: name, index: i, format: name.trim().slice(TOPS_PREFIX.length) });
+    else {
+      index[key as CatalogueColumn] = i;
+      names[key as CatalogueColumn] = name;
+    }
+  });
+  if (index.part === undefined) issues.push({ path: "part", message: `the header has no "part" column; it has: ${header.map((h) => JSON.stringify(h)).join(", ")}` });
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return { header, index, tops, names };
+}
+
+const YES = new Set(["yes", "true"]);
+const NO = new Set(["no", "false"]);
+
+/**
+ * A catalogue row (fields in header order) as a validated Datasheet.
+ * With `rules`, `tops_<format>` names are checked against the format table in
+ * force, so the error names the column; without, an unknown format is caught
+ * later by the classifier (at `units[0].rates[i].format`).
+ *
+ * @throws CatalogueRowError naming the row and every column that is wrong.
+ */
+export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], rowNumber: number, rules?: RuleSet): Datasheet {
+  const issues: InputIssue[] = [];
+  const cell = (column: CatalogueColumn): string => {
+    const i = plan.index[column];
+    return i === undefined ? "" : (fields[i] ?? "").trim();
+  };
+  const name = (column: CatalogueColumn): string => plan.names[column] ?? column;
+  const figure = (column: string, text: string, dimension: Dimension, positive: boolean): Rational | undefined => {
+    try {
+      const value = parseQuantity(text, dimension);
+      if (positive && value.isZero()) {
+        issues.push({ path: column, message: `must be greater than zero, got "${text}"` });
+        return undefined;
+      }
+      return value;
+    } catch (error) {
+      if (!(error instanceof DecimalSyntaxError)) throw error;
+      issues.push({ path: column, message: error.reason });
+      return undefined;
+    }
+  };
+  const yesNo = (column: CatalogueColumn): boolean | undefined => {
+    const text = cell(column).toLowerCase();
+    if (text === "") return undefined;
+    if (YES.has(text)) return true;
+    if (NO.has(text)) return false;
+    issues.push({ path: name(column), message: `must be yes, no, true or false (or empty when not known), got ${JSON.stringify(cell(column))}` });
+    return undefined;
+  };
+
+  const part = cell("part");
+  if (part === "") issues.push({ path: name("part"), message: "is empty; name the part" });
+  const kindText = cell("kind").toLowerCase();
+  if (kindText !== "" && kindText !== "ic" && kindText !== "hbm") {
+    issues.push({ path: name("kind"), message: `must be ic or hbm (or empty for ic), got ${JSON.stringify(cell("kind"))}` });
+  }
+
+  if (kindText === "hbm") {
+    const bandwidthText = cell("hbm_bandwidth_gbps");
+    const areaText = cell("hbm_area_mm2");
+    if (bandwidthText === "") issues.push({ path: name("hbm_bandwidth_gbps"), message: 'is needed for an HBM row: the memory bandwidth in GB/s, e.g. "1229" or "1.229 TB/s"' });
+    if (areaText === "") issues.push({ path: name("hbm_area_mm2"), message: 'is needed for an HBM row: the package or stack area in mm², e.g. "110"' });
+    const bandwidthGBps = bandwidthText === "" ? undefined : figure(name("hbm_bandwidth_gbps"), bandwidthText, "bandwidth", false);
+    const areaMm2 = areaText === "" ? undefined : figure(name("hbm_area_mm2"), areaText, "area", true);
+    for (const column of plan.tops) {
+      if ((fields[column.index] ?? "").trim() !== "") issues.push({ path: column.column, message: "an HBM row takes hbm_bandwidth_gbps and hbm_area_mm2, not TOPS; leave it empty, or classify the logic IC on its own row" });
+    }
+    if (issues.length > 0 || !bandwidthGBps || !areaMm2) throw new CatalogueRowError(rowNumber, issues);
+    return { part, kind: "hbm", bandwidthGBps, areaMm2 };
+  }
+
+  const datacenter = yesNo("datacenter");
+
+  const rates: Rate[] = [];
+  for (const column of plan.tops) {
+    const text = (fields[column.index] ?? "").trim();
+    if (text === "") continue;
+    if (rules && !rules.format(column.format)) {
+      issues.push({ path: column.column, message: `"${column.format}" is not in the format table in force on ${rules.date}; use a listed format such as tops_fp8 (ic3a090 rules)` });
+      continue;
+    }
+    const tops = figure(column.column, text, "throughput", false);
+    if (tops) rates.push({ format: column.format.toUpperCase(), tops });
+  }
+  if (rates.length === 0 && !issues.some((issue) => issue.path.toLowerCase().startsWith(TOPS_PREFIX))) {
+    issues.push({
+      path: plan.tops.length > 0 ? plan.tops.map((t) => t.column).join(", ") : "tops_<format>",
+      message: "give at least one dense TOPS figure of the whole IC in a tops_<format> column, e.g. tops_fp8",
+    });
+  }
+
+  const dies: Die[] = [];
+  const applicable = cell("die_area_mm2");
+  const logicArea = cell("logic_die_area_mm2");
+  const nonPlanar = yesNo("non_planar");
+  if (applicable !== "" && logicArea !== "") {
+    issues.push({ path: name("die_area_mm2"), message: `give either die_area_mm2 (the applicable area) or logic_die_area_mm2 with non_planar, not both` });
+  } else if (applicable !== "") {
+    if (nonPlanar === false) {
+      issues.push({ path: name("non_planar"), message: "is no, but die_area_mm2 is the area of non-planar logic dies; give the planar die's area as logic_die_area_mm2" });
+    }
+    const areaMm2 = figure(name("die_area_mm2"), applicable, "area", true);
+    if (areaMm2) dies.push({ count: 1n, areaMm2, logic: true, nonPlanar: true });
+  } else if (logicArea !== "" || nonPlanar !== undefined) {
+    const areaMm2 = logicArea === "" ? undefined : figure(name("logic_die_area_mm2"), logicArea, "area", true);
+    dies.push({ count: 1n, ...(areaMm2 ? { areaMm2 } : {}), logic: true, ...(nonPlanar === undefined ? {} : { nonPlanar }) });
+  }
+
+  if (issues.length > 0) throw new CatalogueRowError(rowNumber, issues);
+  return {
+    part,
+    kind: "ic",
+    datacenter: datacenter ?? null,
+    units: [{ count: 1n, rates }],
+    ...(applicable !== "" || logicArea !== "" || nonPlanar !== undefined ? { dies } : {}),
+  };
+}
+
+/**
+ * A catalogue row given as column → cell (header names as written, any case)
+ * as a validated Datasheet.
+ *
+ * @throws CatalogueRowError (an InvalidInputError) whose issue paths are the
+ * CSV column names, e.g. `tops_fp8`; its message names `rowNumber`.
+ */
+export function catalogueRowToDatasheet(row: Record<string, string>, rowNumber: number, rules?: RuleSet): Datasheet {
+  const header = Object.keys(row);
+  let plan: CataloguePlan;
+  try {
+    plan = cataloguePlan(header);
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new CatalogueRowError(rowNumber, error.issues);
+    throw error;
+  }
+  return rowToDatasheet(plan, header.map((key) => row[key] ?? ""), rowNumber, rules);
+}
