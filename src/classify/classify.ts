@@ -198,11 +198,11 @@ function classifyIc(datasheet: IcDatasheet, rules: RuleSet): Omit<Classification
   // Licence exceptions and related ECCNs, as facts about the rule.
   const inA = decision.clause === "3A090.a.1" || decision.clause === "3A090.a.2";
   if (inA && datasheet.datacenter === false) {
-    notes.push("not designed or marketed for datacenters with TPP of 4800 or more: 3A090.a, and licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)");
+    notes.push(`not designed or marketed for datacenters with TPP of ${note.value.toExactString()} or more: 3A090.a, and licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)`);
   } else if (inA && (datasheet.datacenter === undefined || datasheet.datacenter === null)) {
     notes.push("if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)");
   }
-  if (noteResult === "applies") notes.push("outside 3A090.a and .b: not designed or marketed for datacenters, and TPP below 4800 (note to 3A090.a and .b)");
+  if (noteResult === "applies") notes.push(`outside 3A090.a and .b: not designed or marketed for datacenters, and TPP below ${note.value.toExactString()} (note to 3A090.a and .b)`);
   if (decision.clause === "none") notes.push(hint3A991(performance.topsWithoutBitLength, rules));
 
   return {
