@@ -21,3 +21,10 @@ export { parseDecimal, Rational, DecimalSyntaxError } from "./numbers/rational.j
 export { parseQuantity, type Dimension } from "./numbers/quantity.js";
 export { rulesAt, RulesDateError, meets, type RuleSet, type Threshold, type ThresholdId, THRESHOLD_IDS } from "./rules/rules.js";
 export { todayIso, isIsoDate } from "./rules/dated.js";
+export { attestDatasheet, AttestRefusal, signStatement, type AttestOptions } from "./attest/attest.js";
+export { canonicalJson, CanonicalJsonError } from "./attest/canonical-json.js";
+export { type DsseEnvelope, IN_TOTO_PAYLOAD_TYPE, keyIdOf, pae } from "./attest/dsse.js";
+export { generateKeyFiles, KeyError, readPrivateKey, readPublicKey } from "./attest/keys.js";
+export { type DatasheetPredicate, PREDICATE_TYPE, predicateJsonSchema, type Statement, STATEMENT_TYPE } from "./attest/statement.js";
+export { loadTrustFile, TrustFileError, trustFrom, type TrustedDesigners } from "./attest/trust.js";
+export { VERIFY_EXIT, type VerifyFailure, type VerifyResult, verifyEnvelope, verifyEnvelopeBytes } from "./attest/verify.js";

@@ -4,12 +4,16 @@
  */
 import { Command, CommanderError } from "commander";
 import { classifyCommand } from "./classify-command.js";
+import { attestCommand } from "./attest-command.js";
+import { keygenCommand } from "./keygen-command.js";
+import { renderCommand } from "./render-command.js";
+import { verifyCommand } from "./verify-command.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UserError } from "./io.js";
 import { rulesCommand, schemaCommand } from "./rules-command.js";
 
 /** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [classifyCommand, rulesCommand, schemaCommand];
+const COMMANDS: ((program: Command) => void)[] = [classifyCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand];
 
 export function buildProgram(): Command {
   const program = new Command()
