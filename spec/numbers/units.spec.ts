@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { type Dimension, parseQuantity } from "../../src/numbers/quantity.js";
 import { DecimalSyntaxError, type Rational } from "../../src/numbers/rational.js";
 
-const math = create(all, { number: "Fraction" });
+const math = create(all!, { number: "Fraction" });
 // mathjs has no operations-per-second unit; define one with the SI short prefixes (G, T, P).
 math.createUnit("OPS", { aliases: ["FLOPS", "IOPS"], prefixes: "short" });
 

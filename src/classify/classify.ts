@@ -8,7 +8,7 @@
  * (TPP 4800 or more is 3A090.a.1; TPP below 1600 is outside .a and .b).
  */
 import { Rational } from "../numbers/rational.js";
-import { describeComparison, formatForTrace, meets, type RuleSet, rulesAt } from "../rules/rules.js";
+import { describeComparison, formatForTrace, meets, type RuleSet, rulesAt, type Threshold } from "../rules/rules.js";
 import { todayIso } from "../rules/dated.js";
 import {
   type ClauseOutcome,
@@ -32,6 +32,15 @@ export interface ClassifyOptions {
   readonly date?: string;
 }
 
+export interface ClassifyDatasheetOptions {
+  /**
+   * False to skip writing the trace (`trace` is then empty): for batches of
+   * millions of rows that keep only the figures and the clause. Every other
+   * field is the same as with the trace (spec/classify/lean-path.spec.ts).
+   */
+  readonly trace?: boolean;
+}
+
 /**
  * Validates `input` (a datasheet as parsed JSON, figures as decimal strings)
  * and classifies it on the rules in force on `options.date`.
@@ -46,8 +55,8 @@ export function classify(input: unknown, options: ClassifyOptions = {}): Classif
 }
 
 /** Classifies an already validated datasheet (see `parseDatasheet`). */
-export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet): Classification {
-  const body = datasheet.kind === "hbm" ? classifyHbm(datasheet, rules) : classifyIc(datasheet, rules);
+export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet, options: ClassifyDatasheetOptions = {}): Classification {
+  const body = datasheet.kind === "hbm" ? classifyHbm(datasheet, rules) : classifyIc(datasheet, rules, options.trace !== false);
   const { tpp, performanceDensity, performanceDensityExact, clause, eccn, matched, missing, warnings, notes, trace, ...rest } = body;
   return {
     part: datasheet.part,
@@ -99,7 +108,7 @@ function decide(tpp: Rational, area: ApplicableDieArea, datacenter: boolean | nu
   return { clause: determinate ? first : "indeterminate", matched, missing, lowest, highest, outcomes };
 }
 
-function classifyIc(datasheet: IcDatasheet, rules: RuleSet): Omit<Classification, "part" | "rulesDate" | "rules"> {
+function classifyIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean): Omit<Classification, "part" | "rulesDate" | "rules"> {
   const performance = totalProcessingPerformance(datasheet, rules);
   const { tpp } = performance;
   const area = applicableDieArea(datasheet.dies);
@@ -112,72 +121,13 @@ function classifyIc(datasheet: IcDatasheet, rules: RuleSet): Omit<Classification
   const notes: string[] = [];
 
   // Technical Note 2: TPP.
-  for (const unit of performance.units) {
-    const rates = unit.rates
-      .map((r) => `${r.format} ${r.denseTops.toExactString()} TOPS × ${r.bitLength.toExactString()} bits = ${r.tpp.toExactString()}${r === unit.highest ? " (highest)" : ""}`)
-      .join("; ");
-    const total = unit.count.eq(Rational.ONE)
-      ? unit.highest.tpp.toExactString()
-      : `${unit.count.toExactString()} × ${unit.highest.tpp.toExactString()} = ${unit.count.mul(unit.highest.tpp).toExactString()}`;
-    trace.push({
-      step: `TPP of ${unit.name}`,
-      result: "value",
-      statement: `${rates}; unit TPP ${total}`,
-      citation: rules.definitionCitation.tpp,
-    });
-  }
-  trace.push({
-    step: "TPP",
-    result: "value",
-    statement:
-      `sum over units of each unit's highest TPP = ${tpp.toExactString()}` +
-      `; other reading, highest per-format sum: ${performance.highestSummedFormat.format} ${performance.highestSummedFormat.tpp.toExactString()}`,
-    citation: rules.definitionCitation.tpp,
-  });
-
-  // Technical Note 2, 4: performance density.
-  trace.push({
-    step: "applicable die area",
-    result: "value",
-    statement: `${area.accounting.join("; ")}${area.exact ? ` = ${area.exact.toExactString()} mm²` : ""}`,
-    citation: rules.definitionCitation.performanceDensity,
-  });
-  trace.push({
-    step: "performance density",
-    result: "value",
-    statement:
-      exactDensity !== undefined
-        ? `${tpp.toExactString()} ÷ ${area.exact!.toExactString()} mm² = ${formatForTrace(exactDensity)}`
-        : lowest.kind === "undefined-pd" && highest.kind === "undefined-pd"
-          ? "undefined: no die counts toward the applicable die area, so no PD condition can hold"
-          : describeDensity(lowest, highest),
-    citation: rules.definitionCitation.performanceDensity,
-  });
+  if (withTrace) traceValues(trace, performance, area, lowest, highest, exactDensity, rules);
 
   // The note on items not designed or marketed for datacenters.
   const note = rules.threshold("3A090.nonDatacenter.tpp")!;
   const tppBelowNote = meets(tpp, note);
-  const datacenterText =
-    datasheet.datacenter === true ? "designed or marketed for datacenters" : datasheet.datacenter === false ? "not designed or marketed for datacenters" : "datacenter design or marketing not given";
   const noteResult: TraceStep["result"] = !tppBelowNote || datasheet.datacenter === true ? "does not apply" : datasheet.datacenter === false ? "applies" : "unknown";
-  trace.push({
-    step: "non-datacenter note",
-    result: noteResult,
-    statement: `${datacenterText}${datasheet.datacenterRationale ? ` (${datasheet.datacenterRationale})` : ""}; ${describeComparison("TPP", tpp, note)}`,
-    citation: note.cites,
-  });
-
-  // 3A090.a.1 to .b.2. The non-datacenter note, when it applies, takes the IC out whatever the tests say.
-  for (const clause of IC_CLAUSES) {
-    const tests = describeClauseTests(clause, tpp, lowest, highest, rules);
-    const citation = clauseCitation(clause, rules);
-    const holds = clauseHoldsOver(clause, tpp, lowest, highest, rules);
-    if (holds === false) trace.push({ step: clause, result: "fails", statement: tests, citation });
-    else if (noteResult === "applies") {
-      trace.push({ step: clause, result: "does not apply", statement: `${tests}; the non-datacenter note takes the IC out of 3A090.a and .b`, citation });
-    } else if (holds === true && noteResult === "does not apply") trace.push({ step: clause, result: "holds", statement: tests, citation });
-    else trace.push({ step: clause, result: "unknown", statement: tests, citation });
-  }
+  if (withTrace) traceClauses(trace, datasheet, tpp, lowest, highest, note, noteResult, rules);
 
   // Readings the text leaves open (A-8): warn where they would change the answer.
   const otherReadings: { reading: string; tpp: Rational }[] = [
@@ -219,6 +169,98 @@ function classifyIc(datasheet: IcDatasheet, rules: RuleSet): Omit<Classification
     notes,
     trace,
   };
+}
+
+/** The trace steps of the values: TPP per unit and in total, applicable die area, performance density. */
+function traceValues(
+  trace: TraceStep[],
+  performance: ReturnType<typeof totalProcessingPerformance>,
+  area: ApplicableDieArea,
+  lowest: DensityValue,
+  highest: DensityValue,
+  exactDensity: Rational | undefined,
+  rules: RuleSet,
+): void {
+  const { tpp } = performance;
+  for (const unit of performance.units) {
+    const rates = unit.rates
+      .map((r) => {
+        // How the dense figure was obtained (MACs × clock, a stated sparse ratio) and its source, when the datasheet says.
+        const derived = r.basis === `${r.denseTops.toExactString()} TOPS as given` ? "" : ` (${r.basis})`;
+        const source = r.source === undefined ? "" : ` [source: ${r.source}]`;
+        return `${r.format} ${r.denseTops.toExactString()} TOPS${derived}${source} × ${r.bitLength.toExactString()} bits = ${r.tpp.toExactString()}${r === unit.highest ? " (highest)" : ""}`;
+      })
+      .join("; ");
+    const total = unit.count.eq(Rational.ONE)
+      ? unit.highest.tpp.toExactString()
+      : `${unit.count.toExactString()} × ${unit.highest.tpp.toExactString()} = ${unit.count.mul(unit.highest.tpp).toExactString()}`;
+    trace.push({
+      step: `TPP of ${unit.name}`,
+      result: "value",
+      statement: `${rates}; unit TPP ${total}`,
+      citation: rules.definitionCitation.tpp,
+    });
+  }
+  trace.push({
+    step: "TPP",
+    result: "value",
+    statement:
+      `sum over units of each unit's highest TPP = ${tpp.toExactString()}` +
+      `; other reading, highest per-format sum: ${performance.highestSummedFormat.format} ${performance.highestSummedFormat.tpp.toExactString()}`,
+    citation: rules.definitionCitation.tpp,
+  });
+
+  // Technical Note 2, 4: performance density.
+  trace.push({
+    step: "applicable die area",
+    result: "value",
+    statement: `${area.accounting.join("; ")}${area.exact ? ` = ${area.exact.toExactString()} mm²` : ""}`,
+    citation: rules.definitionCitation.performanceDensity,
+  });
+  trace.push({
+    step: "performance density",
+    result: "value",
+    statement:
+      exactDensity !== undefined
+        ? `${tpp.toExactString()} ÷ ${area.exact!.toExactString()} mm² = ${formatForTrace(exactDensity)}`
+        : lowest.kind === "undefined-pd" && highest.kind === "undefined-pd"
+          ? "undefined: no die counts toward the applicable die area, so no PD condition can hold"
+          : describeDensity(lowest, highest),
+    citation: rules.definitionCitation.performanceDensity,
+  });
+}
+
+/** The trace steps of the non-datacenter note and of each clause of 3A090.a and .b. */
+function traceClauses(
+  trace: TraceStep[],
+  datasheet: IcDatasheet,
+  tpp: Rational,
+  lowest: DensityValue,
+  highest: DensityValue,
+  note: Threshold,
+  noteResult: TraceStep["result"],
+  rules: RuleSet,
+): void {
+  const datacenterText =
+    datasheet.datacenter === true ? "designed or marketed for datacenters" : datasheet.datacenter === false ? "not designed or marketed for datacenters" : "datacenter design or marketing not given";
+  trace.push({
+    step: "non-datacenter note",
+    result: noteResult,
+    statement: `${datacenterText}${datasheet.datacenterRationale ? ` (${datasheet.datacenterRationale})` : ""}; ${describeComparison("TPP", tpp, note)}`,
+    citation: note.cites,
+  });
+
+  // 3A090.a.1 to .b.2. The non-datacenter note, when it applies, takes the IC out whatever the tests say.
+  for (const clause of IC_CLAUSES) {
+    const tests = describeClauseTests(clause, tpp, lowest, highest, rules);
+    const citation = clauseCitation(clause, rules);
+    const holds = clauseHoldsOver(clause, tpp, lowest, highest, rules);
+    if (holds === false) trace.push({ step: clause, result: "fails", statement: tests, citation });
+    else if (noteResult === "applies") {
+      trace.push({ step: clause, result: "does not apply", statement: `${tests}; the non-datacenter note takes the IC out of 3A090.a and .b`, citation });
+    } else if (holds === true && noteResult === "does not apply") trace.push({ step: clause, result: "holds", statement: tests, citation });
+    else trace.push({ step: clause, result: "unknown", statement: tests, citation });
+  }
 }
 
 /** 3A991.p.1 counts TOPS without bit length (A-20); a hint, never a classification. */

@@ -50,6 +50,8 @@ export interface CountedRate {
   readonly tpp: Rational;
   /** How the dense figure was obtained, in words. */
   readonly basis: string;
+  /** Where the figure comes from, as the datasheet gives it (regulation.md A-19). */
+  readonly source?: string;
   /** Alternative bit lengths that other readings give this format (TF32 as 19). */
   readonly alternatives: NumberFormat["alternatives"];
 }
@@ -154,6 +156,7 @@ function countRate(rate: Rate, path: string, rules: RuleSet): CountedRate | Inpu
     denseTops,
     tpp: denseTops.mul(bitLength),
     basis,
+    ...(rate.source === undefined ? {} : { source: rate.source }),
     alternatives: rate.bitLength === undefined && known ? known.alternatives : [],
   };
 }
