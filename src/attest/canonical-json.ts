@@ -60,3 +60,18 @@ function write(value: unknown, path: string): string {
       throw new CanonicalJsonError(path, `a ${typeof value} has no JSON form`);
   }
 }
+
+/**
+ * "not valid JSON (at character 9)": JSON.parse's reason without the excerpt
+ * of the text V8 quotes, which could be key material when a key file is given
+ * by mistake.
+ */
+export function jsonSyntaxReason(error: unknown): string {
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
+  return position ? `not valid JSON (at character ${position[1]})` : "not valid JSON";
+}
+
+/** True for text that holds a PEM block (a key given where a document was expected). */
+export function looksLikePem(text: string): boolean {
+  return text.includes("-----BEGIN ");
+}

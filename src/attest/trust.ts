@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { formatPath } from "../classify/datasheet.js";
+import { jsonSyntaxReason } from "./canonical-json.js";
 import { keyIdOf } from "./dsse.js";
 import { KeyError, parsePublicKey } from "./keys.js";
 
@@ -95,7 +96,7 @@ export function loadTrustFile(file: string): TrustedDesigners {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new TrustFileError(`${file}: not valid JSON: ${(error as Error).message}`);
+    throw new TrustFileError(`${file}: ${jsonSyntaxReason(error)}; expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}`);
   }
   return trustFrom(json, file, dirname(resolve(file)));
 }

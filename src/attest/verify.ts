@@ -23,7 +23,7 @@ import { formatPath, InvalidInputError, parseDatasheet } from "../classify/datas
 import type { Classification } from "../classify/result.js";
 import { RulesDateError, rulesAt } from "../rules/rules.js";
 import { TOOL_VERSION } from "../version.js";
-import { canonicalJson } from "./canonical-json.js";
+import { canonicalJson, jsonSyntaxReason, looksLikePem } from "./canonical-json.js";
 import { decodeStrictBase64, type DsseEnvelope, IN_TOTO_PAYLOAD_TYPE, verifySignature } from "./dsse.js";
 import { type DatasheetPredicate, inputsDigest, PREDICATE_TYPE, resultsOf, sha256Hex, type Statement, STATEMENT_TYPE, StatementSchema } from "./statement.js";
 import type { TrustedDesigners, TrustedKey } from "./trust.js";
@@ -110,11 +110,12 @@ export function verifyEnvelopeBytes(bytes: Uint8Array, trust: TrustedDesigners, 
   } catch {
     return reject("envelope", "not a DSSE envelope: the file is not UTF-8 text");
   }
+  if (looksLikePem(text)) return reject("envelope", "not a DSSE envelope: the file holds a PEM key, not an attestation");
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return reject("envelope", `not a DSSE envelope: not valid JSON (${(error as Error).message})`);
+    return reject("envelope", `not a DSSE envelope: ${jsonSyntaxReason(error)}`);
   }
   const shape = envelopeShape(value);
   if (!shape.ok) return shape;

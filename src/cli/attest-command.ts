@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { AttestRefusal, attestDatasheet } from "../attest/attest.js";
-import { canonicalJson } from "../attest/canonical-json.js";
+import { canonicalJson, looksLikePem } from "../attest/canonical-json.js";
 import { BoundFileError, digestFile } from "../attest/files.js";
 import { KeyError, readPrivateKey } from "../attest/keys.js";
 import { InvalidInputError } from "../classify/datasheet.js";
@@ -56,7 +56,9 @@ Exit codes: 0 signed; 1 refused (figures give 3A090.a without --allow-controlled
       }
       if (options.designer.trim() === "") throw new UserError("--designer: give the designer's name");
       const source = sourceName(file);
-      const parsed = parseJson(await readAllText(file));
+      const text = await readAllText(file);
+      if (looksLikePem(text)) throw new UserError(`${source}: holds a PEM key, not a datasheet; give the datasheet JSON as FILE and the key with --key`, EXIT.invalidInput);
+      const parsed = parseJson(text);
       if (!parsed.ok) throw new UserError(`${source}: ${parsed.issue.message}`, EXIT.invalidInput);
       if (Array.isArray(parsed.value)) throw new UserError(`${source}: attest signs one datasheet; give a JSON object, not an array`, EXIT.invalidInput);
       noteIfBeyondVerified(rules);
@@ -68,14 +70,14 @@ Exit codes: 0 signed; 1 refused (figures give 3A090.a without --allow-controlled
         if (error instanceof AttestRefusal) throw new UserError(error.message, EXIT.failOn);
         throw error;
       }
-      const text = `${canonicalJson(attested.envelope)}\n`;
+      const envelopeText = `${canonicalJson(attested.envelope)}\n`;
       if (options.output) {
         try {
-          writeFileSync(options.output, text);
+          writeFileSync(options.output, envelopeText);
         } catch (error) {
           throw new UserError(`--output: cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? "unwritable"}`);
         }
-      } else process.stdout.write(text);
+      } else process.stdout.write(envelopeText);
       const { classification } = attested;
       process.stderr.write(
         `ic3a090: signed ${classification.part} (${classification.clause}, TPP ${classification.tpp ?? "n/a"}, PD ${classification.performanceDensity ?? "n/a"}) as "${options.designer}" under the rules of ${rules.date}, key sha256:${attested.envelope.signatures[0]!.keyid}` +
