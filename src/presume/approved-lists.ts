@@ -1,0 +1,102 @@
+/**
+ * # Supplements No. 6 and No. 7 to part 740: the approved lists
+ *
+ * > (1) Approved integrated circuit designers are listed in supplement no. 6
+ * > to this part of the EAR (Note 1 to 3A090.a ¶a(1))
+ *
+ * > If the integrated circuit is packaged by an approved 'OSAT' company listed
+ * > in supplement no. 7 to part 740 of the EAR … (Note 1 ¶c)
+ *
+ * The lists are data the user can replace (`--approved-designers FILE`,
+ * `--approved-osats FILE`), each with its as-of date and source. Their
+ * contents could not be verified, so the shipped files are empty and say so
+ * (`contentsKnown: false`). A name missing from a list whose contents are not
+ * known is `unknown`, never "not approved" (regulation.md A-15).
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { CitationSchema, citationText, IsoDateSchema, loadDataFile } from "../rules/dated.js";
+import { issuesFromZod } from "../classify/datasheet.js";
+
+export const ApprovedListSchema = z.object({
+  list: z.string().min(1),
+  asOf: IsoDateSchema,
+  source: z.string().min(1),
+  contentsKnown: z.boolean(),
+  citation: CitationSchema,
+  entries: z.array(
+    z.object({
+      name: z.string().min(1),
+      aliases: z.array(z.string().min(1)).default([]),
+      address: z.string().optional(),
+      listedFrom: IsoDateSchema.optional(),
+    }),
+  ),
+});
+export type ApprovedList = z.infer<typeof ApprovedListSchema>;
+
+/** The answer of a list check: on the list, known not to be on it, or not knowable from this list. */
+export type ListCheck = "listed" | "not-listed" | "unknown";
+
+export const APPROVED_DESIGNERS_FILE = "approved-designers.json";
+export const APPROVED_OSATS_FILE = "approved-osats.json";
+
+/** The shipped Supp. 6 (designers) or Supp. 7 (OSATs) list. */
+export function shippedApprovedList(which: "designers" | "osats"): ApprovedList {
+  return loadDataFile(which === "designers" ? APPROVED_DESIGNERS_FILE : APPROVED_OSATS_FILE, ApprovedListSchema);
+}
+
+/** Thrown for a list file that cannot be used; the message names the file and field. */
+export class ApprovedListError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ApprovedListError";
+  }
+}
+
+/** Reads a replacement list (same format as data/approved-designers.json). */
+export function readApprovedList(path: string): ApprovedList {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ApprovedListError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ApprovedListError(`${path}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = ApprovedListSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = issuesFromZod(parsed.error)[0]!;
+    throw new ApprovedListError(`${path}: ${issue.path ? `${issue.path}: ` : ""}${issue.message} (format: see data/approved-designers.json)`);
+  }
+  return parsed.data;
+}
+
+function normaliseName(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/[.,]/g, "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Whether `name` is on the list on `date`: `listed` when it (or an alias)
+ * matches an entry in force, `not-listed` only when the list's contents are
+ * known, otherwise `unknown`. Names match ignoring case, punctuation and spacing.
+ */
+export function checkApprovedList(list: ApprovedList, name: string, date: string): ListCheck {
+  const wanted = normaliseName(name);
+  const found = list.entries.some((entry) => (entry.listedFrom === undefined || entry.listedFrom <= date) && [entry.name, ...entry.aliases].some((n) => normaliseName(n) === wanted));
+  if (found) return "listed";
+  return list.contentsKnown ? "not-listed" : "unknown";
+}
+
+/** "15 CFR 740 Supp. 6, list as of 2026-09-25 (contents not known: …)". */
+export function describeList(list: ApprovedList): string {
+  return `${list.list}, as of ${list.asOf}${list.contentsKnown ? "" : " (contents not known)"}; source: ${list.source}`;
+}
+
+export function listCitation(list: ApprovedList): string {
+  return citationText(list.citation, list.asOf).replace(/in force from/, "list as of");
+}

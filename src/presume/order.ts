@@ -1,0 +1,84 @@
+/**
+ * The order a front-end fabricator or OSAT checks before release: its JSON
+ * shape (the CLI contract of `ic3a090 presume`), validated by zod, with every
+ * figure a decimal string parsed once into an exact Rational (the same
+ * `decimalField` and `DieSchema` as the datasheet).
+ *
+ * `designerAttestation` is kept as given here and read by ./attestation.ts:
+ * a plain object (unsigned), a DSSE envelope, or a path to one.
+ */
+import { z } from "zod";
+import { decimalField, DieSchema, InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
+import { IsoDateSchema } from "../rules/dated.js";
+
+export const PARTIES = ["front-end-fabricator", "osat", "other"] as const;
+export type Party = (typeof PARTIES)[number];
+
+const partyField = (what: string) =>
+  z.enum(PARTIES, { error: (issue) => `must be "front-end-fabricator", "osat" or "other"${issue.input === undefined ? ` (${what})` : `, got ${JSON.stringify(issue.input)}`}` });
+
+export const CountryCodeSchema = z
+  .string({ error: 'must be an ISO 3166-1 alpha-2 code such as "TW" (MO for Macau, HK for Hong Kong)' })
+  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "TW" (MO for Macau, HK for Hong Kong)' });
+
+export const PackagingSchema = z.object({
+  by: partyField("who packages the die").optional().meta({ description: "Who packages the die: the front-end fabricator, an OSAT, or another party" }),
+  location: CountryCodeSchema.optional().meta({ description: "Where the die is packaged (ISO code)" }),
+  osat: z.string().min(1).optional().meta({ description: "The OSAT company, when by is \"osat\" (checked against Supp. 7)" }),
+  osatApproved: z.boolean().optional().meta({ description: "The order's own statement that the OSAT is on Supp. 7, used when the list's contents are not known" }),
+});
+
+export const DesignerSchema = z.object({
+  name: z.string().min(1).optional(),
+  headquarters: CountryCodeSchema.optional(),
+  ultimateParentHeadquarters: CountryCodeSchema.optional(),
+  locations: z.array(CountryCodeSchema).optional().meta({ description: "Every country the designer is located in (regulation.md A-12)" }),
+  approved: z.boolean().optional().meta({ description: "The order's own statement that the designer is on Supp. 6, used when the list's contents are not known" }),
+  agreedToReporting: z.boolean().optional().meta({ description: "Agreed to submit the § 743.9(b) information to the front-end fabricator" }),
+  approvalApplicationDate: IsoDateSchema.nullable().optional().meta({ description: "When it applied to become an approved designer; null when it has not applied; absent when not known" }),
+  address: z.string().min(1).optional().meta({ description: "For the § 743.9(b)(1) report" }),
+  pointOfContact: z.string().min(1).optional().meta({ description: "For the § 743.9(b)(1) report" }),
+});
+
+export const OrderSchema = z
+  .object({
+    part: z.string().min(1, { error: "name the part" }),
+    exporter: partyField("who exports, reexports or transfers the IC"),
+    completionDate: IsoDateSchema.meta({ description: "The date the export, reexport or in-country transfer is completed" }),
+    logic: z.boolean().optional().meta({ description: "True for a logic IC" }),
+    containsHbm: z.boolean().optional().meta({ description: "True when the final packaged IC contains high-bandwidth memory (regulation.md A-5)" }),
+    nonPlanar: z.boolean().optional().meta({ description: "For an order without dies: the IC uses a non-planar transistor architecture" }),
+    nodeNm: decimalField("plain", "For an order without dies: the process node in nm").optional(),
+    dies: z.array(DieSchema).optional(),
+    aggregatedApproximatedTransistorCount: decimalField("plain", "The attested aggregated approximated transistor count of the final packaged IC").optional(),
+    transistorCountSource: z.string().min(1).optional().meta({ description: "How the attested count was obtained, e.g. \"GDS count\" (regulation.md A-7)" }),
+    packaging: PackagingSchema.optional(),
+    designer: DesignerSchema.optional(),
+    designerAttestation: z.unknown().optional().meta({ description: "The designer's attestation of TPP and PD: a plain object, a DSSE envelope, or a path to one" }),
+  })
+  .meta({ title: "ic3a090 order", description: "One order checked under Note 1 to 3A090.a. Every figure is a decimal string." });
+
+export type Order = z.output<typeof OrderSchema>;
+export type OrderInput = z.input<typeof OrderSchema>;
+
+/** Top-level fields the schema knows; others are ignored with a warning. */
+const KNOWN_FIELDS = new Set(Object.keys(OrderSchema.shape));
+
+/**
+ * Validates an order (parsed JSON).
+ *
+ * @throws InvalidInputError naming every field that is wrong.
+ */
+export function parseOrder(input: unknown): { order: Order; unknownFields: string[] } {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new InvalidInputError([{ path: "", message: 'an order must be a JSON object, e.g. {"part": "X", "exporter": "front-end-fabricator", "completionDate": "2027-03-15", ...}' }]);
+  }
+  const parsed = OrderSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(issuesFromZod(parsed.error));
+  return { order: parsed.data, unknownFields: Object.keys(input).filter((key) => !KNOWN_FIELDS.has(key)) };
+}
+
+/** The JSON Schema of an order. */
+export function orderJsonSchema(): object {
+  return z.toJSONSchema(OrderSchema, { io: "input", unrepresentable: "any" });
+}

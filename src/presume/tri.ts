@@ -1,0 +1,25 @@
+/**
+ * Three-valued answers ("yes", "no", "unknown") for facts an order may not
+ * give. Kleene's connectives: "and" is "no" as soon as any part is, "or" is
+ * "yes" as soon as any part is. Every Note 1 condition is monotone in its
+ * facts, so "unknown" here means that the facts given really leave it open.
+ */
+export type Tri = "yes" | "no" | "unknown";
+
+export function triAnd(values: readonly Tri[]): Tri {
+  if (values.includes("no")) return "no";
+  return values.includes("unknown") ? "unknown" : "yes";
+}
+
+export function triOr(values: readonly Tri[]): Tri {
+  if (values.includes("yes")) return "yes";
+  return values.includes("unknown") ? "unknown" : "no";
+}
+
+export function triNot(value: Tri): Tri {
+  return value === "yes" ? "no" : value === "no" ? "yes" : "unknown";
+}
+
+export function triOf(value: boolean | undefined | null): Tri {
+  return value === true ? "yes" : value === false ? "no" : "unknown";
+}
