@@ -36,7 +36,7 @@ export interface ClassifyDatasheetOptions {
   /**
    * False to skip writing the trace (`trace` is then empty): for batches of
    * millions of rows that keep only the figures and the clause. Every other
-   * field is the same as with the trace (spec/classify/lean-path.spec.ts).
+   * field is the same as with the trace (spec/catalogue/lean-path.spec.ts).
    */
   readonly trace?: boolean;
 }

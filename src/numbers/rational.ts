@@ -8,10 +8,24 @@
  * datasheet's digits before any fraction library could see them.
  */
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  // Integers below 2^53 are exact as doubles, and so is every remainder of
+  // them: Euclid there is exact and many times faster than on BigInt.
+  if (a <= SAFE && b <= SAFE) return BigInt(smallGcd(Number(a), Number(b)));
   while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+function smallGcd(a: number, b: number): number {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -124,6 +138,7 @@ export class Rational {
    * otherwise as a fraction ("7916/407"). Never rounded.
    */
   toExactString(): string {
+    if (this.den === 1n) return this.num.toString();
     let rest = this.den;
     let twos = 0;
     let fives = 0;

@@ -219,6 +219,8 @@ export function rulesAt(date: string): RuleSet {
     for (const key of [name, ...format.aliases]) formatsByName.set(normaliseFormatName(key), numberFormat);
   }
 
+  /** Names as callers spell them, looked up once (a catalogue asks for the same few millions of times). */
+  const formatByGivenName = new Map<string, NumberFormat | undefined>();
   const rules: RuleSet = {
     date,
     formalisedFrom: thresholds.formalisedFrom,
@@ -226,7 +228,14 @@ export function rulesAt(date: string): RuleSet {
     beyondVerified: date > thresholds.verifiedThrough,
     dataSha256: sha256,
     threshold: (id) => thresholdsInForce.get(id),
-    format: (name) => formatsByName.get(normaliseFormatName(name)),
+    format: (name) => {
+      let found = formatByGivenName.get(name);
+      if (found === undefined && !formatByGivenName.has(name)) {
+        found = formatsByName.get(normaliseFormatName(name));
+        if (formatByGivenName.size < 1000) formatByGivenName.set(name, found);
+      }
+      return found;
+    },
     formatCitation: citationText(formats.citation, formatVersion.from),
     definitionCitation: {
       tpp: definitionCitation(thresholds.definitions.tpp.values, date),

@@ -1,0 +1,223 @@
+/**
+ * Classifies a CSV catalogue (src/catalogue/row.ts), row by row, as it
+ * streams: each input record gives exactly one output record, in order, the
+ * input's cells untouched and the result columns appended. A bad row is
+ * answered in place with `error` naming its row and column.
+ */
+import Papa from "papaparse";
+import { classifyDatasheet } from "../classify/classify.js";
+import { InvalidInputError } from "../classify/datasheet.js";
+import type { Classification } from "../classify/result.js";
+import type { RuleSet } from "../rules/rules.js";
+import { type CsvRecord, CsvSplitter } from "./csv.js";
+import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
+
+/** The columns appended to each row, in this order. */
+export const RESULT_COLUMNS = ["tpp", "performance_density", "clause", "eccn", "missing", "warnings", "error"] as const;
+
+/** How lists (missing, warnings) are written in one cell. */
+export const LIST_SEPARATOR = "; ";
+
+/** One row's answer: a classification, or why the row could not be classified. */
+export type RowOutcome =
+  | { readonly kind: "classified"; readonly row: number; readonly part: string; readonly datacenter: boolean | null; readonly result: Classification }
+  | { readonly kind: "invalid"; readonly row: number; readonly part: string | null; readonly message: string };
+
+/** What the summary line counts. */
+export class Tally {
+  read = 0;
+  invalid = 0;
+  failOn = 0;
+  readonly byClause = new Map<string, number>();
+
+  add(outcome: RowOutcome, failOn: (result: Classification) => boolean): void {
+    this.read++;
+    if (outcome.kind === "invalid") {
+      this.invalid++;
+      return;
+    }
+    this.byClause.set(outcome.result.clause, (this.byClause.get(outcome.result.clause) ?? 0) + 1);
+    if (failOn(outcome.result)) this.failOn++;
+  }
+
+  /** "ic3a090: 12 rows read: 3 3A090.a.1, 2 none, 1 indeterminate, 1 invalid" */
+  summary(): string {
+    const clauses = [...this.byClause].map(([clause, count]) => `${count} ${clause}`).join(", ");
+    return `ic3a090: ${this.read} row${this.read === 1 ? "" : "s"} read${clauses ? `: ${clauses}` : ""}${this.invalid ? `${clauses ? "," : ":"} ${this.invalid} invalid` : ""}`;
+  }
+}
+
+/** Missing facts, named by the catalogue's columns rather than the JSON fields. */
+export function missingAsColumns(missing: readonly string[]): string[] {
+  return missing.map((text) => {
+    if (text.startsWith("dies:")) return "die_area_mm2 (or logic_die_area_mm2 with non_planar): the applicable die area";
+    if (/^dies\[0\]\.nonPlanar$/.test(text)) return "non_planar: whether the logic die is made with non-planar transistors";
+    if (/^dies\[0\]\.areaMm2$/.test(text)) return "logic_die_area_mm2";
+    return text;
+  });
+}
+
+/** Reads catalogue records against one header and classifies each. */
+export class CatalogueClassifier {
+  readonly plan: CataloguePlan;
+  /** Input columns kept in the output: all but earlier result columns (a file classified before). */
+  private readonly kept: number[] | undefined;
+  readonly outputHeader: string[];
+
+  /** @throws InvalidInputError when the header lacks `part` or repeats a column. */
+  constructor(
+    header: readonly string[],
+    private readonly rules: RuleSet,
+  ) {
+    this.plan = cataloguePlan(header);
+    const results = new Set<string>(RESULT_COLUMNS);
+    const kept = header.map((_, i) => i).filter((i) => !results.has(header[i]!.trim().toLowerCase()));
+    this.kept = kept.length === header.length ? undefined : kept;
+    this.outputHeader = [...(this.kept ? this.kept.map((i) => header[i]!) : header), ...RESULT_COLUMNS];
+  }
+
+  /** Columns of earlier results that this run replaces, if any. */
+  replacedColumns(): string[] {
+    if (!this.kept) return [];
+    return this.plan.header.filter((_, i) => !this.kept!.includes(i));
+  }
+
+  /** The outcome of one record. */
+  classify(record: CsvRecord): RowOutcome {
+    const width = this.plan.header.length;
+    const partIndex = this.plan.index.part!;
+    const part = record.fields[partIndex]?.trim() || null;
+    if (record.quoteError) return { kind: "invalid", row: record.row, part, message: `row ${record.row}: ${record.quoteError}` };
+    if (record.fields.length !== width) {
+      return {
+        kind: "invalid",
+        row: record.row,
+        part,
+        message: `row ${record.row}: has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header has ${width}${record.fields.length > width ? " (the extra fields are left out of this output row)" : ""}; quote a field that holds a comma`,
+      };
+    }
+    try {
+      const datasheet = rowToDatasheet(this.plan, record.fields, record.row, this.rules);
+      const result = classifyDatasheet(datasheet, this.rules, { trace: false });
+      return { kind: "classified", row: record.row, part: datasheet.part, datacenter: datasheet.kind === "ic" ? (datasheet.datacenter ?? null) : null, result };
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      return { kind: "invalid", row: record.row, part, message: error.message.startsWith("row ") ? error.message : `row ${record.row}: ${error.message}` };
+    }
+  }
+
+  /** The output cells of a record: its input cells (padded or cut to the header), then the result columns. */
+  cells(record: CsvRecord, outcome: RowOutcome): string[] {
+    const width = this.plan.header.length;
+    const fields = record.fields.length === width ? record.fields : Array.from({ length: width }, (_, i) => record.fields[i] ?? "");
+    const input = this.kept ? this.kept.map((i) => fields[i]!) : fields;
+    if (outcome.kind === "invalid") return [...input, "", "", "", "", "", "", outcome.message];
+    const { result } = outcome;
+    return [
+      ...input,
+      result.tpp ?? "",
+      result.performanceDensity ?? "",
+      result.clause,
+      result.eccn,
+      missingAsColumns(result.missing).join(LIST_SEPARATOR),
+      result.warnings.join(LIST_SEPARATOR),
+      "",
+    ];
+  }
+}
+
+export interface CatalogueCsvOptions {
+  readonly rules: RuleSet;
+  /** Stop at the first invalid row (after writing the rows before it). */
+  readonly strict?: boolean;
+  /** True when a result matches --fail-on. */
+  readonly failOn?: (result: Classification) => boolean;
+  /** Called for each invalid row (the CLI prints the first few on stderr). */
+  readonly onInvalid?: (message: string) => void;
+  readonly maxRecordChars?: number;
+}
+
+/** Thrown for a catalogue that cannot be read at all (no header, no `part` column). */
+export class CatalogueFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CatalogueFileError";
+  }
+}
+
+/**
+ * CSV text in, in pieces of any size; CSV text out. `push` returns the output
+ * for the records the piece completed; `end` the rest. Cut anywhere, the same
+ * input gives the same output.
+ */
+export class CatalogueCsvTransform {
+  readonly tally = new Tally();
+  /** Set when --strict stopped at an invalid row: its message. */
+  stopped: string | undefined;
+  private readonly splitter: CsvSplitter;
+  private classifier: CatalogueClassifier | undefined;
+  private readonly failOn: (result: Classification) => boolean;
+
+  constructor(private readonly options: CatalogueCsvOptions) {
+    this.splitter = new CsvSplitter(options.maxRecordChars);
+    this.failOn = options.failOn ?? (() => false);
+  }
+
+  get classifierOrUndefined(): CatalogueClassifier | undefined {
+    return this.classifier;
+  }
+
+  push(text: string): string {
+    return this.stopped === undefined ? this.render(this.splitter.push(text)) : "";
+  }
+
+  end(): string {
+    if (this.stopped !== undefined) return "";
+    const text = this.render(this.splitter.end());
+    if (!this.classifier) throw new CatalogueFileError("the catalogue is empty: it needs a header row naming its columns (part, tops_fp8, …) and one row per part");
+    return text;
+  }
+
+  private render(records: readonly CsvRecord[]): string {
+    if (records.length === 0) return "";
+    const rows: string[][] = [];
+    let start = 0;
+    if (!this.classifier) {
+      const header = records[0]!;
+      try {
+        this.classifier = new CatalogueClassifier(header.fields, this.options.rules);
+      } catch (error) {
+        if (error instanceof InvalidInputError) throw new CatalogueFileError(`header (row ${header.row}): ${error.message}`);
+        throw error;
+      }
+      rows.push(this.classifier.outputHeader);
+      start = 1;
+    }
+    for (let i = start; i < records.length; i++) {
+      const record = records[i]!;
+      const outcome = this.classifier.classify(record);
+      if (outcome.kind === "invalid") {
+        if (this.options.strict) {
+          this.stopped = outcome.message;
+          this.tally.read++;
+          this.tally.invalid++;
+          break;
+        }
+        this.options.onInvalid?.(outcome.message);
+      }
+      this.tally.add(outcome, this.failOn);
+      rows.push(this.classifier.cells(record, outcome));
+    }
+    if (rows.length === 0) return "";
+    const info = this.splitter.info();
+    const text = Papa.unparse(rows, { newline: info.newline }) + info.newline;
+    return start === 1 && info.bom ? `\ufeff${text}` : text;
+  }
+}
+
+/** The whole of a CSV catalogue classified at once (tests, small files). */
+export function classifyCatalogueCsv(text: string, options: CatalogueCsvOptions): { output: string; tally: Tally; stopped: string | undefined } {
+  const transform = new CatalogueCsvTransform(options);
+  const output = transform.push(text) + transform.end();
+  return { output, tally: transform.tally, stopped: transform.stopped };
+}

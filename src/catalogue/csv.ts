@@ -1,0 +1,121 @@
+/**
+ * CSV records from text that arrives in pieces, with papaparse's parser.
+ *
+ * A record is only handed on once its line end has arrived; the unfinished
+ * tail is kept and parsed again with the next piece, so cutting the same text
+ * anywhere gives the same records (spec/catalogue/stream-invariance.spec.ts).
+ *
+ * What a spreadsheet export brings is accepted: a UTF-8 byte order mark, CRLF
+ * or LF line ends (even mixed: a CR before the LF is dropped), quoted fields
+ * holding commas, quotes and line breaks, and blank lines (not records).
+ * A record longer than `maxRecordChars` (an unbalanced quote swallowing the
+ * rest of the file, usually) stops the run: nothing after it can be told
+ * apart into records.
+ */
+import Papa from "papaparse";
+
+/** One CSV record: its fields, and the row a spreadsheet would show it on (the header is row 1). */
+export interface CsvRecord {
+  readonly row: number;
+  readonly fields: string[];
+  /** What is wrong with the record's quoting, when papaparse found something. */
+  readonly quoteError?: string;
+}
+
+/** Thrown when one record grows past the limit. */
+export class CsvRecordTooLongError extends Error {
+  constructor(
+    readonly row: number,
+    readonly limit: number,
+  ) {
+    super(`row ${row} runs past ${limit} characters without ending: an unbalanced quote (") swallows the rest of the file; close it, or double the quotes inside the field ("")`);
+    this.name = "CsvRecordTooLongError";
+  }
+}
+
+export const DEFAULT_MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
+export interface CsvSplitterInfo {
+  /** True when the text began with a UTF-8 byte order mark. */
+  readonly bom: boolean;
+  /** The line end of the first record ("\r\n" or "\n"), for writing output the same way. */
+  readonly newline: "\r\n" | "\n";
+}
+
+const BOM = "\ufeff";
+
+interface PapaError {
+  readonly row: number;
+  readonly message: string;
+}
+
+/** Splits CSV text, given in pieces, into records. */
+export class CsvSplitter {
+  private tail = "";
+  private started = false;
+  private nextRow = 1;
+  private sawCrlf: boolean | undefined;
+  private bom = false;
+  private readonly parser = new Papa.Parser({ delimiter: ",", newline: "\n", quoteChar: '"' });
+
+  constructor(private readonly maxRecordChars: number = DEFAULT_MAX_RECORD_CHARS) {}
+
+  /** BOM and line end, known once the first line end has been seen. */
+  info(): CsvSplitterInfo {
+    return { bom: this.bom, newline: this.sawCrlf ? "\r\n" : "\n" };
+  }
+
+  /** The records completed by `text`. */
+  push(text: string): CsvRecord[] {
+    let input = this.tail + text;
+    if (!this.started) {
+      if (input.length === 0 || (input.length < BOM.length && BOM.startsWith(input))) {
+        this.tail = input;
+        return [];
+      }
+      this.started = true;
+      if (input.startsWith(BOM)) {
+        this.bom = true;
+        input = input.slice(BOM.length);
+      }
+    }
+    if (this.sawCrlf === undefined) {
+      const lf = input.indexOf("\n");
+      if (lf >= 0) this.sawCrlf = lf > 0 && input[lf - 1] === "\r";
+    }
+    const result = this.parser.parse(input, 0, true) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
+    this.tail = input.slice(result.meta.cursor);
+    if (this.tail.length > this.maxRecordChars) throw new CsvRecordTooLongError(this.nextRow, this.maxRecordChars);
+    return this.records(result.data, result.errors);
+  }
+
+  /** The last record, if the text did not end with a line end. */
+  end(): CsvRecord[] {
+    const input = this.started || !this.tail.startsWith(BOM) ? this.tail : this.tail.slice(BOM.length);
+    this.tail = "";
+    if (input.length === 0) return [];
+    const result = this.parser.parse(input, 0, false) as { data: string[][]; errors: PapaError[] };
+    return this.records(result.data, result.errors);
+  }
+
+  private records(data: string[][], errors: readonly PapaError[]): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    for (let i = 0; i < data.length; i++) {
+      const fields = data[i]!;
+      const row = this.nextRow++;
+      const last = fields.length - 1;
+      const lastField = fields[last]!;
+      if (lastField.endsWith("\r")) fields[last] = lastField.slice(0, -1);
+      const error = errors.length > 0 ? errors.find((e) => e.row === i) : undefined;
+      if (!error && isBlank(fields)) continue;
+      records.push(error ? { row, fields, quoteError: `malformed quotes (${error.message.toLowerCase()}); a field with a quote inside must be quoted, the quote doubled ("")` } : { row, fields });
+    }
+    return records;
+  }
+}
+
+/** A blank line, or a row of empty cells (spreadsheets export those): not a record. */
+function isBlank(fields: readonly string[]): boolean {
+  for (const field of fields) if (field.trim() !== "") return false;
+  return true;
+}
