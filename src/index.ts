@@ -28,3 +28,12 @@ export { generateKeyFiles, KeyError, readPrivateKey, readPublicKey } from "./att
 export { type DatasheetPredicate, PREDICATE_TYPE, predicateJsonSchema, type Statement, STATEMENT_TYPE } from "./attest/statement.js";
 export { loadTrustFile, TrustFileError, trustFrom, type TrustedDesigners } from "./attest/trust.js";
 export { VERIFY_EXIT, type VerifyFailure, type VerifyResult, verifyEnvelope, verifyEnvelopeBytes } from "./attest/verify.js";
+export { presume, presumeOrder, type PresumeOptions } from "./presume/presume.js";
+export { type PresumeResult, type Presumption, PRESUMPTIONS, type Route, ROUTES } from "./presume/result.js";
+export { OrderSchema, parseOrder, orderJsonSchema, type Order, type OrderInput } from "./presume/order.js";
+export { type AttestationVerifier, type VerifiedAttestation, type AttestationFiguresInput, readAttestation } from "./presume/attestation.js";
+export { type ApprovedList, ApprovedListSchema, readApprovedList, shippedApprovedList } from "./presume/approved-lists.js";
+export { type DesignerStatus, DESIGNER_STATUSES } from "./presume/designer.js";
+export { type Gap2028Reading, GAP_2028_READINGS } from "./presume/transistors.js";
+export { buildReport, parseQuarter, renderReportCsv, renderReportMarkdown, type Report7439 } from "./presume/report.js";
+export { renderPresumeExplanation } from "./presume/explain.js";

@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from "commander";
 import { classifyCommand } from "./classify-command.js";
+import { presumeCommand } from "./presume-command.js";
+import { reportCommand } from "./report-command.js";
 import { attestCommand } from "./attest-command.js";
 import { keygenCommand } from "./keygen-command.js";
 import { renderCommand } from "./render-command.js";
@@ -13,7 +15,7 @@ import { EXIT, UserError } from "./io.js";
 import { rulesCommand, schemaCommand } from "./rules-command.js";
 
 /** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [classifyCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand];
+const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand];
 
 export function buildProgram(): Command {
   const program = new Command()
