@@ -28,6 +28,7 @@ export { generateKeyFiles, KeyError, readPrivateKey, readPublicKey } from "./att
 export { type DatasheetPredicate, PREDICATE_TYPE, predicateJsonSchema, type Statement, STATEMENT_TYPE } from "./attest/statement.js";
 export { loadTrustFile, TrustFileError, trustFrom, type TrustedDesigners } from "./attest/trust.js";
 export { VERIFY_EXIT, type VerifyFailure, type VerifyResult, verifyEnvelope, verifyEnvelopeBytes } from "./attest/verify.js";
+export { type AttestationCheck, attestationVerifierFor } from "./attest/order-check.js";
 export { presume, presumeOrder, type PresumeOptions } from "./presume/presume.js";
 export { type PresumeResult, type Presumption, PRESUMPTIONS, type Route, ROUTES } from "./presume/result.js";
 export { OrderSchema, parseOrder, orderJsonSchema, type Order, type OrderInput } from "./presume/order.js";
