@@ -1,9 +1,18 @@
-/** `ic3a090 classify [FILE|-]`: datasheets in, classifications out. */
+/** `ic3a090 classify [FILE|-]`: datasheets or a CSV catalogue in, classifications out. */
+import { closeSync, createWriteStream, openSync } from "node:fs";
+import { once } from "node:events";
+import { extname } from "node:path";
 import { Command, Option } from "commander";
 import { classifyDatasheet } from "../classify/classify.js";
 import { parseDatasheet } from "../classify/datasheet.js";
 import { type Classification, CLAUSES, ECCNS } from "../classify/result.js";
+import { runCatalogueBatch } from "../catalogue/batch.js";
+import { type RowOutcome, Tally } from "../catalogue/classify.js";
+import { inputFormatOf, readOutcomes } from "../catalogue/source.js";
+import { renderTable } from "../catalogue/table.js";
+import type { RuleSet } from "../rules/rules.js";
 import { renderExplanation } from "../render/explain.js";
+import { EXIT, openInput, Output, sourceName, UserError } from "./io.js";
 import { dateOption, listOption, noteIfBeyondVerified, rulesForDate } from "./options.js";
 import { runRecords } from "./records.js";
 
@@ -12,15 +21,33 @@ export function matchesFailOn(result: Classification, failOn: readonly string[])
   return failOn.some((value) => result.eccn === value || result.clause === value || result.matched.includes(value as never));
 }
 
+const FORMATS = ["csv", "jsonl", "json", "table"] as const;
+
+interface ClassifyOptions {
+  format?: string;
+  date?: string;
+  explain?: boolean;
+  failOn?: string;
+  output?: string;
+  strict?: boolean;
+}
+
 export function classifyCommand(program: Command): void {
   program
     .command("classify")
-    .description("Classify datasheets (JSON, a JSON array, or JSON Lines) under ECCN 3A090")
-    .argument("[FILE]", "datasheet file, or - for stdin", undefined)
-    .addOption(new Option("--format <format>", "input format: json or jsonl (default: by extension, .jsonl is JSON Lines)"))
+    .description("Classify datasheets (JSON, a JSON array, or JSON Lines) or a CSV parts catalogue under ECCN 3A090")
+    .argument("[FILE]", "datasheet or catalogue file, or - for stdin", undefined)
+    .addOption(
+      new Option(
+        "--format <format>",
+        "csv, jsonl or json: the input format (default: by extension, .csv is a CSV catalogue, .jsonl JSON Lines, else JSON); table: an aligned table for a terminal, from any of them",
+      ),
+    )
     .addOption(dateOption())
-    .option("--explain", "print the reasoning for a person instead of JSON")
+    .option("--explain", "print the reasoning for a person instead of JSON (JSON and JSON Lines input)")
     .option("--fail-on <values>", `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}`)
+    .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
+    .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it (CSV catalogue and table)")
     .addHelpText(
       "after",
       `
@@ -28,22 +55,112 @@ Examples:
   ic3a090 classify data/examples/h100.json
   ic3a090 classify --explain --date 2025-06-01 data/examples/h100.json
   ic3a090 classify data/examples/datasheets.jsonl --fail-on 3A090.a,indeterminate
+  ic3a090 classify data/catalogue/chips.csv --format table
+  ic3a090 classify catalogue.csv > classified.csv
   cat datasheet.json | ic3a090 classify -
+
+A CSV catalogue has one part per row: part, kind (ic|hbm), datacenter (yes|no|empty),
+tops_<format> (whole-IC dense TOPS, e.g. tops_fp8), die_area_mm2 (or logic_die_area_mm2
+with non_planar), hbm_bandwidth_gbps and hbm_area_mm2; other columns pass through. The
+output is each input row with tpp, performance_density, clause, eccn, missing, warnings
+and error appended.
 
 Input fields: ic3a090 schema`,
     )
-    .action(async (file: string | undefined, options: { format?: string; date?: string; explain?: boolean; failOn?: string }) => {
+    .action(async (file: string | undefined, options: ClassifyOptions) => {
+      if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
+        throw new UserError(`--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`);
+      }
       const rules = rulesForDate(options.date);
-      const failOn = listOption("--fail-on", options.failOn, [...new Set<string>([...ECCNS, ...CLAUSES])]);
+      const failOnValues = listOption("--fail-on", options.failOn, [...new Set<string>([...ECCNS, ...CLAUSES])]);
+      const failOn = (result: Classification) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);
+
+      const csv = options.format === "csv" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
+      if ((csv || options.format === "table") && options.explain) {
+        throw new UserError("--explain works with JSON and JSON Lines datasheets; for a CSV catalogue, classify a row's datasheet as JSON to see its reasoning");
+      }
+      if (options.format === "table") {
+        process.exitCode = await classifyToTable(file, rules, failOn, options);
+        return;
+      }
+      if (csv) {
+        process.exitCode = await withOutput(options.output, (write) =>
+          runCatalogueBatch({ input: openInput(file), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn }),
+        );
+        return;
+      }
+      if (options.output !== undefined || options.strict) {
+        throw new UserError(`${options.output !== undefined ? "--output" : "--strict"} works with a CSV catalogue or --format table; for JSON output, redirect stdout (> FILE)`);
+      }
       process.exitCode = await runRecords<Classification>(
         {
           evaluate: (value) => classifyDatasheet(parseDatasheet(value), rules),
           explain: renderExplanation,
-          failOn: (result) => matchesFailOn(result, failOn),
+          failOn,
           tally: (result) => result.clause,
         },
-        { file, format: options.format as never, explain: options.explain === true },
+        { file, format: options.format as "json" | "jsonl" | undefined, explain: options.explain === true },
       );
     });
+}
+
+/** Runs `body` writing to --output FILE (created or truncated) or to stdout, with back-pressure. */
+async function withOutput(path: string | undefined, body: (write: (text: string) => Promise<void>) => Promise<number>): Promise<number> {
+  if (path === undefined || path === "-") {
+    const output = new Output();
+    return body((text) => output.write(text));
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (error) {
+    throw new UserError(`--output: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const stream = createWriteStream(path, { fd });
+  let failure: NodeJS.ErrnoException | undefined;
+  stream.on("error", (error) => {
+    failure = error;
+  });
+  try {
+    return await body(async (text) => {
+      if (failure) throw new UserError(`--output: cannot write ${path}: ${failure.code ?? failure.message}`);
+      if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+    });
+  } finally {
+    stream.end();
+    await once(stream, "close").catch(() => undefined);
+    if (failure) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+  }
+}
+
+/** `--format table`: every record classified, then one aligned table. */
+async function classifyToTable(file: string | undefined, rules: RuleSet, failOn: (result: Classification) => boolean, options: ClassifyOptions): Promise<number> {
+  const tally = new Tally();
+  const outcomes: RowOutcome[] = [];
+  let stopped: string | undefined;
+  for await (const outcome of readOutcomes(file, inputFormatOf(file, undefined), rules)) {
+    if (outcome.kind === "invalid" && options.strict) {
+      stopped = outcome.message;
+      break;
+    }
+    tally.add(outcome, failOn);
+    outcomes.push(outcome);
+  }
+  await withOutput(options.output, async (write) => {
+    await write(renderTable(outcomes));
+    return EXIT.ok;
+  });
+  if (stopped !== undefined) {
+    process.stderr.write(`${sourceName(file)}: ${stopped}\nic3a090: --strict: stopped at the first invalid record\n`);
+    return EXIT.invalidInput;
+  }
+  process.stderr.write(`${tally.summary()}\n`);
+  return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
 }

@@ -1,0 +1,121 @@
+/**
+ * `ic3a090 classify catalogue.csv`: a CSV catalogue streamed from a file or
+ * stdin to stdout or a file, with back-pressure, in constant memory. A
+ * progress bar goes to stderr when stderr is a terminal; a one-line summary
+ * at the end. Exit 65 when a row was invalid, else 1 when --fail-on matched,
+ * else 0; --strict stops at the first invalid row with 65.
+ */
+import { statSync } from "node:fs";
+import type { Readable } from "node:stream";
+import type { Classification } from "../classify/result.js";
+import type { RuleSet } from "../rules/rules.js";
+import { EXIT, UserError } from "../cli/io.js";
+import { CatalogueCsvTransform, CatalogueFileError } from "./classify.js";
+import { CsvRecordTooLongError } from "./csv.js";
+
+/** How many invalid rows are also named on stderr; the rest are in the `error` column. */
+const INVALID_ON_STDERR = 10;
+
+export interface CatalogueBatchOptions {
+  readonly input: Readable;
+  /** The file read, for messages and the progress bar (its size); undefined for stdin. */
+  readonly file: string | undefined;
+  readonly write: (text: string) => Promise<void>;
+  readonly rules: RuleSet;
+  readonly strict: boolean;
+  readonly failOn: (result: Classification) => boolean;
+  readonly stderr?: NodeJS.WriteStream;
+}
+
+export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise<number> {
+  const stderr = options.stderr ?? process.stderr;
+  const source = options.file ?? "stdin";
+  let named = 0;
+  const transform = new CatalogueCsvTransform({
+    rules: options.rules,
+    strict: options.strict,
+    failOn: options.failOn,
+    onInvalid: (message) => {
+      if (named++ < INVALID_ON_STDERR) stderr.write(`${source}: ${message}\n`);
+    },
+  });
+  const progress = stderr.isTTY ? new ProgressBar(stderr, options.file) : undefined;
+  options.input.setEncoding("utf8");
+  try {
+    for await (const chunk of options.input) {
+      const text = transform.push(chunk as string);
+      progress?.update(Buffer.byteLength(chunk as string), transform.tally.read);
+      if (text) await options.write(text);
+      if (transform.stopped !== undefined) break;
+    }
+    if (transform.stopped === undefined) {
+      const text = transform.end();
+      if (text) await options.write(text);
+    }
+  } catch (error) {
+    progress?.clear();
+    if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError) {
+      throw new UserError(`${source}: ${error.message}`, EXIT.invalidInput);
+    }
+    if ((error as NodeJS.ErrnoException).code !== undefined && !(error instanceof UserError)) {
+      throw new UserError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code}`);
+    }
+    throw error;
+  } finally {
+    if (transform.stopped !== undefined) options.input.destroy();
+  }
+  progress?.clear();
+  const { tally } = transform;
+  if (transform.stopped !== undefined) {
+    stderr.write(`${source}: ${transform.stopped}\nic3a090: --strict: stopped at the first invalid row, after ${tally.read - 1} valid row${tally.read === 2 ? "" : "s"}\n`);
+    return EXIT.invalidInput;
+  }
+  if (named > INVALID_ON_STDERR) stderr.write(`${source}: … and ${named - INVALID_ON_STDERR} more invalid rows: see their error column\n`);
+  const replaced = transform.classifierOrUndefined?.replacedColumns() ?? [];
+  if (replaced.length > 0) stderr.write(`ic3a090: note: the input's own ${replaced.join(", ")} column${replaced.length === 1 ? " was" : "s were"} replaced by this run's results\n`);
+  stderr.write(`${tally.summary()}\n`);
+  return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
+}
+
+/** "[########------------]  41%  412,345 rows" on one line of a terminal, redrawn at most 10 times a second. */
+class ProgressBar {
+  private readonly total: number | undefined;
+  private bytes = 0;
+  private last = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    file: string | undefined,
+  ) {
+    let total: number | undefined;
+    try {
+      total = file === undefined ? undefined : statSync(file).size;
+    } catch {
+      total = undefined;
+    }
+    this.total = total && total > 0 ? total : undefined;
+  }
+
+  update(bytes: number, rows: number): void {
+    this.bytes += bytes;
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    const count = `${rows.toLocaleString("en-US")} rows`;
+    if (this.total === undefined) {
+      this.stream.write(`\r${count}`);
+    } else {
+      const share = Math.min(1, this.bytes / this.total);
+      const width = 30;
+      const filled = Math.floor(share * width);
+      this.stream.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${count}`);
+    }
+    this.drawn = true;
+  }
+
+  clear(): void {
+    if (this.drawn) this.stream.write("\r\x1b[K");
+    this.drawn = false;
+  }
+}

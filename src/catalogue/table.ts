@@ -1,0 +1,60 @@
+/**
+ * `--format table`: classified parts as aligned columns for a terminal —
+ * part, datacenter, TPP, PD, clause, and a short note of what is missing or
+ * which reading would change the answer. Figures are the exact TPP and the PD
+ * truncated to 6 decimals, as in the JSON; nothing is rounded.
+ */
+import { missingAsColumns, type RowOutcome } from "./classify.js";
+
+const HEADER = ["part", "datacenter", "TPP", "PD", "clause", "note"] as const;
+const RIGHT = new Set([2, 3]);
+
+/** "datacenter, die_area_mm2" from the missing facts (their field names only). */
+function shortMissing(missing: readonly string[]): string {
+  return missingAsColumns(missing).map((text) => text.split(/[:( ]/, 1)[0]).join(", ");
+}
+
+/** "TF32 as 19 bits: TPP 2496 → 3A090.b.1" style, from a warning of another reading. */
+function shortWarning(warning: string): string {
+  const match = /TPP would be (\S+) and the clause (\S+)/.exec(warning);
+  if (!match) return warning.length > 60 ? `${warning.slice(0, 59)}…` : warning;
+  const reading = /^with (TF32 counted by its 19|highest per-format sum)/.exec(warning)?.[1];
+  const label = reading === undefined ? "another reading" : reading.startsWith("TF32") ? "TF32 as 19 bits" : "per-format sum";
+  return `${label}: TPP ${match[1]} → ${match[2]}`;
+}
+
+function noteOf(outcome: RowOutcome): string {
+  if (outcome.kind === "invalid") return `invalid: ${outcome.message}`;
+  const { result } = outcome;
+  const notes: string[] = [];
+  if (result.missing.length > 0) notes.push(`needs ${shortMissing(result.missing)}`);
+  notes.push(...result.warnings.map(shortWarning));
+  if (result.kind === "hbm" && result.memoryBandwidthDensity) notes.push(`memory bandwidth density ${result.memoryBandwidthDensity} GB/s/mm²`);
+  return notes.join("; ");
+}
+
+function cellsOf(outcome: RowOutcome): string[] {
+  const part = outcome.part ?? `(row ${outcome.row})`;
+  if (outcome.kind === "invalid") return [part, "", "", "", "invalid", noteOf(outcome)];
+  const { result, datacenter } = outcome;
+  const dc = result.kind === "hbm" ? "" : datacenter === true ? "yes" : datacenter === false ? "no" : "?";
+  return [part, dc, result.tpp ?? "", result.performanceDensity ?? "", result.clause, noteOf(outcome)];
+}
+
+/** The table, one line per outcome, in input order; the last column is not padded. */
+export function renderTable(outcomes: readonly RowOutcome[], { maxPartWidth = 32 } = {}): string {
+  const rows = outcomes.map(cellsOf).map((cells) => {
+    const part = cells[0]!;
+    cells[0] = part.length > maxPartWidth ? `${part.slice(0, maxPartWidth - 1)}…` : part;
+    return cells;
+  });
+  const all = [[...HEADER], ...rows];
+  const widths = HEADER.map((_, i) => Math.max(...all.map((cells) => cells[i]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : RIGHT.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  const rule = widths.map((w, i) => "─".repeat(i === widths.length - 1 ? Math.min(Math.max(w, 4), 40) : w)).join("  ");
+  return `${[line(HEADER), rule, ...rows.map(line)].join("\n")}\n`;
+}
