@@ -9,6 +9,7 @@ import { listOption } from "./options.js";
 import { runRecords } from "./records.js";
 import { type ApprovedList, ApprovedListError, readApprovedList } from "../presume/approved-lists.js";
 import type { Gap2028Reading } from "../presume/transistors.js";
+import { attestationVerifierOption } from "./verify-command.js";
 
 export function presumeCommand(program: Command): void {
   const command = program
@@ -56,6 +57,7 @@ export function addPresumeOptions(command: Command): Command {
     .option("--approved-designers <FILE>", "Supp. 6 list to use (format of data/approved-designers.json)")
     .option("--approved-osats <FILE>", "Supp. 7 list to use (format of data/approved-osats.json)")
     .addOption(new Option("--gap-2028 <reading>", "reading of the 2028 gap (default: literal text, indeterminate where it matters)").choices(["literal", "2027-rule", "2029-rule"]))
+    .option("--trust <FILE>", "trust file of designers' public keys: verifies a signed designerAttestation for route a (ic3a090 verify --help)")
     .option("--strict-approved-only", "route a accepts only approved (Supp. 6) designers, as Note 1 ¶d names (A-3)")
     .addOption(new Option("--hbm-base-dies <count|exclude>", "count HBM base dies in a computed transistor count (A-6)").choices(["count", "exclude"]).default("count"));
 }
@@ -66,6 +68,7 @@ export interface PresumeCliOptions {
   approvedOsats?: string;
   gap2028?: Gap2028Reading;
   strictApprovedOnly?: boolean;
+  trust?: string;
   hbmBaseDies?: "count" | "exclude";
 }
 
@@ -88,6 +91,7 @@ export function presumeOptionsFrom(options: PresumeCliOptions): PresumeOptions {
     ...(approvedDesigners ? { approvedDesigners } : {}),
     ...(approvedOsats ? { approvedOsats } : {}),
     ...(options.gap2028 ? { gap2028: options.gap2028 } : {}),
+    ...(options.trust === undefined ? {} : { verifyAttestation: attestationVerifierOption(options.trust) }),
     strictApprovedOnly: options.strictApprovedOnly === true,
     countHbmBaseDies: options.hbmBaseDies !== "exclude",
   };

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { BoundFileError, digestFile } from "../attest/files.js";
+import { attestationVerifierFor } from "../attest/order-check.js";
 import { loadTrustFile, TrustFileError } from "../attest/trust.js";
 import { VERIFY_EXIT, type VerifyFailure, type VerifyResult, verifyEnvelopeBytes } from "../attest/verify.js";
 import { collect } from "./attest-command.js";
@@ -111,4 +112,14 @@ ${EXIT_TABLE}`,
       process.stderr.write(`ic3a090: verify failed (${result.failure}): ${result.message}\n`);
       process.exitCode = result.exitCode;
     });
+}
+
+/** `presume --trust FILE`: the verifier for signed designer attestations; a bad trust file is a usage error. */
+export function attestationVerifierOption(trustFile: string): ReturnType<typeof attestationVerifierFor> {
+  try {
+    return attestationVerifierFor(trustFile);
+  } catch (error) {
+    if (error instanceof TrustFileError) throw new UserError(`--trust: ${error.message}`);
+    throw error;
+  }
 }
