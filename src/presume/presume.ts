@@ -488,13 +488,12 @@ function routeCByApprovedOsat(order: Order, test: TransistorTest, date: string, 
   if (check === "not-listed" && order.packaging?.osatApproved === true) warnings.push(`packaging.osatApproved is true, but ${osat} is not on ${list.list} (as of ${list.asOf}); the list was followed`);
   const status = triAnd([byOsat, approved, test.below]);
   const needs: string[] = [];
-  if (byOsat !== "yes") needs.push(by === undefined ? "packaging.by: who packages the die" : `packaging by an approved OSAT (packaging.by is ${by})`);
-  if (approved !== "yes") {
+  if (byOsat === "no") needs.push(`packaging by an approved OSAT (Supp. 7) (packaging.by is ${by})`);
+  else if (byOsat === "unknown") needs.push("packaging.by: who packages the die");
+  if (approved !== "yes" && byOsat !== "no") {
     needs.push(
       osat === undefined
-        ? byOsat === "no"
-          ? "an approved OSAT (Supp. 7) to package it"
-          : "packaging.osat: the OSAT's name, to check Supp. 7"
+        ? "packaging.osat: the OSAT's name, to check Supp. 7"
         : check === "not-listed"
           ? `an approved OSAT: ${osat} is not on Supp. 7 as of ${list.asOf}`
           : `whether ${osat} is on Supp. 7 (the current list with --approved-osats FILE, or packaging.osatApproved)`,
