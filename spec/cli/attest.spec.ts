@@ -214,6 +214,30 @@ describe("ic3a090 render", () => {
   });
 });
 
+describe("ic3a090 presume --trust", () => {
+  const order = (attestation: string) => JSON.stringify({ ...JSON.parse(readFileSync("data/examples/order-route-a.json", "utf8")), designerAttestation: attestation });
+
+  it("overcomes the presumption by route a with the verified attestation", () => {
+    const run = cli(["presume", "-", "--trust", at("trusted-designers.json")], order(at("attestation.json")));
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ presumption: "overcome", route: "a", attestedClause: "3A090.b.1", warnings: [] });
+  });
+
+  it("refuses the tampered copy: the presumption applies", () => {
+    const run = cli(["presume", "-", "--trust", at("trusted-designers.json"), "--fail-on", "applies"], order(at("tampered.json")));
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ presumption: "applies", treatAs: "3A090.a" });
+    expect(result.warnings.join("\n")).toMatch(/bad-signature/);
+  });
+
+  it("a trust file that cannot be used is a usage error (exit 2), not a refused order", () => {
+    const run = cli(["presume", "-", "--trust", at("bad-trust.json")], order(at("attestation.json")));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--trust: .*holds a private key/);
+  });
+});
+
 afterAll(() => {
   // The private keys never appear in any output or error message of any run above.
   const bodies = ["acme.key", "beta.key"].flatMap((name) =>
