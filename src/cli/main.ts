@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { classifyCommand } from "./classify-command.js";
+import { plotCommand } from "./plot-command.js";
 import { presumeCommand } from "./presume-command.js";
 import { reportCommand } from "./report-command.js";
 import { attestCommand } from "./attest-command.js";
@@ -15,7 +16,7 @@ import { EXIT, UserError } from "./io.js";
 import { rulesCommand, schemaCommand } from "./rules-command.js";
 
 /** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand];
+const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand];
 
 export function buildProgram(): Command {
   const program = new Command()

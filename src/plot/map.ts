@@ -1,0 +1,329 @@
+/**
+ * # The map: where parts sit against 3A090.a and .b
+ *
+ * Every classified part on log-scale axes of 'total processing performance'
+ * (x) and 'performance density' (y), over the regions of 3A090.a.1, .a.2,
+ * .b.1 and .b.2 as the rules in force on the date draw them: every line and
+ * region edge is a threshold read from the dated rules data. Parts that
+ * cannot be placed (no performance density, HBM, invalid rows) are listed
+ * beside the plot. A plain SVG, for a browser.
+ *
+ * Positions use `Rational.toApproximateNumber`, for drawing only; the
+ * colour of a point is the clause the exact classifier gave.
+ */
+import type { Clause } from "../classify/result.js";
+import type { Rational } from "../numbers/rational.js";
+import { parseDecimal } from "../numbers/rational.js";
+import type { RuleSet, Threshold, ThresholdId } from "../rules/rules.js";
+import type { RowOutcome } from "../catalogue/classify.js";
+
+export const WIDTH = 1280;
+export const HEIGHT = 900;
+/** The plotting area. */
+export const PLOT = { left: 90, top: 90, width: 760, height: 720 } as const;
+const PANEL_X = 900;
+const FONT = 11;
+/** Approximate width of one character at FONT px (a proportional sans font). */
+const CHAR_WIDTH = 6.2;
+const MAX_LABELS = 300;
+const MAX_LISTED = 28;
+
+const TPP_LINES: ThresholdId[] = ["3A090.a.1.tpp", "3A090.b.1.tpp.min", "3A090.a.2.tpp"];
+const PD_LINES: ThresholdId[] = ["3A090.a.2.pd", "3A090.b.2.pd.min", "3A090.b.1.pd.min"];
+
+/** Colour of each outcome; a closed switch so a new clause cannot be forgotten. */
+export function clauseColour(clause: Clause): string {
+  switch (clause) {
+    case "3A090.a.1":
+    case "3A090.a.2":
+      return "#c0392b";
+    case "3A090.b.1":
+    case "3A090.b.2":
+      return "#e67e22";
+    case "3A090.c":
+      return "#8e44ad";
+    case "none":
+      return "#27ae60";
+    case "indeterminate":
+      return "#7f8c8d";
+  }
+}
+
+/** A log-scale axis from 10^min to 10^max over `length` pixels. */
+export interface LogAxis {
+  readonly min: number;
+  readonly max: number;
+}
+
+function axisFor(values: readonly number[], thresholds: readonly number[]): LogAxis {
+  const all = [...values, ...thresholds].filter((v) => v > 0);
+  const low = Math.min(...all);
+  const high = Math.max(...all);
+  return { min: Math.floor(Math.log10(low) - 0.05), max: Math.ceil(Math.log10(high) + 0.05) };
+}
+
+/** The scales of a map: data value → pixel. */
+export interface MapScales {
+  readonly x: LogAxis;
+  readonly y: LogAxis;
+  xOf(tpp: number): number;
+  yOf(pd: number): number;
+}
+
+export function mapScales(x: LogAxis, y: LogAxis): MapScales {
+  return {
+    x,
+    y,
+    xOf: (tpp) => PLOT.left + ((Math.log10(tpp) - x.min) / (x.max - x.min)) * PLOT.width,
+    yOf: (pd) => PLOT.top + PLOT.height - ((Math.log10(pd) - y.min) / (y.max - y.min)) * PLOT.height,
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+function threshold(rules: RuleSet, id: ThresholdId): Threshold {
+  const t = rules.threshold(id);
+  if (!t) throw new Error(`threshold ${id} is not in force on ${rules.date}`);
+  return t;
+}
+
+/** A part placed on the map. */
+export interface PlottedPart {
+  readonly part: string;
+  readonly row: number;
+  readonly clause: Clause;
+  readonly datacenter: boolean | null;
+  readonly tpp: number;
+  readonly pd: number;
+}
+
+/** Splits outcomes into parts that can be placed and the lists beside the plot. */
+export function placeParts(outcomes: readonly RowOutcome[]) {
+  const plotted: PlottedPart[] = [];
+  const indeterminate: string[] = [];
+  const invalid: string[] = [];
+  const withoutPd: string[] = [];
+  const hbm: string[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind === "invalid") {
+      invalid.push(`${outcome.part ?? "(no part)"}: ${outcome.message}`);
+      continue;
+    }
+    const { result } = outcome;
+    if (result.kind === "hbm") {
+      hbm.push(`${outcome.part}: ${result.clause}${result.memoryBandwidthDensity ? `, ${result.memoryBandwidthDensity} GB/s/mm²` : ""}`);
+      continue;
+    }
+    const tpp = result.tpp === null ? undefined : parseDecimal(result.tpp);
+    const pd = result.performanceDensityExact === null ? undefined : fraction(result.performanceDensityExact);
+    if (result.clause === "indeterminate") indeterminate.push(`${outcome.part}: needs ${result.missing.map((m) => m.split(/[:( ]/, 1)[0]).join(", ")}`);
+    if (tpp === undefined || pd === undefined || tpp.isZero() || pd.isZero()) {
+      if (result.clause !== "indeterminate") withoutPd.push(`${outcome.part}: TPP ${result.tpp ?? "?"}, ${result.clause}`);
+      continue;
+    }
+    plotted.push({ part: outcome.part, row: outcome.row, clause: result.clause, datacenter: outcome.datacenter, tpp: tpp.toApproximateNumber(), pd: pd.toApproximateNumber() });
+  }
+  return { plotted, indeterminate, invalid, withoutPd, hbm };
+}
+
+/** "7916/407" or "19" as a Rational. */
+function fraction(text: string): Rational {
+  const [num, den] = text.split("/");
+  const value = parseDecimal(num!);
+  return den === undefined ? value : value.div(parseDecimal(den));
+}
+
+/** The map as an SVG document. */
+export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { title = "ECCN 3A090: parts by TPP and performance density" } = {}): string {
+  const { plotted, indeterminate, invalid, withoutPd, hbm } = placeParts(outcomes);
+  const tppLines = TPP_LINES.map((id) => threshold(rules, id));
+  const pdLines = PD_LINES.map((id) => threshold(rules, id));
+  const scales = mapScales(
+    axisFor(plotted.map((p) => p.tpp), tppLines.map((t) => t.value.toApproximateNumber())),
+    axisFor(plotted.map((p) => p.pd), pdLines.map((t) => t.value.toApproximateNumber())),
+  );
+  const { xOf, yOf } = scales;
+  const right = PLOT.left + PLOT.width;
+  const bottom = PLOT.top + PLOT.height;
+  const v = (id: ThresholdId) => threshold(rules, id).value.toApproximateNumber();
+  const clampX = (value: number) => Math.min(right, Math.max(PLOT.left, value));
+  const clampY = (value: number) => Math.min(bottom, Math.max(PLOT.top, value));
+  const out: string[] = [];
+
+  out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="${FONT}">`);
+  out.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
+  const a1 = threshold(rules, "3A090.a.1.tpp");
+  out.push(`<text class="title" x="${PLOT.left}" y="30" font-size="18" font-weight="bold">${escape(title)}</text>`);
+  out.push(
+    `<text class="subtitle" x="${PLOT.left}" y="52" font-size="12">Rules in force on ${escape(rules.date)}: ${escape(a1.cites)}; rules data sha256 ${rules.dataSha256.slice(0, 12)}…</text>`,
+  );
+  out.push(`<text class="subtitle" x="${PLOT.left}" y="70" font-size="12" fill="#555">States what the rule says, from the figures given; not legal advice. Positions approximate, colours from the exact classification.</text>`);
+
+  // Regions, from the thresholds: .b first, .a over it.
+  const region = (clause: string, tppMin: number, tppMax: number | undefined, pdMin: number | undefined, pdMax: number | undefined, fill: string) => {
+    const x1 = clampX(xOf(tppMin));
+    const x2 = tppMax === undefined ? right : clampX(xOf(tppMax));
+    const y1 = pdMax === undefined ? PLOT.top : clampY(yOf(pdMax));
+    const y2 = pdMin === undefined ? bottom : clampY(yOf(pdMin));
+    out.push(`<rect class="region" data-clause="${clause}" x="${round(x1)}" y="${round(y1)}" width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${fill}" fill-opacity="0.13"/>`);
+  };
+  region("3A090.b.2", v("3A090.b.2.tpp"), undefined, v("3A090.b.2.pd.min"), v("3A090.b.2.pd.max"), clauseColour("3A090.b.2"));
+  region("3A090.b.1", v("3A090.b.1.tpp.min"), v("3A090.b.1.tpp.max"), v("3A090.b.1.pd.min"), v("3A090.b.1.pd.max"), clauseColour("3A090.b.1"));
+  region("3A090.a.2", v("3A090.a.2.tpp"), undefined, v("3A090.a.2.pd"), undefined, clauseColour("3A090.a.2"));
+  region("3A090.a.1", v("3A090.a.1.tpp"), undefined, undefined, undefined, clauseColour("3A090.a.1"));
+
+  // Grid and axes, one line per decade.
+  for (let e = scales.x.min; e <= scales.x.max; e++) {
+    const x = round(xOf(10 ** e));
+    out.push(`<line class="grid" x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${bottom}" stroke="#ddd"/>`);
+    out.push(`<text x="${x}" y="${bottom + 18}" text-anchor="middle">${decade(e)}</text>`);
+  }
+  for (let e = scales.y.min; e <= scales.y.max; e++) {
+    const y = round(yOf(10 ** e));
+    out.push(`<line class="grid" x1="${PLOT.left}" y1="${y}" x2="${right}" y2="${y}" stroke="#ddd"/>`);
+    out.push(`<text x="${PLOT.left - 8}" y="${y + 4}" text-anchor="end">${decade(e)}</text>`);
+  }
+  out.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.width}" height="${PLOT.height}" fill="none" stroke="#333"/>`);
+  out.push(`<text x="${PLOT.left + PLOT.width / 2}" y="${bottom + 40}" text-anchor="middle" font-size="13">total processing performance (TPP = 2 × MacTOPS × bit length), log scale</text>`);
+  out.push(`<text transform="translate(${PLOT.left - 55} ${PLOT.top + PLOT.height / 2}) rotate(-90)" text-anchor="middle" font-size="13">performance density (TPP per mm² of applicable die area), log scale</text>`);
+
+  // Threshold lines, each labelled with its value and paragraph.
+  const seenX = new Set<string>();
+  for (const t of tppLines) {
+    const value = t.value.toExactString();
+    const x = round(xOf(t.value.toApproximateNumber()));
+    const first = !seenX.has(value);
+    seenX.add(value);
+    out.push(`<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${bottom}" stroke="#555" stroke-dasharray="5 3"/>`);
+    if (first) out.push(`<text x="${x + 3}" y="${PLOT.top - 6}" font-size="10" fill="#333">TPP ${value}</text>`);
+  }
+  const seenY = new Set<string>();
+  for (const t of pdLines) {
+    const value = t.value.toExactString();
+    const y = round(yOf(t.value.toApproximateNumber()));
+    const first = !seenY.has(value);
+    seenY.add(value);
+    out.push(`<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${PLOT.left}" y1="${y}" x2="${right}" y2="${y}" stroke="#555" stroke-dasharray="5 3"/>`);
+    if (first) out.push(`<text x="${right + 4}" y="${y + 4}" font-size="10" fill="#333">PD ${value}</text>`);
+  }
+  // Region names, in the corner of each region that is inside the plot.
+  const regionLabel = (text: string, tpp: number, pd: number) => {
+    const x = clampX(xOf(tpp)) + 4;
+    const y = clampY(yOf(pd)) - 4;
+    out.push(`<text class="region-label" x="${round(x)}" y="${round(y)}" font-size="12" font-weight="bold" fill="#555">${escape(text)}</text>`);
+  };
+  regionLabel("3A090.a.1", v("3A090.a.1.tpp"), 10 ** scales.y.min);
+  regionLabel("3A090.a.2", v("3A090.a.2.tpp"), 10 ** scales.y.max / 1.12);
+  regionLabel("3A090.b.2", v("3A090.b.2.tpp"), v("3A090.b.2.pd.min"));
+  regionLabel("3A090.b.1", v("3A090.b.1.tpp.min"), v("3A090.b.1.pd.min"));
+
+  // Points, then labels placed where they overlap nothing drawn so far.
+  const taken: Box[] = plotted.map((p) => ({ x: xOf(p.tpp) - 4, y: yOf(p.pd) - 4, w: 8, h: 8 }));
+  const numbered: string[] = [];
+  plotted.forEach((p, index) => {
+    const x = round(xOf(p.tpp));
+    const y = round(yOf(p.pd));
+    const colour = clauseColour(p.clause);
+    const fill = p.datacenter === false ? "#ffffff" : colour;
+    const name = escape(p.part);
+    out.push(`<g class="part" data-part="${name}" data-clause="${p.clause}" data-row="${p.row}">`);
+    out.push(`<title>${name}: ${p.clause}</title>`);
+    out.push(`<circle cx="${x}" cy="${y}" r="4" fill="${fill}" stroke="${colour}" stroke-width="1.6"${p.datacenter === null ? ' stroke-dasharray="2 1"' : ""}/>`);
+    if (index < MAX_LABELS) {
+      const label = p.part.length > 34 ? `${p.part.slice(0, 33)}…` : p.part;
+      const w = label.length * CHAR_WIDTH;
+      const h = FONT + 2;
+      const candidates: Box[] = [
+        { x: x + 7, y: y - h / 2, w, h },
+        { x: x - 7 - w, y: y - h / 2, w, h },
+        { x: x - w / 2, y: y - 7 - h, w, h },
+        { x: x - w / 2, y: y + 7, w, h },
+        { x: x + 7, y: y - h - 4, w, h },
+        { x: x + 7, y: y + 4, w, h },
+        { x: x - 7 - w, y: y - h - 4, w, h },
+        { x: x - 7 - w, y: y + 4, w, h },
+      ];
+      const inside = (b: Box) => b.x >= PLOT.left && b.x + b.w <= right + 40 && b.y >= PLOT.top && b.y + b.h <= bottom;
+      const spot = candidates.find((b) => inside(b) && !taken.some((t) => overlaps(t, b)));
+      if (spot) {
+        taken.push(spot);
+        out.push(`<text class="label" x="${round(spot.x)}" y="${round(spot.y + h - 3)}">${escape(label)}</text>`);
+      } else {
+        const number = String(numbered.length + 1);
+        numbered.push(`${number}. ${p.part}`);
+        const small: Box = { x: x + 5, y: y - 12, w: number.length * CHAR_WIDTH, h };
+        taken.push(small);
+        out.push(`<text class="label number" x="${round(small.x)}" y="${round(small.y + h - 3)}" font-size="9">${number}</text>`);
+      }
+    }
+    out.push(`</g>`);
+  });
+
+  // The panel beside the plot: legend, then the lists.
+  let y = PLOT.top;
+  const line = (text: string, attributes = "") => {
+    out.push(`<text x="${PANEL_X}" y="${y}"${attributes}>${escape(text)}</text>`);
+    y += 15;
+  };
+  out.push(`<g class="legend">`);
+  line("Legend", ' font-weight="bold" font-size="13"');
+  for (const [clause, text] of [
+    ["3A090.a.1", "3A090.a (a.1 or a.2)"],
+    ["3A090.b.1", "3A090.b (b.1 or b.2)"],
+    ["none", "outside 3A090.a and .b"],
+  ] as const) {
+    out.push(`<circle cx="${PANEL_X + 5}" cy="${y - 4}" r="4" fill="${clauseColour(clause)}"/>`);
+    out.push(`<text x="${PANEL_X + 16}" y="${y}">${text}</text>`);
+    y += 15;
+  }
+  out.push(`<circle cx="${PANEL_X + 5}" cy="${y - 4}" r="4" fill="#ffffff" stroke="#333" stroke-width="1.6"/>`);
+  out.push(`<text x="${PANEL_X + 16}" y="${y}">hollow: not designed or marketed for datacenters</text>`);
+  y += 15;
+  out.push(`<circle cx="${PANEL_X + 5}" cy="${y - 4}" r="4" fill="#999" stroke="#333" stroke-width="1.6" stroke-dasharray="2 1"/>`);
+  out.push(`<text x="${PANEL_X + 16}" y="${y}">dashed: datacenter marketing not given</text>`);
+  y += 15;
+  line("Shaded: the regions of 3A090.a and .b; dashed lines:");
+  line("thresholds in force on the date. Below TPP");
+  line(`${threshold(rules, "3A090.nonDatacenter.tpp").value.toExactString()}, parts not designed or marketed for`);
+  line("datacenters are outside .a and .b (note to .a and .b).");
+  out.push(`</g>`);
+  y += 8;
+  const list = (name: string, heading: string, items: readonly string[]) => {
+    if (items.length === 0) return;
+    out.push(`<g class="list" data-list="${name}">`);
+    line(`${heading} (${items.length})`, ' font-weight="bold" font-size="13"');
+    for (const item of items.slice(0, MAX_LISTED)) line(item.length > 58 ? `${item.slice(0, 57)}…` : item, ' class="item"');
+    if (items.length > MAX_LISTED) line(`… and ${items.length - MAX_LISTED} more`);
+    out.push(`</g>`);
+    y += 8;
+  };
+  list("numbered", "Numbered on the plot", numbered);
+  list("indeterminate", "Indeterminate", indeterminate);
+  list("without-pd", "Not placed: no performance density", withoutPd);
+  list("hbm", "HBM (3A090.c, not on these axes)", hbm);
+  list("invalid", "Invalid rows", invalid);
+  out.push(`<text x="${PLOT.left}" y="${HEIGHT - 12}" font-size="10" fill="#777">${plotted.length} parts placed; ${outcomes.length} records read. Drawn by ic3a090.</text>`);
+  out.push(`</svg>`);
+  return `${out.join("\n")}\n`;
+}
+
+/** "10", "1k", "0.1" for a power of ten. */
+function decade(exponent: number): string {
+  if (exponent >= 3 && exponent < 6) return `${10 ** (exponent - 3)}k`;
+  if (exponent >= 6) return `1e${exponent}`;
+  if (exponent >= 0) return String(10 ** exponent);
+  return `0.${"0".repeat(-exponent - 1)}1`;
+}
