@@ -64,6 +64,9 @@ export function parseQuantity(text: string, dimension: Dimension): Rational {
   if (!match) return parseDecimal(text);
   const [, numberText = "", unitText = ""] = match;
   const factor = factors[unitText.toLowerCase()];
+  // "1.979e3" is a bare number in exponent notation and "0x10" a malformed one, not a number with
+  // a unit "e3" or "x10": the decimal grammar accepts the first and says what is wrong with the second.
+  if (!factor && (/^[eE][+-]?\d+$/.test(unitText) || /^0[xXbBoO]/.test(text))) return parseDecimal(text);
   if (!factor) {
     const accepted = [...new Set(Object.keys(factors))].join(", ");
     throw new DecimalSyntaxError(text, `unit "${unitText}" is not a ${dimension} unit here; give ${base} or one of: ${accepted}`);
