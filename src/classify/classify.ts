@@ -70,7 +70,8 @@ export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet, options:
     missing,
     warnings,
     notes,
-    trace,
+    // HBM's two-step trace costs little; it is left out too, so `trace: false` always means no trace.
+    trace: options.trace === false ? [] : trace,
     ...rest,
     rules: { date: rules.date, verifiedThrough: rules.verifiedThrough, beyondVerified: rules.beyondVerified, dataSha256: rules.dataSha256 },
   };

@@ -20,7 +20,7 @@ import type { RowOutcome } from "../catalogue/classify.js";
 export const WIDTH = 1280;
 export const HEIGHT = 900;
 /** The plotting area. */
-export const PLOT = { left: 90, top: 90, width: 760, height: 720 } as const;
+export const PLOT = { left: 90, top: 108, width: 760, height: 702 } as const;
 const PANEL_X = 900;
 const FONT = 11;
 /** Approximate width of one character at FONT px (a proportional sans font). */
@@ -202,13 +202,20 @@ export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { tit
 
   // Threshold lines, each labelled with its value and paragraph.
   const seenX = new Set<string>();
-  for (const t of tppLines) {
+  let lastLabelEnd = Number.NEGATIVE_INFINITY;
+  let raised = false;
+  for (const t of [...tppLines].sort((a, b) => a.value.cmp(b.value))) {
     const value = t.value.toExactString();
     const x = round(xOf(t.value.toApproximateNumber()));
     const first = !seenX.has(value);
     seenX.add(value);
     out.push(`<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${bottom}" stroke="#555" stroke-dasharray="5 3"/>`);
-    if (first) out.push(`<text x="${x + 3}" y="${PLOT.top - 6}" font-size="10" fill="#333">TPP ${value}</text>`);
+    if (first) {
+      const text = `TPP ${value}`;
+      raised = x + 3 < lastLabelEnd && !raised;
+      lastLabelEnd = x + 3 + text.length * CHAR_WIDTH;
+      out.push(`<text x="${x + 3}" y="${PLOT.top - (raised ? 18 : 6)}" font-size="10" fill="#333">${text}</text>`);
+    }
   }
   const seenY = new Set<string>();
   for (const t of pdLines) {
@@ -219,10 +226,12 @@ export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { tit
     out.push(`<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${PLOT.left}" y1="${y}" x2="${right}" y2="${y}" stroke="#555" stroke-dasharray="5 3"/>`);
     if (first) out.push(`<text x="${right + 4}" y="${y + 4}" font-size="10" fill="#333">PD ${value}</text>`);
   }
-  // Region names, in the corner of each region that is inside the plot.
+  // Region names, in the corner of each region that is inside the plot; labels of parts keep clear of them.
+  const taken: Box[] = [];
   const regionLabel = (text: string, tpp: number, pd: number) => {
     const x = clampX(xOf(tpp)) + 4;
     const y = clampY(yOf(pd)) - 4;
+    taken.push({ x, y: y - 13, w: text.length * 7.2, h: 15 });
     out.push(`<text class="region-label" x="${round(x)}" y="${round(y)}" font-size="12" font-weight="bold" fill="#555">${escape(text)}</text>`);
   };
   regionLabel("3A090.a.1", v("3A090.a.1.tpp"), 10 ** scales.y.min);
@@ -231,7 +240,7 @@ export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { tit
   regionLabel("3A090.b.1", v("3A090.b.1.tpp.min"), v("3A090.b.1.pd.min"));
 
   // Points, then labels placed where they overlap nothing drawn so far.
-  const taken: Box[] = plotted.map((p) => ({ x: xOf(p.tpp) - 4, y: yOf(p.pd) - 4, w: 8, h: 8 }));
+  taken.push(...plotted.map((p) => ({ x: xOf(p.tpp) - 4, y: yOf(p.pd) - 4, w: 8, h: 8 })));
   const numbered: string[] = [];
   plotted.forEach((p, index) => {
     const x = round(xOf(p.tpp));
