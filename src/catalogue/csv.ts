@@ -65,8 +65,12 @@ export class CsvSplitter {
     return { bom: this.bom, newline: this.sawCrlf ? "\r\n" : "\n" };
   }
 
+  /** Set when the unfinished record grew past the limit; thrown at the next call. */
+  private failure: CsvRecordTooLongError | undefined;
+
   /** The records completed by `text`. */
   push(text: string): CsvRecord[] {
+    if (this.failure) throw this.failure;
     let input = this.tail + text;
     if (!this.started) {
       if (input.length === 0 || (input.length < BOM.length && BOM.startsWith(input))) {
@@ -85,12 +89,17 @@ export class CsvSplitter {
     }
     const result = this.parser.parse(input, 0, true) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
     this.tail = input.slice(result.meta.cursor);
-    if (this.tail.length > this.maxRecordChars) throw new CsvRecordTooLongError(this.nextRow, this.maxRecordChars);
-    return this.records(result.data, result.errors);
+    const records = this.records(result.data, result.errors);
+    if (this.tail.length > this.maxRecordChars) {
+      this.failure = new CsvRecordTooLongError(this.nextRow, this.maxRecordChars);
+      this.tail = "";
+    }
+    return records;
   }
 
   /** The last record, if the text did not end with a line end. */
   end(): CsvRecord[] {
+    if (this.failure) throw this.failure;
     const input = this.started || !this.tail.startsWith(BOM) ? this.tail : this.tail.slice(BOM.length);
     this.tail = "";
     if (input.length === 0) return [];
