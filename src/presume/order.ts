@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { decimalField, DieSchema, InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
-import { IsoDateSchema } from "../rules/dated.js";
+import { IsoDateSchema, isIsoDate } from "../rules/dated.js";
 
 export const PARTIES = ["front-end-fabricator", "osat", "other"] as const;
 export type Party = (typeof PARTIES)[number];
@@ -44,7 +44,10 @@ export const OrderSchema = z
   .object({
     part: z.string().min(1, { error: "name the part" }),
     exporter: partyField("who exports, reexports or transfers the IC"),
-    completionDate: IsoDateSchema.meta({ description: "The date the export, reexport or in-country transfer is completed" }),
+    completionDate: z
+      .string({ error: 'give the date the export, reexport or in-country transfer is completed, as YYYY-MM-DD, e.g. "2027-03-15"' })
+      .refine(isIsoDate, { message: 'must be a calendar date written YYYY-MM-DD, e.g. "2027-03-15"' })
+      .meta({ description: "The date the export, reexport or in-country transfer is completed" }),
     logic: z.boolean().optional().meta({ description: "True for a logic IC" }),
     containsHbm: z.boolean().optional().meta({ description: "True when the final packaged IC contains high-bandwidth memory (regulation.md A-5)" }),
     nonPlanar: z.boolean().optional().meta({ description: "For an order without dies: the IC uses a non-planar transistor architecture" }),
