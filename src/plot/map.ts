@@ -163,7 +163,7 @@ export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { tit
   const out: string[] = [];
 
   out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="Helvetica, Arial, sans-serif" font-size="${FONT}">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" data-tpp-decades="${scales.x.min} ${scales.x.max}" data-pd-decades="${scales.y.min} ${scales.y.max}" font-family="Helvetica, Arial, sans-serif" font-size="${FONT}">`);
   out.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
   const a1 = threshold(rules, "3A090.a.1.tpp");
   out.push(`<text class="title" x="${PLOT.left}" y="30" font-size="18" font-weight="bold">${escape(title)}</text>`);
