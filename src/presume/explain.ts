@@ -75,7 +75,7 @@ export function renderPresumeExplanation(result: PresumeResult): string {
     lines.push("", `${title}:`);
     for (const item of items) lines.push(`  - ${item}`);
   };
-  section(result.presumption === "applies" ? "Missing (any one route's facts would overcome it)" : "Missing (would settle the answer)", result.missing);
+  section(result.presumption === "applies" ? "Missing (facts that would let a route overcome it)" : "Missing (would settle the answer)", result.missing);
   section("Warnings", result.warnings);
   section("Notes", result.notes);
   section(
