@@ -38,3 +38,6 @@ export { type DesignerStatus, DESIGNER_STATUSES } from "./presume/designer.js";
 export { type Gap2028Reading, GAP_2028_READINGS } from "./presume/transistors.js";
 export { buildReport, parseQuarter, renderReportCsv, renderReportMarkdown, type Report7439 } from "./presume/report.js";
 export { renderPresumeExplanation } from "./presume/explain.js";
+export { catalogueRowToDatasheet, CatalogueRowError } from "./catalogue/row.js";
+export { CatalogueCsvTransform, classifyCatalogueCsv, RESULT_COLUMNS, type RowOutcome } from "./catalogue/classify.js";
+export { renderMap } from "./plot/map.js";
