@@ -7,7 +7,7 @@
  */
 import { statSync } from "node:fs";
 import type { Readable } from "node:stream";
-import type { Classification } from "../classify/result.js";
+import type { ClauseSummary } from "./classify.js";
 import type { RuleSet } from "../rules/rules.js";
 import { EXIT, UserError } from "../cli/io.js";
 import { CatalogueCsvTransform, CatalogueFileError } from "./classify.js";
@@ -23,7 +23,7 @@ export interface CatalogueBatchOptions {
   readonly write: (text: string) => Promise<void>;
   readonly rules: RuleSet;
   readonly strict: boolean;
-  readonly failOn: (result: Classification) => boolean;
+  readonly failOn: (result: ClauseSummary) => boolean;
   readonly stderr?: NodeJS.WriteStream;
 }
 

@@ -4,12 +4,12 @@
  * input's cells untouched and the result columns appended. A bad row is
  * answered in place with `error` naming its row and column.
  */
-import Papa from "papaparse";
 import { classifyDatasheet } from "../classify/classify.js";
 import { InvalidInputError } from "../classify/datasheet.js";
 import type { Classification } from "../classify/result.js";
 import type { RuleSet } from "../rules/rules.js";
-import { type CsvRecord, CsvSplitter } from "./csv.js";
+import { type CsvRecord, CsvSplitter, formatCsvRow } from "./csv.js";
+import { FlatRowClassifier } from "./flat-row.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
 
 /** The columns appended to each row, in this order. */
@@ -23,6 +23,9 @@ export type RowOutcome =
   | { readonly kind: "classified"; readonly row: number; readonly part: string; readonly datacenter: boolean | null; readonly result: Classification }
   | { readonly kind: "invalid"; readonly row: number; readonly part: string | null; readonly message: string };
 
+/** What --fail-on and the summary look at. */
+export type ClauseSummary = Pick<Classification, "clause" | "eccn" | "matched">;
+
 /** What the summary line counts. */
 export class Tally {
   read = 0;
@@ -30,14 +33,19 @@ export class Tally {
   failOn = 0;
   readonly byClause = new Map<string, number>();
 
-  add(outcome: RowOutcome, failOn: (result: Classification) => boolean): void {
-    this.read++;
+  add(outcome: RowOutcome, failOn: (result: ClauseSummary) => boolean): void {
     if (outcome.kind === "invalid") {
+      this.read++;
       this.invalid++;
       return;
     }
-    this.byClause.set(outcome.result.clause, (this.byClause.get(outcome.result.clause) ?? 0) + 1);
-    if (failOn(outcome.result)) this.failOn++;
+    this.addResult(outcome.result, failOn);
+  }
+
+  addResult(result: ClauseSummary, failOn: (result: ClauseSummary) => boolean): void {
+    this.read++;
+    this.byClause.set(result.clause, (this.byClause.get(result.clause) ?? 0) + 1);
+    if (failOn(result)) this.failOn++;
   }
 
   /** "ic3a090: 12 rows read: 3 3A090.a.1, 2 none, 1 indeterminate, 1 invalid" */
@@ -63,6 +71,7 @@ export class CatalogueClassifier {
   /** Input columns kept in the output: all but earlier result columns (a file classified before). */
   private readonly kept: number[] | undefined;
   readonly outputHeader: string[];
+  private readonly flat: FlatRowClassifier;
 
   /** @throws InvalidInputError when the header lacks `part` or repeats a column. */
   constructor(
@@ -74,6 +83,20 @@ export class CatalogueClassifier {
     const kept = header.map((_, i) => i).filter((i) => !results.has(header[i]!.trim().toLowerCase()));
     this.kept = kept.length === header.length ? undefined : kept;
     this.outputHeader = [...(this.kept ? this.kept.map((i) => header[i]!) : header), ...RESULT_COLUMNS];
+    this.flat = new FlatRowClassifier(this.plan, rules);
+  }
+
+  /**
+   * The output cells of a well-formed plain row, classified on the fast exact
+   * path (./flat-row.ts), with its result; undefined when the general path
+   * (`classify` then `cells`) must answer it.
+   */
+  quickly(record: CsvRecord): { cells: string[]; result: ClauseSummary } | undefined {
+    if (record.quoteError || record.fields.length !== this.plan.header.length) return undefined;
+    const result = this.flat.classify(record.fields);
+    if (!result) return undefined;
+    const input = this.kept ? this.kept.map((i) => record.fields[i]!) : record.fields;
+    return { cells: [...input, result.tpp, result.performanceDensity, result.clause, result.eccn, missingAsColumns(result.missing).join(LIST_SEPARATOR), "", ""], result };
   }
 
   /** Columns of earlier results that this run replaces, if any. */
@@ -131,7 +154,7 @@ export interface CatalogueCsvOptions {
   /** Stop at the first invalid row (after writing the rows before it). */
   readonly strict?: boolean;
   /** True when a result matches --fail-on. */
-  readonly failOn?: (result: Classification) => boolean;
+  readonly failOn?: (result: ClauseSummary) => boolean;
   /** Called for each invalid row (the CLI prints the first few on stderr). */
   readonly onInvalid?: (message: string) => void;
   readonly maxRecordChars?: number;
@@ -156,7 +179,7 @@ export class CatalogueCsvTransform {
   stopped: string | undefined;
   private readonly splitter: CsvSplitter;
   private classifier: CatalogueClassifier | undefined;
-  private readonly failOn: (result: Classification) => boolean;
+  private readonly failOn: (result: ClauseSummary) => boolean;
 
   constructor(private readonly options: CatalogueCsvOptions) {
     this.splitter = new CsvSplitter(options.maxRecordChars);
@@ -195,6 +218,12 @@ export class CatalogueCsvTransform {
     }
     for (let i = start; i < records.length; i++) {
       const record = records[i]!;
+      const quick = this.classifier.quickly(record);
+      if (quick) {
+        this.tally.addResult(quick.result, this.failOn);
+        rows.push(quick.cells);
+        continue;
+      }
       const outcome = this.classifier.classify(record);
       if (outcome.kind === "invalid") {
         if (this.options.strict) {
@@ -210,7 +239,8 @@ export class CatalogueCsvTransform {
     }
     if (rows.length === 0) return "";
     const info = this.splitter.info();
-    const text = Papa.unparse(rows, { newline: info.newline }) + info.newline;
+    let text = "";
+    for (const row of rows) text += formatCsvRow(row) + info.newline;
     return start === 1 && info.bom ? `\ufeff${text}` : text;
   }
 }

@@ -128,3 +128,21 @@ function isBlank(fields: readonly string[]): boolean {
   for (const field of fields) if (field.trim() !== "") return false;
   return true;
 }
+
+/**
+ * One CSV record as text, without its line end: a field is quoted (quotes
+ * doubled) when it holds a comma, a quote, a line break or a byte order mark,
+ * or starts or ends with a space, as papaparse's writer does. Writing is the
+ * easy half of CSV; the parsing above is papaparse's.
+ */
+export function formatCsvRow(fields: readonly string[]): string {
+  let line = "";
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (i > 0) line += ",";
+    line += NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  }
+  return line;
+}
+
+const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;

@@ -16,7 +16,9 @@ import {
   clauseHoldsOver,
   describeClauseTests,
   describeDensity,
-  evaluateClauses,
+  evaluateClausesFor,
+  type Measures,
+  measuresOf,
   IC_CLAUSES,
   type IcClause,
   sameDensity,
@@ -86,27 +88,46 @@ interface Decision {
   readonly outcomes: readonly ClauseOutcome[];
 }
 
-const DATACENTER_MISSING = "datacenter: whether the IC is designed or marketed for use in datacenters";
+/** What `missing` says when the datacenter flag would settle the answer. */
+export const DATACENTER_MISSING = "datacenter: whether the IC is designed or marketed for use in datacenters";
+
+/** The clause over every way the missing facts could go, and which of them matter. */
+export interface ScenarioDecision {
+  readonly clause: IcClause | "none" | "indeterminate";
+  /** Paragraphs that hold in every scenario. */
+  readonly matched: readonly IcClause[];
+  readonly datacenterMatters: boolean;
+  readonly diesMatter: boolean;
+  readonly outcomes: readonly ClauseOutcome[];
+}
+
+/**
+ * Tries each density scenario (the lowest and highest PD the die facts allow,
+ * as Measures) with the datacenter flag, or both flags when it is not given.
+ * The clauses are monotone in PD, so the two ends suffice.
+ */
+export function decideOverScenarios(densities: readonly Measures[], datacenter: boolean | null | undefined, rules: RuleSet): ScenarioDecision {
+  const datacenters = datacenter === true || datacenter === false ? [datacenter] : [true, false];
+  const grid = datacenters.map((dc) => densities.map((measures) => evaluateClausesFor(measures, dc, rules)));
+  const outcomes = grid.flat();
+  const first = outcomes[0]!.controlling;
+  const determinate = outcomes.every((o) => o.controlling === first);
+  return {
+    clause: determinate ? first : "indeterminate",
+    matched: IC_CLAUSES.filter((clause) => outcomes.every((o) => o.matched.includes(clause))),
+    datacenterMatters: !determinate && densities.some((_, j) => grid[0]![j]!.controlling !== grid[grid.length - 1]![j]!.controlling),
+    diesMatter: !determinate && grid.some((row) => row[0]!.controlling !== row[row.length - 1]!.controlling),
+    outcomes,
+  };
+}
 
 /** The clause for a TPP, trying every way the missing facts could go. */
 function decide(tpp: Rational, area: ApplicableDieArea, datacenter: boolean | null | undefined, rules: RuleSet): Decision {
   const { lowest, highest } = area.density(tpp);
   const densities = sameDensity(lowest, highest) ? [lowest] : [lowest, highest];
-  const datacenters = datacenter === true || datacenter === false ? [datacenter] : [true, false];
-  const grid = datacenters.map((dc) => densities.map((pd) => evaluateClauses(tpp, pd, dc, rules)));
-  const outcomes = grid.flat();
-  const first = outcomes[0]!.controlling;
-  const determinate = outcomes.every((o) => o.controlling === first);
-  const matched = IC_CLAUSES.filter((clause) => outcomes.every((o) => o.matched.includes(clause)));
-
-  const missing: string[] = [];
-  if (!determinate) {
-    const datacenterMatters = densities.some((_, j) => grid[0]![j]!.controlling !== grid[grid.length - 1]![j]!.controlling);
-    const diesMatter = grid.some((row) => row[0]!.controlling !== row[row.length - 1]!.controlling);
-    if (datacenterMatters) missing.push(DATACENTER_MISSING);
-    if (diesMatter) missing.push(...area.missing);
-  }
-  return { clause: determinate ? first : "indeterminate", matched, missing, lowest, highest, outcomes };
+  const decision = decideOverScenarios(densities.map((pd) => measuresOf(tpp, pd)), datacenter, rules);
+  const missing = [...(decision.datacenterMatters ? [DATACENTER_MISSING] : []), ...(decision.diesMatter ? area.missing : [])];
+  return { clause: decision.clause, matched: decision.matched, missing, lowest, highest, outcomes: decision.outcomes };
 }
 
 function classifyIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean): Omit<Classification, "part" | "rulesDate" | "rules"> {

@@ -61,19 +61,30 @@ export function densityMeets(pd: DensityValue, t: Threshold): boolean {
   }
 }
 
-/** True when TPP and PD meet every test of `clause`, before the non-datacenter note. */
-export function clauseConditionsHold(clause: IcClause, tpp: Rational, pd: DensityValue, rules: RuleSet): boolean {
-  const tests = CLAUSE_TESTS[clause];
-  return tests.tpp.every((id) => meets(tpp, threshold(rules, id))) && tests.pd.every((id) => densityMeets(pd, threshold(rules, id)));
+/**
+ * How a paragraph's tests are answered: whether the IC's TPP, and its PD, meet
+ * a threshold. The clauses below are written once against this; the exact
+ * Rational path and the catalogue's safe-integer path each supply their own.
+ */
+export interface Measures {
+  tppMeets(threshold: Threshold): boolean;
+  pdMeets(threshold: Threshold): boolean;
 }
 
-/**
- * Whether the non-datacenter note takes an IC out of .a and .b: it is not
- * designed or marketed for datacenters and its TPP is below 4800 ("do not
- * have a 'total processing performance' of 4800 or more").
- */
-export function excludedAsNonDatacenter(tpp: Rational, datacenter: boolean, rules: RuleSet): boolean {
-  return !datacenter && meets(tpp, threshold(rules, "3A090.nonDatacenter.tpp"));
+/** Measures of an exact TPP and a PD the facts allow. */
+export function measuresOf(tpp: Rational, pd: DensityValue): Measures {
+  return { tppMeets: (t) => meets(tpp, t), pdMeets: (t) => densityMeets(pd, t) };
+}
+
+/** True when the measures meet every test of `clause`, before the non-datacenter note. */
+export function clauseConditionsHoldFor(clause: IcClause, measures: Measures, rules: RuleSet): boolean {
+  const tests = CLAUSE_TESTS[clause];
+  return tests.tpp.every((id) => measures.tppMeets(threshold(rules, id))) && tests.pd.every((id) => measures.pdMeets(threshold(rules, id)));
+}
+
+/** True when TPP and PD meet every test of `clause`, before the non-datacenter note. */
+export function clauseConditionsHold(clause: IcClause, tpp: Rational, pd: DensityValue, rules: RuleSet): boolean {
+  return clauseConditionsHoldFor(clause, measuresOf(tpp, pd), rules);
 }
 
 export interface ClauseOutcome {
@@ -84,11 +95,21 @@ export interface ClauseOutcome {
   readonly excludedAsNonDatacenter: boolean;
 }
 
-/** The outcome for one fully known set of facts. */
-export function evaluateClauses(tpp: Rational, pd: DensityValue, datacenter: boolean, rules: RuleSet): ClauseOutcome {
-  const excluded = excludedAsNonDatacenter(tpp, datacenter, rules);
-  const matched = excluded ? [] : IC_CLAUSES.filter((clause) => clauseConditionsHold(clause, tpp, pd, rules));
+/**
+ * The outcome for one fully known set of facts. The note on items not
+ * designed or marketed for datacenters takes them out of .a and .b when TPP is
+ * below its threshold ("do not have a 'total processing performance' of 4800
+ * or more").
+ */
+export function evaluateClausesFor(measures: Measures, datacenter: boolean, rules: RuleSet): ClauseOutcome {
+  const excluded = !datacenter && measures.tppMeets(threshold(rules, "3A090.nonDatacenter.tpp"));
+  const matched = excluded ? [] : IC_CLAUSES.filter((clause) => clauseConditionsHoldFor(clause, measures, rules));
   return { controlling: matched[0] ?? "none", matched, excludedAsNonDatacenter: excluded };
+}
+
+/** The outcome for one fully known set of facts, on an exact TPP and PD. */
+export function evaluateClauses(tpp: Rational, pd: DensityValue, datacenter: boolean, rules: RuleSet): ClauseOutcome {
+  return evaluateClausesFor(measuresOf(tpp, pd), datacenter, rules);
 }
 
 /** "PD 7916/407 ≈ 19.449631", "PD undefined", or the range the facts allow, for the trace. */

@@ -7,7 +7,7 @@ import { classifyDatasheet } from "../classify/classify.js";
 import { parseDatasheet } from "../classify/datasheet.js";
 import { type Classification, CLAUSES, ECCNS } from "../classify/result.js";
 import { runCatalogueBatch } from "../catalogue/batch.js";
-import { type RowOutcome, Tally } from "../catalogue/classify.js";
+import { type ClauseSummary, type RowOutcome, Tally } from "../catalogue/classify.js";
 import { inputFormatOf, readOutcomes } from "../catalogue/source.js";
 import { renderTable } from "../catalogue/table.js";
 import type { RuleSet } from "../rules/rules.js";
@@ -17,7 +17,7 @@ import { dateOption, listOption, noteIfBeyondVerified, rulesForDate } from "./op
 import { runRecords } from "./records.js";
 
 /** True when the result is, or matches, one of the --fail-on values (an ECCN, a clause, or "indeterminate"). */
-export function matchesFailOn(result: Classification, failOn: readonly string[]): boolean {
+export function matchesFailOn(result: ClauseSummary, failOn: readonly string[]): boolean {
   return failOn.some((value) => result.eccn === value || result.clause === value || result.matched.includes(value as never));
 }
 
@@ -73,7 +73,7 @@ Input fields: ic3a090 schema`,
       }
       const rules = rulesForDate(options.date);
       const failOnValues = listOption("--fail-on", options.failOn, [...new Set<string>([...ECCNS, ...CLAUSES])]);
-      const failOn = (result: Classification) => matchesFailOn(result, failOnValues);
+      const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);
 
       const csv = options.format === "csv" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
@@ -141,7 +141,7 @@ async function withOutput(path: string | undefined, body: (write: (text: string)
 }
 
 /** `--format table`: every record classified, then one aligned table. */
-async function classifyToTable(file: string | undefined, rules: RuleSet, failOn: (result: Classification) => boolean, options: ClassifyOptions): Promise<number> {
+async function classifyToTable(file: string | undefined, rules: RuleSet, failOn: (result: ClauseSummary) => boolean, options: ClassifyOptions): Promise<number> {
   const tally = new Tally();
   const outcomes: RowOutcome[] = [];
   let stopped: string | undefined;

@@ -258,8 +258,12 @@ function normaliseFormatName(name: string): string {
 
 /** Whether `value` meets the threshold, by its operator. Exact. */
 export function meets(value: Rational, threshold: Threshold): boolean {
-  const order = value.cmp(threshold.value);
-  switch (threshold.operator) {
+  return orderMeets(value.cmp(threshold.value), threshold.operator);
+}
+
+/** Whether a value that compares to the threshold as `order` (-1, 0, 1) meets it. */
+export function orderMeets(order: -1 | 0 | 1, operator: Operator): boolean {
+  switch (operator) {
     case ">=":
       return order >= 0;
     case "<":

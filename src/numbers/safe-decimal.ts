@@ -1,0 +1,104 @@
+/**
+ * Exact decimals held as safe integers, for the catalogue's hot path.
+ *
+ * A plain decimal such as "989.4" with at most 15 significant digits is the
+ * integer 9894 over 10^1. Integers below 2^53 are exact in a double, and the
+ * product of two of them is exact whenever the true product is below 2^53:
+ * doubles round monotonically and 2^53 is representable, so a true product at
+ * or above 2^53 rounds to at least 2^53 and is caught. Every operation here
+ * checks that and answers `undefined` when it cannot be exact; the caller then
+ * takes the BigInt path (`Rational`). Nothing here rounds.
+ */
+
+/** `digits / 10^scale`, both non-negative safe integers. */
+export interface SafeDecimal {
+  readonly digits: number;
+  readonly scale: number;
+}
+
+const MAX_SIGNIFICANT = 15;
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const PLAIN = /^(\d+)(?:\.(\d+))?$/;
+
+/**
+ * "989.4" → {digits: 9894, scale: 1}. Only the plain form of the decimal
+ * grammar (digits, optional point and digits; no exponent, unit, sign or
+ * space), up to 15 digits; anything else is `undefined`, for the full parser.
+ */
+export function parseSafeDecimal(text: string): SafeDecimal | undefined {
+  const match = PLAIN.exec(text);
+  if (!match) return undefined;
+  const whole = match[1]!;
+  const fraction = match[2] ?? "";
+  if (whole.length + fraction.length > MAX_SIGNIFICANT) return undefined;
+  return { digits: Number.parseInt(whole + fraction, 10), scale: fraction.length };
+}
+
+/** The exact product of safe integers, or undefined when it would reach 2^53. */
+export function safeProduct(...factors: number[]): number | undefined {
+  let product = 1;
+  for (const factor of factors) {
+    product *= factor;
+    if (product > Number.MAX_SAFE_INTEGER) return undefined;
+  }
+  return product;
+}
+
+export function pow10(exponent: number): number | undefined {
+  return POW10[exponent];
+}
+
+/** Compares two safe integers: -1, 0 or 1; undefined when either is undefined. */
+export function compareSafe(left: number | undefined, right: number | undefined): -1 | 0 | 1 | undefined {
+  if (left === undefined || right === undefined) return undefined;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Compares a and b exactly (undefined when that needs more than 2^53). */
+export function compareSafeDecimals(a: SafeDecimal, b: SafeDecimal): -1 | 0 | 1 | undefined {
+  const scale = Math.max(a.scale, b.scale);
+  return compareSafe(safeProduct(a.digits, POW10[scale - a.scale]!), safeProduct(b.digits, POW10[scale - b.scale]!));
+}
+
+/** `a × n` for a whole number n, or undefined. */
+export function timesInteger(a: SafeDecimal, n: number): SafeDecimal | undefined {
+  const digits = safeProduct(a.digits, n);
+  return digits === undefined ? undefined : { digits, scale: a.scale };
+}
+
+/** The exact decimal text, as `Rational.toExactString` writes it ("4108.48", "15832", "0"). */
+export function safeDecimalText(a: SafeDecimal): string {
+  return scaledText(a.digits, a.scale);
+}
+
+/**
+ * `numerator / denominator` (safe integers, denominator positive) truncated
+ * toward zero to `places` decimals, as `Rational.toTruncatedDecimal` writes it.
+ * One BigInt division when the scaled numerator would pass 2^53.
+ */
+export function truncatedQuotientText(numerator: number, denominator: number, places: number): string {
+  const scaled = safeProduct(numerator, POW10[places]!);
+  if (scaled === undefined) return bigQuotientText(numerator, denominator, places);
+  // The float quotient can be off by one near an integer; correct it exactly.
+  let quotient = Math.floor(scaled / denominator);
+  const low = safeProduct(quotient, denominator);
+  const high = safeProduct(quotient + 1, denominator);
+  if (low === undefined || high === undefined) return bigQuotientText(numerator, denominator, places);
+  if (low > scaled) quotient--;
+  else if (high <= scaled) quotient++;
+  return scaledText(quotient, places);
+}
+
+function bigQuotientText(numerator: number, denominator: number, places: number): string {
+  const quotient = (BigInt(numerator) * 10n ** BigInt(places)) / BigInt(denominator);
+  return scaledText(quotient, places);
+}
+
+/** `value / 10^scale` as decimal text with trailing zeros dropped. */
+function scaledText(value: number | bigint, scale: number): string {
+  if (scale === 0) return String(value);
+  const text = String(value).padStart(scale + 1, "0");
+  const whole = text.slice(0, text.length - scale);
+  const fraction = text.slice(text.length - scale).replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : whole;
+}
