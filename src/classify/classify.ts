@@ -107,6 +107,11 @@ export interface ScenarioDecision {
  * The clauses are monotone in PD, so the two ends suffice.
  */
 export function decideOverScenarios(densities: readonly Measures[], datacenter: boolean | null | undefined, rules: RuleSet): ScenarioDecision {
+  if (densities.length === 1 && (datacenter === true || datacenter === false)) {
+    // All facts known: one outcome (the common case, kept free of the grid's allocations).
+    const outcome = evaluateClausesFor(densities[0]!, datacenter, rules);
+    return { clause: outcome.controlling, matched: outcome.matched, datacenterMatters: false, diesMatter: false, outcomes: [outcome] };
+  }
   const datacenters = datacenter === true || datacenter === false ? [datacenter] : [true, false];
   const grid = datacenters.map((dc) => densities.map((measures) => evaluateClausesFor(measures, dc, rules)));
   const outcomes = grid.flat();

@@ -76,10 +76,25 @@ export function measuresOf(tpp: Rational, pd: DensityValue): Measures {
   return { tppMeets: (t) => meets(tpp, t), pdMeets: (t) => densityMeets(pd, t) };
 }
 
+/** Each paragraph's thresholds in force, looked up once per rule set (catalogues test millions of rows). */
+const thresholdsInForce = new WeakMap<RuleSet, Record<IcClause, { readonly tpp: readonly Threshold[]; readonly pd: readonly Threshold[] }>>();
+
+function clauseThresholds(clause: IcClause, rules: RuleSet): { readonly tpp: readonly Threshold[]; readonly pd: readonly Threshold[] } {
+  let table = thresholdsInForce.get(rules);
+  if (!table) {
+    const entries = IC_CLAUSES.map((c) => [c, { tpp: CLAUSE_TESTS[c].tpp.map((id) => threshold(rules, id)), pd: CLAUSE_TESTS[c].pd.map((id) => threshold(rules, id)) }] as const);
+    table = Object.fromEntries(entries) as Record<IcClause, { tpp: Threshold[]; pd: Threshold[] }>;
+    thresholdsInForce.set(rules, table);
+  }
+  return table[clause];
+}
+
 /** True when the measures meet every test of `clause`, before the non-datacenter note. */
 export function clauseConditionsHoldFor(clause: IcClause, measures: Measures, rules: RuleSet): boolean {
-  const tests = CLAUSE_TESTS[clause];
-  return tests.tpp.every((id) => measures.tppMeets(threshold(rules, id))) && tests.pd.every((id) => measures.pdMeets(threshold(rules, id)));
+  const tests = clauseThresholds(clause, rules);
+  for (const t of tests.tpp) if (!measures.tppMeets(t)) return false;
+  for (const t of tests.pd) if (!measures.pdMeets(t)) return false;
+  return true;
 }
 
 /** True when TPP and PD meet every test of `clause`, before the non-datacenter note. */

@@ -124,8 +124,10 @@ async function withOutput(path: string | undefined, body: (write: (text: string)
   });
   try {
     return await body(async (text) => {
-      if (failure) throw new UserError(`--output: cannot write ${path}: ${failure.code ?? failure.message}`);
-      if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+      // events.once rejects if the stream emits "error" while waiting, and removes its listeners either way.
+      if (!stream.write(text)) await once(stream, "drain").catch(() => undefined);
+      const error = failure as NodeJS.ErrnoException | undefined;
+      if (error) throw new UserError(`--output: cannot write ${path}: ${error.code ?? error.message}`);
     });
   } finally {
     stream.end();

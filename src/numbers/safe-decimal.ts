@@ -18,7 +18,6 @@ export interface SafeDecimal {
 
 const MAX_SIGNIFICANT = 15;
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
-const PLAIN = /^(\d+)(?:\.(\d+))?$/;
 
 /**
  * "989.4" → {digits: 9894, scale: 1}. Only the plain form of the decimal
@@ -26,12 +25,23 @@ const PLAIN = /^(\d+)(?:\.(\d+))?$/;
  * space), up to 15 digits; anything else is `undefined`, for the full parser.
  */
 export function parseSafeDecimal(text: string): SafeDecimal | undefined {
-  const match = PLAIN.exec(text);
-  if (!match) return undefined;
-  const whole = match[1]!;
-  const fraction = match[2] ?? "";
-  if (whole.length + fraction.length > MAX_SIGNIFICANT) return undefined;
-  return { digits: Number.parseInt(whole + fraction, 10), scale: fraction.length };
+  let digits = 0;
+  let count = 0;
+  let scale = 0;
+  let point = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      // At most 15 digits, so `digits` stays below 10^15 < 2^53 and every step is exact.
+      if (++count > MAX_SIGNIFICANT) return undefined;
+      digits = digits * 10 + (code - 48);
+      if (point >= 0) scale++;
+    } else if (code === 46 && point < 0 && i > 0) point = i;
+    else return undefined;
+  }
+  // Digits on both sides of the point, as the decimal grammar requires.
+  if (count === 0 || point === text.length - 1) return undefined;
+  return { digits, scale };
 }
 
 /** The exact product of safe integers, or undefined when it would reach 2^53. */

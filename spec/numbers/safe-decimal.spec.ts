@@ -1,0 +1,77 @@
+/**
+ * The safe-integer decimals of the catalogue's fast path agree with the exact
+ * BigInt rationals wherever they answer, and refuse (undefined) rather than
+ * round where 2^53 would be passed.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compareSafeDecimals, parseSafeDecimal, safeDecimalText, safeProduct, truncatedQuotientText } from "../../src/numbers/safe-decimal.js";
+import { parseDecimal, Rational } from "../../src/numbers/rational.js";
+
+const decimalText = fc
+  .tuple(fc.stringMatching(/^\d{1,12}$/), fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined }))
+  .map(([whole, fraction]) => (fraction === undefined ? whole : `${whole}.${fraction}`));
+
+describe("parseSafeDecimal", () => {
+  it("reads plain decimals exactly as parseDecimal does", () => {
+    fc.assert(
+      fc.property(decimalText, (text) => {
+        const safe = parseSafeDecimal(text);
+        expect(safe).toBeDefined();
+        expect(Rational.of(BigInt(safe!.digits), 10n ** BigInt(safe!.scale)).eq(parseDecimal(text))).toBe(true);
+        expect(safeDecimalText(safe!)).toBe(parseDecimal(text).toExactString());
+      }),
+    );
+  });
+
+  it("leaves everything else to the full grammar: signs, exponents, units, separators, bare points, over 15 digits", () => {
+    for (const text of ["", "-3", "+3", "1e3", "1.979e3", "989.4 TFLOPS", "1,979", "989,4", ".5", "5.", "1.2.3", " 5", "NaN", "1234567890123456", "12345678901234.56"]) {
+      expect(parseSafeDecimal(text), text).toBeUndefined();
+    }
+    expect(parseSafeDecimal("123456789012345")).toEqual({ digits: 123456789012345, scale: 0 });
+    // The limit counts every digit written, leading zeros included.
+    expect(parseSafeDecimal("0.00000000000001")).toEqual({ digits: 1, scale: 14 });
+    expect(parseSafeDecimal("0.000000000000001")).toBeUndefined();
+  });
+});
+
+describe("safeProduct", () => {
+  it("is exact below 2^53 and undefined at or past it", () => {
+    expect(safeProduct(2 ** 26, 2 ** 26)).toBe(2 ** 52);
+    expect(safeProduct(Number.MAX_SAFE_INTEGER, 1)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(safeProduct(2 ** 27, 2 ** 26)).toBeUndefined(); // exactly 2^53
+    expect(safeProduct(94906267, 94906267)).toBeUndefined(); // 9007199515875289 > 2^53 - 1
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 2 ** 20 }), (a, b) => {
+        const product = safeProduct(a, b);
+        const exact = BigInt(a) * BigInt(b);
+        if (exact <= BigInt(Number.MAX_SAFE_INTEGER)) expect(BigInt(product!)).toBe(exact);
+        else expect(product).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe("compareSafeDecimals and truncatedQuotientText", () => {
+  it("compare as the rationals do, at the edge and one place beyond", () => {
+    const pairs: [string, string][] = [
+      ["5.92", "5.92"],
+      ["5.919999999999", "5.92"],
+      ["5.920000000001", "5.92"],
+      ["4800", "4799.99999999999"],
+    ];
+    for (const [a, b] of pairs) {
+      expect(compareSafeDecimals(parseSafeDecimal(a)!, parseSafeDecimal(b)!)).toBe(parseDecimal(a).cmp(parseDecimal(b)));
+    }
+  });
+
+  it("truncate a quotient as Rational.toTruncatedDecimal does, including past 2^53 (BigInt)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 2 ** 40 }), (numerator, denominator) => {
+        expect(truncatedQuotientText(numerator, denominator, 6)).toBe(Rational.of(BigInt(numerator), BigInt(denominator)).toTruncatedDecimal(6));
+      }),
+    );
+    // 513.56 × 8 / 694 is exactly 5.92, where a float division gives 5.919999999999999.
+    expect(truncatedQuotientText(410848, 69400, 6)).toBe("5.92");
+  });
+});
