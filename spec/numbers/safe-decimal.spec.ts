@@ -8,9 +8,13 @@ import { describe, expect, it } from "vitest";
 import { compareSafeDecimals, parseSafeDecimal, safeDecimalText, safeProduct, truncatedQuotientText } from "../../src/numbers/safe-decimal.js";
 import { parseDecimal, Rational } from "../../src/numbers/rational.js";
 
+/** Plain decimals of at most 15 digits: up to 9 before the point and 6 after, leading zeros included. */
 const decimalText = fc
-  .tuple(fc.stringMatching(/^\d{1,12}$/), fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined }))
-  .map(([whole, fraction]) => (fraction === undefined ? whole : `${whole}.${fraction}`));
+  .tuple(fc.nat(999_999_999), fc.integer({ min: 0, max: 6 }), fc.nat(999_999), fc.boolean())
+  .map(([whole, places, fraction, padded]) => {
+    const wholeText = padded ? String(whole).padStart(9, "0") : String(whole);
+    return places === 0 ? wholeText : `${wholeText}.${String(fraction % 10 ** places).padStart(places, "0")}`;
+  });
 
 describe("parseSafeDecimal", () => {
   it("reads plain decimals exactly as parseDecimal does", () => {
