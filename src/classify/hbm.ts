@@ -31,7 +31,7 @@ export function classifyHbm(datasheet: HbmDatasheet, rules: RuleSet): Omit<Class
       step: "memory bandwidth density",
       result: "value",
       statement: `${datasheet.bandwidthGBps.toExactString()} GB/s ÷ ${datasheet.areaMm2.toExactString()} mm² = ${formatForTrace(density)} GB/s/mm²`,
-      citation: threshold?.cites ?? "15 CFR 774 Supp. 1, ECCN 3A090, Technical Note to 3A090.c",
+      citation: (threshold ?? rules.firstThreshold("3A090.c.mbd")).cites,
     },
   ];
   const base = {
@@ -46,18 +46,21 @@ export function classifyHbm(datasheet: HbmDatasheet, rules: RuleSet): Omit<Class
   };
 
   if (!threshold) {
+    const first = rules.firstThreshold("3A090.c.mbd");
     trace.push({
       step: "3A090.c",
       result: "not in force",
-      statement: `3A090.c is not in force on ${rules.date}; it took effect on 2024-12-02 (89 FR 96790)`,
-      citation: "15 CFR 774 Supp. 1, ECCN 3A090.c (89 FR 96790, published 2024-12-05; in force from 2024-12-02)",
+      statement: `3A090.c is not in force on ${rules.date}; it took effect on ${first.from} (${first.citation.fr})`,
+      citation: first.cites,
     });
     return { ...base, clause: "none", eccn: "none", matched: [], missing: [], notes: [`3A090.c was not in force on ${rules.date}`], trace };
   }
 
   const holds = meets(density, threshold);
   trace.push({ step: "3A090.c", result: holds ? "holds" : "fails", statement: describeComparison("memory bandwidth density", density, threshold), citation: threshold.cites });
-  const notes = ["HBM here includes any DRAM with memory bandwidth density above 2 GB/s/mm², JEDEC-conforming or not, and HBM affixed to a logic control-interface die with a PHY (Technical Note to 3A090.c)"];
+  const notes = [
+    `HBM here includes any DRAM with memory bandwidth density ${threshold.wording}, JEDEC-conforming or not, and HBM affixed to a logic control-interface die with a PHY (Technical Note to 3A090.c)`,
+  ];
   if (!holds) return { ...base, clause: "none", eccn: "none", matched: [], missing: [], notes, trace };
 
   if (datasheet.coPackagedWithLogic === true) {

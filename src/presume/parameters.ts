@@ -8,19 +8,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseDecimal, type Rational } from "../numbers/rational.js";
-import { assertIncreasingDates, type Citation, CitationSchema, citationText, dataUrl, entryAt, IsoDateSchema, loadDataFile } from "../rules/dated.js";
-
-const DecimalString = z.string().refine(
-  (text) => {
-    try {
-      parseDecimal(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be a decimal string" },
-);
+import { assertIncreasingDates, type Citation, CitationSchema, citationText, dataUrl, DecimalStringSchema, entryAt, IsoDateSchema, loadDataFile } from "../rules/dated.js";
 
 const Dated = <T extends z.ZodRawShape>(shape: T) => z.object({ from: IsoDateSchema, citation: CitationSchema, verified: z.boolean().optional(), remark: z.string().optional(), ...shape });
 
@@ -31,7 +19,7 @@ const ScheduleEntrySchema = z.union([
   z.object({
     completedFromYear: z.number().int(),
     completedThroughYear: z.number().int().nullable(),
-    value: DecimalString,
+    value: DecimalStringSchema,
     operator: z.literal("<"),
     wording: z.string().min(1),
   }),
@@ -49,8 +37,8 @@ export const Note1FileSchema = z.object({
   verifiedThroughReason: z.string(),
   parameters: z.object({
     "presumption.scope": Parameter(Dated({ effective: IsoDateSchema, compliance: IsoDateSchema, bindsFrom: z.enum(["effective", "compliance"]), reading: z.string().min(1) })),
-    "applicableAdvancedLogic.node": Parameter(Dated({ value: DecimalString, operator: z.literal("<="), wording: z.string().min(1) })),
-    "transistorCount.anyPackage": Parameter(Dated({ value: DecimalString, operator: z.literal("<"), wording: z.string().min(1) })),
+    "applicableAdvancedLogic.node": Parameter(Dated({ value: DecimalStringSchema, operator: z.literal("<="), wording: z.string().min(1) })),
+    "transistorCount.anyPackage": Parameter(Dated({ value: DecimalStringSchema, operator: z.literal("<"), wording: z.string().min(1) })),
     "transistorCount.withoutHbm": Parameter(Dated({ schedule: z.array(ScheduleEntrySchema).min(1) })),
     "authorizedDesigner.headquarters": Parameter(Dated({ headquarteredIn: z.object({ countries: z.array(z.string().regex(/^[A-Z]{2}$/)), groups: z.array(z.enum(["A:1", "A:5", "A:6", "D:1", "D:4", "D:5"])) }), wording: z.string().min(1) })),
     "authorizedDesigner.triggerDate": Parameter(Dated({ date: IsoDateSchema, wording: z.string().min(1) })),

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { parseDecimal } from "../numbers/rational.js";
 
 /** Where a value comes from: the CFR paragraph and the Federal Register rule that set it. */
 export const CitationSchema = z.object({
@@ -33,6 +34,19 @@ export function isIsoDate(text: string): boolean {
 }
 
 export const IsoDateSchema = z.string().refine(isIsoDate, { message: "must be a calendar date written YYYY-MM-DD" });
+
+/** A value in a data file: a decimal string in the one grammar (`parseDecimal`). */
+export const DecimalStringSchema = z.string().refine(
+  (text) => {
+    try {
+      parseDecimal(text);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be a decimal string" },
+);
 
 /** Today's date in UTC, YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {

@@ -14,6 +14,7 @@ import {
   CitationSchema,
   citationText,
   dataUrl,
+  DecimalStringSchema,
   entryAt,
   IsoDateSchema,
   isIsoDate,
@@ -41,21 +42,9 @@ export type ThresholdId = (typeof THRESHOLD_IDS)[number];
 /** ">=" for "or more", "<" for "less than" and "below", ">" for "greater than". */
 export type Operator = ">=" | "<" | ">";
 
-const DecimalString = z.string().refine(
-  (text) => {
-    try {
-      parseDecimal(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be a decimal string" },
-);
-
 const ThresholdValueSchema = z.object({
   from: IsoDateSchema,
-  value: DecimalString,
+  value: DecimalStringSchema,
   operator: z.enum([">=", "<", ">"]),
   wording: z.string().min(1),
   verified: z.boolean().optional(),
@@ -131,6 +120,8 @@ export interface RuleSet {
   readonly dataSha256: string;
   /** The threshold in force, or undefined when that paragraph was not yet in force. */
   threshold(id: ThresholdId): Threshold | undefined;
+  /** The threshold as it first took effect, whatever the date: to say when a paragraph not yet in force begins. */
+  firstThreshold(id: ThresholdId): Threshold;
   /** The number format named `name` (case-insensitive, aliases included), or undefined. */
   format(name: string): NumberFormat | undefined;
   /** Citation of the bit-length rule (Technical Note 2, 1.c). */
@@ -186,25 +177,13 @@ export function rulesAt(date: string): RuleSet {
   }
 
   const thresholdsInForce = new Map<ThresholdId, Threshold>();
+  const firstThresholds = new Map<ThresholdId, Threshold>();
   for (const id of THRESHOLD_IDS) {
     const parameter = thresholds.thresholds[id];
     if (!parameter) throw new Error(`data/${THRESHOLDS_FILE}: threshold ${id} is missing`);
-    const entry = entryAt(parameter.values, date);
-    if (!entry) continue;
-    thresholdsInForce.set(id, {
-      id,
-      paragraph: parameter.paragraph,
-      description: parameter.description,
-      unit: parameter.unit,
-      value: parseDecimal(entry.value),
-      operator: entry.operator,
-      wording: entry.wording,
-      from: entry.from,
-      verified: entry.verified ?? true,
-      ...(entry.remark === undefined ? {} : { remark: entry.remark }),
-      citation: entry.citation,
-      cites: citationText(entry.citation, entry.from),
-    });
+    const inForce = entryAt(parameter.values, date);
+    if (inForce) thresholdsInForce.set(id, toThreshold(id, parameter, inForce));
+    firstThresholds.set(id, toThreshold(id, parameter, parameter.values[0]!));
   }
 
   const formatVersion = entryAt(formats.versions, date);
@@ -228,6 +207,7 @@ export function rulesAt(date: string): RuleSet {
     beyondVerified: date > thresholds.verifiedThrough,
     dataSha256: sha256,
     threshold: (id) => thresholdsInForce.get(id),
+    firstThreshold: (id) => firstThresholds.get(id)!,
     format: (name) => {
       let found = formatByGivenName.get(name);
       if (found === undefined && !formatByGivenName.has(name)) {
@@ -244,6 +224,25 @@ export function rulesAt(date: string): RuleSet {
   };
   cache.set(date, rules);
   return rules;
+}
+
+type ThresholdParameter = z.infer<typeof ThresholdsFileSchema>["thresholds"][string];
+
+function toThreshold(id: ThresholdId, parameter: ThresholdParameter, entry: ThresholdParameter["values"][number]): Threshold {
+  return {
+    id,
+    paragraph: parameter.paragraph,
+    description: parameter.description,
+    unit: parameter.unit,
+    value: parseDecimal(entry.value),
+    operator: entry.operator,
+    wording: entry.wording,
+    from: entry.from,
+    verified: entry.verified ?? true,
+    ...(entry.remark === undefined ? {} : { remark: entry.remark }),
+    citation: entry.citation,
+    cites: citationText(entry.citation, entry.from),
+  };
 }
 
 function definitionCitation(values: readonly { from: string; citation: Citation }[], date: string): string {
