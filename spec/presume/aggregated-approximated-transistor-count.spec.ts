@@ -16,6 +16,22 @@ const computed = (dies: unknown[], changes: Record<string, unknown> = {}) => {
 };
 const COMPUTE = { name: "compute", logic: true, nonPlanar: true, nodeNm: "5", areaMm2: "600", transistorDensityPerMm2: "49000000" };
 
+describe("a count the facts do not give is unknown, never zero (regression: it once read as 0 and overcame the presumption)", () => {
+  const NO_ATTESTATION_DESIGNER = { name: "Lion Chips", headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"], agreedToReporting: true, approvalApplicationDate: null };
+  it("no attested count and no dies: indeterminate, naming the count", () => {
+    const result = check(computed([], { designer: NO_ATTESTATION_DESIGNER }));
+    expect(result.presumption).toBe("indeterminate");
+    expect(result.aggregatedApproximatedTransistorCount).toBeNull();
+    expect(result.missing.join(" ")).toContain("dies with areaMm2 and transistorDensityPerMm2");
+  });
+  it("an IC stated non-planar whose dies list only a planar 28 nm die: the list is incomplete, not a count of 0", () => {
+    const result = check(computed([{ name: "io", logic: true, nonPlanar: false, nodeNm: "28", areaMm2: "200", transistorDensityPerMm2: "10000000" }], { nonPlanar: true, designer: NO_ATTESTATION_DESIGNER }));
+    expect(result.presumption).toBe("indeterminate");
+    expect(result.route).toBeNull();
+    expect(result.missing.join(" ")).toContain("none is listed");
+  });
+});
+
 describe("density × area over the applicable advanced logic dies", () => {
   it("counts the non-planar logic die only: 49,000,000 × 600 = 29,400,000,000 (method computed)", () => {
     const result = check(computed([COMPUTE, { name: "io", logic: true, nonPlanar: false, nodeNm: "28", areaMm2: "200", transistorDensityPerMm2: "10000000" }]));

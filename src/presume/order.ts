@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { decimalField, DieSchema, InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
-import { IsoDateSchema, isIsoDate } from "../rules/dated.js";
+import { IsoDateSchema, isIsoDate, loadDataFile } from "../rules/dated.js";
 
 export const PARTIES = ["front-end-fabricator", "osat", "other"] as const;
 export type Party = (typeof PARTIES)[number];
@@ -17,9 +17,15 @@ export type Party = (typeof PARTIES)[number];
 const partyField = (what: string) =>
   z.enum(PARTIES, { error: (issue) => `must be "front-end-fabricator", "osat" or "other"${issue.input === undefined ? ` (${what})` : `, got ${JSON.stringify(issue.input)}`}` });
 
+/** The officially assigned ISO 3166-1 alpha-2 codes (data/iso-3166-1-alpha-2.json). */
+const ISO_CODES = new Set(Object.keys(loadDataFile("iso-3166-1-alpha-2.json", z.object({ codes: z.record(z.string(), z.string()) })).codes));
+
 export const CountryCodeSchema = z
   .string({ error: 'must be an ISO 3166-1 alpha-2 code such as "TW" (MO for Macau, HK for Hong Kong)' })
-  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "TW" (MO for Macau, HK for Hong Kong)' });
+  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code in capitals, such as "TW" (MO for Macau, HK for Hong Kong)' })
+  .refine((code) => ISO_CODES.has(code), {
+    error: (issue) => `${JSON.stringify(issue.input)} is not an assigned ISO 3166-1 alpha-2 code; use one such as "TW" (MO for Macau, HK for Hong Kong)`,
+  });
 
 export const PackagingSchema = z.object({
   by: partyField("who packages the die").optional().meta({ description: "Who packages the die: the front-end fabricator, an OSAT, or another party" }),

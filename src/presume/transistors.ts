@@ -121,12 +121,14 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
   const accounting: string[] = [];
   const missing: string[] = [];
   let hasCountableHbmBaseDie = false;
+  let anyAdvancedLogicDie = false;
   dies.forEach((die, index) => {
     const name = label(die, index);
     const baseDie = die.memoryStack === true && die.logic !== false;
     if (die.memoryStack === true && die.logic === false) return void accounting.push(`${name}: DRAM die of a memory stack, not counted`);
     if (die.logic === false) return void accounting.push(`${name}: not a logic die, not counted`);
     const applicable = isApplicableAdvancedLogic(die, params);
+    if (applicable !== "no") anyAdvancedLogicDie = true;
     if (applicable === "no") return void accounting.push(`${name}: ${die.nonPlanar === false ? "planar" : "node"}${die.nodeNm ? ` ${die.nodeNm.toExactString()} nm` : ""}, above the 16/14 nm node: not counted`);
     if (baseDie) {
       hasCountableHbmBaseDie = true;
@@ -159,7 +161,17 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
       accounting.push(`${name}: applicable advanced logic die, figures not given`);
     }
   });
-  const exact = high !== undefined && high.eq(low) && missing.length === 0 && dies.length > 0 ? low : undefined;
+  // An applicable advanced logic IC has at least one such die. When none is listed (no dies, or only
+  // planar, older-node or memory dies), the list is incomplete: the count is unknown, never zero.
+  if (!anyAdvancedLogicDie) {
+    high = undefined;
+    missing.push(
+      dies.length === 0
+        ? "dies with areaMm2 and transistorDensityPerMm2"
+        : "the applicable advanced logic dies (16/14 nm or below, or non-planar) in dies, with areaMm2 and transistorDensityPerMm2: none is listed",
+    );
+  }
+  const exact = high !== undefined && high.eq(low) && missing.length === 0 ? low : undefined;
   return { exact, low, high, accounting, missing: [...new Set(missing)], hasCountableHbmBaseDie };
 }
 
