@@ -76,3 +76,15 @@ describe("the TPP × PD map", async () => {
     expect(scales.yOf(100)).toBeCloseTo(108, 6);
   });
 });
+
+describe("a map of a large catalogue", () => {
+  it("draws 150,000 parts without overflowing the stack (regression: Math.min(...values) threw RangeError)", () => {
+    const result = classifyDatasheet(
+      parseDatasheet({ part: "P", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "600" }] }], dies: [{ areaMm2: "800", logic: true, nonPlanar: true }] }),
+      rules,
+    );
+    const outcomes: RowOutcome[] = Array.from({ length: 150_000 }, (_, i) => ({ kind: "classified", row: i + 2, part: `P-${i}`, datacenter: true, result }));
+    const svg = renderMap(outcomes, rules);
+    expect(svg.match(/<g class="part"/g)?.length).toBe(150_000);
+  });
+});

@@ -49,7 +49,7 @@ export function renderTable(outcomes: readonly RowOutcome[], { maxPartWidth = 32
     return cells;
   });
   const all = [[...HEADER], ...rows];
-  const widths = HEADER.map((_, i) => Math.max(...all.map((cells) => cells[i]!.length)));
+  const widths = HEADER.map((_, i) => all.reduce((width, cells) => Math.max(width, cells[i]!.length), 0));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (i === cells.length - 1 ? cell : RIGHT.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))

@@ -56,9 +56,16 @@ export interface LogAxis {
 }
 
 function axisFor(values: readonly number[], thresholds: readonly number[]): LogAxis {
-  const all = [...values, ...thresholds].filter((v) => v > 0);
-  const low = Math.min(...all);
-  const high = Math.max(...all);
+  // A loop, not Math.min(...values): spreading a large catalogue overflows the call stack.
+  let low = Infinity;
+  let high = -Infinity;
+  for (const list of [values, thresholds]) {
+    for (const v of list) {
+      if (v <= 0) continue;
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+  }
   return { min: Math.floor(Math.log10(low) - 0.05), max: Math.ceil(Math.log10(high) + 0.05) };
 }
 
@@ -240,7 +247,7 @@ export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { tit
   regionLabel("3A090.b.1", v("3A090.b.1.tpp.min"), v("3A090.b.1.pd.min"));
 
   // Points, then labels placed where they overlap nothing drawn so far.
-  taken.push(...plotted.map((p) => ({ x: xOf(p.tpp) - 4, y: yOf(p.pd) - 4, w: 8, h: 8 })));
+  for (const p of plotted) taken.push({ x: xOf(p.tpp) - 4, y: yOf(p.pd) - 4, w: 8, h: 8 });
   const numbered: string[] = [];
   plotted.forEach((p, index) => {
     const x = round(xOf(p.tpp));
