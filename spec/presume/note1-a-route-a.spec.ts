@@ -30,11 +30,17 @@ describe("route a with an unsigned attestation", () => {
     expect(check(withAttestation({ tpp: "1600", performanceDensity: "5.92" })).presumption).toBe("applies");
     expect(check(withAttestation({ tpp: "1600", performanceDensity: "5.91" })).presumption).toBe("overcome");
   });
-  it("TPP without PD: decided when every PD gives the same answer, otherwise indeterminate", () => {
-    expect(check(withAttestation({ tpp: "1000" })).presumption).toBe("overcome");
-    const open = check(withAttestation({ tpp: "2000" }));
-    expect(open.presumption).toBe("indeterminate");
-    expect(open.missing.join(" ")).toContain("performanceDensity");
+  it("TPP without PD does not serve route a, even where TPP alone would decide: ¶a asks for an attestation of both", () => {
+    for (const tpp of ["1000", "2000"]) {
+      const open = check(withAttestation({ tpp }));
+      expect(open.presumption).toBe("indeterminate");
+      expect(open.missing.join(" ")).toContain("both TPP and PD");
+    }
+  });
+  it("an attestation that the IC is not for datacenters is used, with a warning that it rests on the designer's word (A-10)", () => {
+    const result = check(withAttestation({ tpp: "3000", performanceDensity: "10", datacenter: false }));
+    expect(result.presumption).toBe("overcome");
+    expect(result.warnings.join(" ")).toContain("not designed or marketed for datacenters");
   });
   it("a full datasheet is classified again (the H100 is 3A090.a.1: refused)", () => {
     const h100 = { part: "H100", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "1979" }] }], dies: [{ areaMm2: "814", logic: true, nonPlanar: true }] };
@@ -71,7 +77,10 @@ describe("route a with a signed attestation (the verifier hook)", () => {
   it("verified, but for another designer or another part: refused", () => {
     expect(check(withAttestation(envelope), { verifyAttestation: verifier("Other Inc", "ACME-X1") }).presumption).toBe("applies");
     expect(check(withAttestation(envelope), { verifyAttestation: verifier("acme  semi", "ACME-X2") }).presumption).toBe("applies");
-    expect(check(withAttestation(envelope), { verifyAttestation: verifier("acme  semi", "acme-x1") }).presumption).toBe("overcome");
+    // Names match as written, up to Unicode normalisation and spacing (regression: "ACME-X1.5" once matched "acme-x15").
+    expect(check(withAttestation(envelope), { verifyAttestation: verifier("Acme  Semi", " ACME-X1 ") }).presumption).toBe("overcome");
+    expect(check(withAttestation(envelope), { verifyAttestation: verifier("acme semi", "ACME-X1") }).presumption).toBe("applies");
+    expect(check(withAttestation(envelope), { verifyAttestation: verifier("Acme Semi", "ACME-X1.") }).presumption).toBe("applies");
   });
   it("verified, but the signed figures give 3A090.a: refused", () => {
     expect(check(withAttestation(envelope), { verifyAttestation: verifier("Acme Semi", "ACME-X1", { tpp: "5000", performanceDensity: "1" }) }).presumption).toBe("applies");

@@ -224,6 +224,8 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
     const issue = parsed.error.issues[0]!;
     return reject("predicate", `the signed statement does not validate: ${formatPath(issue.path)}: ${issue.message}`);
   }
+  // The raw statement, which the schema has just checked, is read from here on: the schema's output
+  // turns figures into Rationals, and the recomputation below needs the signed decimal strings.
   const predicate = raw.predicate;
   const part = predicate.inputs.part;
   const [partSubject, ...fileSubjects] = raw.subject;

@@ -329,8 +329,9 @@ interface RouteFinding {
   readonly figures?: FiguresFinding;
 }
 
+/** Names compared as written, up to Unicode normalisation and spacing: "ACME-X1.5" is not "acme-x15". */
 function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[.,]/g, "").replace(/\s+/g, " ").trim();
+  const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, " ").trim();
   return norm(a) === norm(b);
 }
 
@@ -404,6 +405,20 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
       }
       break;
     }
+  }
+
+  // ¶a asks for "an attestation of the 'total processing performance' and the 'performance density'":
+  // figures without PD (and no full datasheet) leave route a open, even where TPP alone would decide.
+  if (figuresToCheck && !figuresToCheck.datasheet && (figuresToCheck.tpp === undefined || figuresToCheck.performanceDensity === undefined)) {
+    statement += `; it gives ${figuresToCheck.tpp === undefined ? "no TPP" : "TPP"}${figuresToCheck.performanceDensity === undefined ? " and no performance density" : ""}`;
+    attested = attested === "yes" ? "unknown" : attested;
+    needs.push("designer attestation of both TPP and PD (designerAttestation.tpp and .performanceDensity, or a datasheet): Note 1 ¶a asks for both");
+    figuresToCheck = undefined;
+  }
+  if (figuresToCheck?.datacenter === false) {
+    warnings.push(
+      `the attestation states the IC is not designed or marketed for datacenters, which takes TPP below ${rulesAt(date).threshold("3A090.nonDatacenter.tpp")!.value.toExactString()} out of 3A090.a; Note 1 presumes it is, and this rests on the designer's statement (regulation.md A-10)`,
+    );
   }
 
   if (figuresToCheck) {
