@@ -18,7 +18,7 @@ import { DATACENTER_MISSING, decideOverScenarios } from "../classify/classify.js
 import { type Clause, type Eccn, eccnOf } from "../classify/result.js";
 import { compareSafe, compareSafeDecimals, parseSafeDecimal, pow10, type SafeDecimal, safeDecimalText, safeProduct, timesInteger, truncatedQuotientText } from "../numbers/safe-decimal.js";
 import { orderMeets, type RuleSet, type Threshold } from "../rules/rules.js";
-import type { CataloguePlan } from "./row.js";
+import { type CataloguePlan, readYesNo } from "./row.js";
 
 export interface FlatRowResult {
   readonly tpp: string;
@@ -29,15 +29,6 @@ export interface FlatRowResult {
   readonly matched: readonly (IcClause | "3A090.c")[];
   /** The facts that would settle an indeterminate answer (only the datacenter flag, on this path). */
   readonly missing: readonly string[];
-}
-
-/** A yes/no cell as the general path reads it: null when empty, undefined when it is neither. */
-function yesNo(text: string): boolean | null | undefined {
-  const answer = text.toLowerCase();
-  if (answer === "") return null;
-  if (answer === "yes" || answer === "true") return true;
-  if (answer === "no" || answer === "false") return false;
-  return undefined;
 }
 
 /** Stands for the area of a planar logic die: it counts for nothing. */
@@ -123,7 +114,7 @@ export class FlatRowClassifier {
   }
 
   private classifyIc(fields: readonly string[]): FlatRowResult | undefined {
-    const datacenter = yesNo(this.cell("datacenter", fields));
+    const datacenter = readYesNo(this.cell("datacenter", fields));
     if (datacenter === undefined) return undefined;
 
     // The applicable die area: die_area_mm2; or logic_die_area_mm2 when non_planar is yes, nothing when it
@@ -134,7 +125,7 @@ export class FlatRowClassifier {
     let area: SafeDecimal | undefined;
     let counts: boolean | null | undefined;
     if (applicableText !== "" && logicText === "" && nonPlanarText === "") [area, counts] = [parseSafeDecimal(applicableText), true];
-    else if (applicableText === "" && logicText !== "") [area, counts] = [parseSafeDecimal(logicText), yesNo(nonPlanarText)];
+    else if (applicableText === "" && logicText !== "") [area, counts] = [parseSafeDecimal(logicText), readYesNo(nonPlanarText)];
     if (!area || area.digits === 0 || counts === undefined) return undefined;
 
     // TPP: the highest dense TOPS × bit length over the row's formats (one unit: the whole IC).

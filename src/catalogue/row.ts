@@ -91,8 +91,14 @@ export function cataloguePlan(header: readonly string[]): CataloguePlan {
   return { header, index, tops, names };
 }
 
-const YES = new Set(["yes", "true"]);
-const NO = new Set(["no", "false"]);
+/** A yes/no cell: true for yes/true, false for no/false (any case), null when empty, undefined for anything else. */
+export function readYesNo(text: string): boolean | null | undefined {
+  const answer = text.toLowerCase();
+  if (answer === "") return null;
+  if (answer === "yes" || answer === "true") return true;
+  if (answer === "no" || answer === "false") return false;
+  return undefined;
+}
 
 /**
  * A catalogue row (fields in header order) as a validated Datasheet.
@@ -124,10 +130,8 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
     }
   };
   const yesNo = (column: CatalogueColumn): boolean | undefined => {
-    const text = cell(column).toLowerCase();
-    if (text === "") return undefined;
-    if (YES.has(text)) return true;
-    if (NO.has(text)) return false;
+    const answer = readYesNo(cell(column));
+    if (answer !== undefined) return answer ?? undefined;
     issues.push({ path: name(column), message: `must be yes, no, true or false (or empty when not known), got ${JSON.stringify(cell(column))}` });
     return undefined;
   };

@@ -7,7 +7,7 @@ import { extname } from "node:path";
 import { classifyDatasheet } from "../classify/classify.js";
 import { InvalidInputError, parseDatasheet } from "../classify/datasheet.js";
 import type { RuleSet } from "../rules/rules.js";
-import { EXIT, openInput, parseJson, readAllText, readLines, sourceName, UserError } from "../cli/io.js";
+import { EXIT, openInput, parseJson, parseJsonLine, readAllText, readLines, sourceName, UserError } from "../cli/io.js";
 import { CatalogueClassifier, CatalogueFileError, type RowOutcome } from "./classify.js";
 import { CsvRecordTooLongError, CsvSplitter } from "./csv.js";
 
@@ -38,10 +38,7 @@ export async function* readOutcomes(file: string | undefined, format: InputForma
     return;
   }
   if (format === "jsonl") {
-    for await (const { line, text } of readLines(file)) {
-      if (text.trim() === "") continue;
-      yield jsonOutcome(parseJson(text), line, rules);
-    }
+    for await (const { line, text } of readLines(file)) yield jsonOutcome(parseJsonLine(text), line, rules);
     return;
   }
   const text = await readAllText(file);
@@ -51,11 +48,9 @@ export async function* readOutcomes(file: string | undefined, format: InputForma
     return;
   }
   if (guessed === "jsonl") {
-    let line = 0;
-    for (const lineText of text.split(/\r?\n/)) {
-      line++;
-      if (lineText.trim() !== "") yield jsonOutcome(parseJson(lineText), line, rules);
-    }
+    const lines = text.split(/\r?\n/);
+    if (lines.at(-1) === "") lines.pop(); // the line end of the last line starts no new line
+    for (const [index, lineText] of lines.entries()) yield jsonOutcome(parseJsonLine(lineText), index + 1, rules);
     return;
   }
   const parsed = parseJson(text);

@@ -83,6 +83,11 @@ export async function* readLines(file: string | undefined): AsyncGenerator<{ lin
   }
 }
 
+/** One line of JSON Lines: a blank line is an invalid record, never skipped, so every line is answered. */
+export function parseJsonLine(text: string): ReturnType<typeof parseJson> {
+  return text.trim() === "" ? { ok: false, issue: { path: "", message: "empty line; each line must hold one JSON object" } } : parseJson(text);
+}
+
 /** Parses JSON, turning a syntax error into an issue that says where. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issue: InputIssue } {
   try {

@@ -7,7 +7,7 @@
  */
 import { extname } from "node:path";
 import { type InputIssue, InvalidInputError } from "../classify/datasheet.js";
-import { EXIT, formatIssues, Output, parseJson, readAllText, readLines, sourceName, UserError } from "./io.js";
+import { EXIT, formatIssues, Output, parseJson, parseJsonLine, readAllText, readLines, sourceName, UserError } from "./io.js";
 
 export type RecordFormat = "json" | "jsonl";
 
@@ -85,7 +85,7 @@ export async function runRecords<R>(command: RecordCommand<R>, options: RecordOp
 
   if (format === "jsonl") {
     for await (const { line, text } of readLines(options.file)) {
-      const parsed = text.trim() === "" ? { ok: false as const, issue: { path: "", message: "empty line; each line must hold one JSON object" } } : parseJson(text);
+      const parsed = parseJsonLine(text);
       const outcome = parsed.ok
         ? evaluateOne(command, parsed.value, source, line, tally)
         : (tally.read++, tally.invalid++, process.stderr.write(`${source}:${line}: ${parsed.issue.message}\n`), { ok: false as const, record: errorRecord(source, line, [parsed.issue]) });
