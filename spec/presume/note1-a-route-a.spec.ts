@@ -85,6 +85,12 @@ describe("route a with a signed attestation (the verifier hook)", () => {
   it("verified, but the signed figures give 3A090.a: refused", () => {
     expect(check(withAttestation(envelope), { verifyAttestation: verifier("Acme Semi", "ACME-X1", { tpp: "5000", performanceDensity: "1" }) }).presumption).toBe("applies");
   });
+  it("--require-signed: an unsigned attestation does not serve route a; a verified signed one does", () => {
+    const unsigned = check(withAttestation({ tpp: "4000", performanceDensity: "3.1" }), { requireSigned: true });
+    expect(unsigned.presumption).toBe("applies");
+    expect(unsigned.missing.join(" ")).toContain("a signed designer attestation that verifies");
+    expect(check(withAttestation(envelope), { requireSigned: true, verifyAttestation: verifier("Acme Semi", "ACME-X1") }).presumption).toBe("overcome");
+  });
   it("not verified: refused with the verifier's reason", () => {
     const result = check(withAttestation(envelope), { verifyAttestation: () => ({ ok: false, reason: "bad signature" }) });
     expect(result.presumption).toBe("applies");

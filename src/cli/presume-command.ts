@@ -58,6 +58,7 @@ export function addPresumeOptions(command: Command): Command {
     .option("--approved-osats <FILE>", "Supp. 7 list to use (format of data/approved-osats.json)")
     .addOption(new Option("--gap-2028 <reading>", "reading of the 2028 gap (default: literal text, indeterminate where it matters)").choices(["literal", "2027-rule", "2029-rule"]))
     .option("--trust <FILE>", "trust file of designers' public keys: verifies a signed designerAttestation for route a (ic3a090 verify --help)")
+    .option("--require-signed", "route a accepts only a signed designerAttestation that verifies against --trust; an unsigned one does not serve it")
     .option("--strict-approved-only", "route a accepts only approved (Supp. 6) designers, as Note 1 ¶d names (A-3)")
     .addOption(new Option("--hbm-base-dies <count|exclude>", "count HBM base dies in a computed transistor count (A-6)").choices(["count", "exclude"]).default("count"));
 }
@@ -69,6 +70,7 @@ export interface PresumeCliOptions {
   gap2028?: Gap2028Reading;
   strictApprovedOnly?: boolean;
   trust?: string;
+  requireSigned?: boolean;
   hbmBaseDies?: "count" | "exclude";
 }
 
@@ -93,6 +95,7 @@ export function presumeOptionsFrom(options: PresumeCliOptions): PresumeOptions {
     ...(options.gap2028 ? { gap2028: options.gap2028 } : {}),
     ...(options.trust === undefined ? {} : { verifyAttestation: attestationVerifierOption(options.trust) }),
     strictApprovedOnly: options.strictApprovedOnly === true,
+    requireSigned: options.requireSigned === true,
     countHbmBaseDies: options.hbmBaseDies !== "exclude",
   };
 }

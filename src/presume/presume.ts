@@ -51,6 +51,8 @@ export interface PresumeOptions {
   readonly countHbmBaseDies?: boolean;
   /** Verifies a signed attestation (see `AttestationVerifier`); without it a signed attestation cannot be used. */
   readonly verifyAttestation?: AttestationVerifier;
+  /** Route a accepts only a signed attestation that verifies; an unsigned one does not serve it. */
+  readonly requireSigned?: boolean;
 }
 
 /**
@@ -358,6 +360,12 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
       needs.push("designer attestation of TPP and PD (designerAttestation)");
       break;
     case "plain":
+      if (options.requireSigned) {
+        attested = "no";
+        statement = "unsigned attestation, and only a signed one that verifies is accepted (--require-signed)";
+        needs.push("a signed designer attestation that verifies (--require-signed)");
+        break;
+      }
       figuresToCheck = attestation.figures;
       statement = "unsigned attestation";
       attested = "yes";
