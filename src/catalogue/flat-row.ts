@@ -31,9 +31,6 @@ export interface FlatRowResult {
   readonly missing: readonly string[];
 }
 
-/** Stands for the area of a planar logic die: it counts for nothing. */
-const PLANAR: SafeDecimal = { digits: 1, scale: 0 };
-
 /** Set when an exact comparison would need more than 2^53: the row goes to the general path. */
 class TooLarge extends Error {}
 
@@ -65,12 +62,14 @@ export class FlatRowClassifier {
     return value;
   }
 
-  /** Exact comparisons of `value` (and of `value` ÷ `area`) with thresholds; TooLarge past 2^53. */
-  private measures(value: SafeDecimal, area: SafeDecimal): Measures {
+  /**
+   * Exact comparisons of TPP (and of TPP ÷ area) with thresholds; TooLarge past 2^53. With no
+   * applicable area (a planar die), PD is undefined and meets no PD test (pd-undefined spec).
+   */
+  private measures(tpp: SafeDecimal, area: SafeDecimal | undefined): Measures {
     return {
-      tppMeets: (t) => orderMeets(this.order(compareSafeDecimals(value, this.threshold(t))), t.operator),
-      // A planar die adds no applicable area: PD is undefined and meets no PD test (pd-undefined spec).
-      pdMeets: (t) => (area === PLANAR ? false : orderMeets(this.order(this.compareQuotient(value, area, this.threshold(t))), t.operator)),
+      tppMeets: (t) => orderMeets(this.order(compareSafeDecimals(tpp, this.threshold(t))), t.operator),
+      pdMeets: (t) => (area === undefined ? false : orderMeets(this.order(this.compareQuotient(tpp, area, this.threshold(t))), t.operator)),
     };
   }
 
@@ -142,7 +141,8 @@ export class FlatRowClassifier {
     }
     if (!tpp) return undefined;
 
-    const scenarios = counts === true ? [this.measures(tpp, area)] : counts === false ? [this.measures(tpp, PLANAR)] : [this.measures(tpp, PLANAR), this.measures(tpp, area)];
+    // non_planar not given: the die counts or it does not (lowest PD undefined, highest TPP ÷ area).
+    const scenarios = counts === true ? [this.measures(tpp, area)] : counts === false ? [this.measures(tpp, undefined)] : [this.measures(tpp, undefined), this.measures(tpp, area)];
     const decision = decideOverScenarios(scenarios, datacenter, this.rules);
 
     let performanceDensity = "";
