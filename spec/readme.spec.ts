@@ -6,7 +6,7 @@
  * commands, and examples whose output is random, such as new keys).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 interface Example {
@@ -52,19 +52,26 @@ function run(command: string): string {
   }
 }
 
+/** The README and every page under docs/: their console examples are run alike. */
+const PAGES = ["README.md", ...(existsSync("docs") ? readdirSync("docs").filter((name) => name.endsWith(".md")).sort().map((name) => `docs/${name}`) : [])];
+
+// .ci/run installs jq; should that fail, the examples that pipe through it are skipped, visibly, not failed.
+const hasJq = spawnSync("jq", ["--version"]).status === 0;
+
 describe("README examples print what the README shows", () => {
-  const examples = readmeExamples(readFileSync("README.md", "utf8"));
-
   it("has examples to check", () => {
-    expect(examples.length).toBeGreaterThan(3);
+    expect(readmeExamples(readFileSync("README.md", "utf8")).length).toBeGreaterThanOrEqual(2);
+    const all = PAGES.flatMap((page) => readmeExamples(readFileSync(page, "utf8")));
+    expect(all.length).toBeGreaterThan(20);
   });
-
-  // .ci/run installs jq; should that fail, the examples that pipe through it are skipped, visibly, not failed.
-  const hasJq = spawnSync("jq", ["--version"]).status === 0;
-
-  for (const example of examples) {
-    it.skipIf(!hasJq && /\|\s*jq\b/.test(example.command))(`README.md:${example.line}: ${example.command}`, () => {
-      expect(run(example.command).trimEnd()).toBe(example.expected.trimEnd());
-    });
-  }
 });
+
+for (const page of PAGES.filter((name) => readmeExamples(readFileSync(name, "utf8")).length > 0)) {
+  describe(`${page}: every console example prints what the page shows`, () => {
+    for (const example of readmeExamples(readFileSync(page, "utf8"))) {
+      it.skipIf(!hasJq && /\|\s*jq\b/.test(example.command))(`${page}:${example.line}: ${example.command}`, () => {
+        expect(run(example.command).trimEnd()).toBe(example.expected.trimEnd());
+      });
+    }
+  });
+}
