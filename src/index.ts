@@ -1,6 +1,9 @@
 /**
  * ic3a090: exact ECCN 3A090 classification from datasheet figures, on dated
  * and cited rules. States what the rule says; not legal advice.
+ *
+ * This entry needs no Node.js types. Signed attestations (keys, DSSE envelopes, verification) and the streaming
+ * CSV catalogue transform use Node's crypto and streams: import them from "ic3a090/node".
  */
 export { classify, classifyDatasheet, type ClassifyOptions } from "./classify/classify.js";
 export {
@@ -21,14 +24,6 @@ export { parseDecimal, Rational, DecimalSyntaxError } from "./numbers/rational.j
 export { parseQuantity, type Dimension } from "./numbers/quantity.js";
 export { rulesAt, RulesDateError, meets, type RuleSet, type Threshold, type ThresholdId, THRESHOLD_IDS } from "./rules/rules.js";
 export { todayIso, isIsoDate } from "./rules/dated.js";
-export { attestDatasheet, AttestRefusal, signStatement, type AttestOptions } from "./attest/attest.js";
-export { canonicalJson, CanonicalJsonError } from "./attest/canonical-json.js";
-export { type DsseEnvelope, IN_TOTO_PAYLOAD_TYPE, keyIdOf, pae } from "./attest/dsse.js";
-export { generateKeyFiles, KeyError, readPrivateKey, readPublicKey } from "./attest/keys.js";
-export { type DatasheetPredicate, PREDICATE_TYPE, predicateJsonSchema, type Statement, STATEMENT_TYPE } from "./attest/statement.js";
-export { loadTrustFile, TrustFileError, trustFrom, type TrustedDesigners } from "./attest/trust.js";
-export { VERIFY_EXIT, type VerifyFailure, type VerifyResult, verifyEnvelope, verifyEnvelopeBytes } from "./attest/verify.js";
-export { type AttestationCheck, attestationVerifierFor } from "./attest/order-check.js";
 export { presume, presumeOrder, type PresumeOptions } from "./presume/presume.js";
 export { type PresumeResult, type Presumption, PRESUMPTIONS, type Route, ROUTES } from "./presume/result.js";
 export { OrderSchema, parseOrder, orderJsonSchema, type Order, type OrderInput } from "./presume/order.js";
@@ -39,5 +34,4 @@ export { type Gap2028Reading, GAP_2028_READINGS } from "./presume/transistors.js
 export { buildReport, parseQuarter, renderReportCsv, renderReportMarkdown, type Report7439 } from "./presume/report.js";
 export { renderPresumeExplanation } from "./presume/explain.js";
 export { catalogueRowToDatasheet, CatalogueRowError } from "./catalogue/row.js";
-export { CatalogueCsvTransform, classifyCatalogueCsv, RESULT_COLUMNS, type RowOutcome } from "./catalogue/classify.js";
 export { renderMap } from "./plot/map.js";
