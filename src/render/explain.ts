@@ -48,6 +48,7 @@ export function renderExplanation(result: Classification): string {
   }
   if (result.memoryBandwidthDensity !== undefined) lines.push(`  memory bandwidth density ${result.memoryBandwidthDensityExact} ≈ ${result.memoryBandwidthDensity} GB/s/mm²`);
   if (result.matched.length > 0) lines.push(`  paragraphs that hold: ${result.matched.join(", ")}`);
+  lines.push(`  item ECCN ${result.itemEccn}`);
   lines.push("");
   lines.push("How:");
   for (const step of result.trace) {
