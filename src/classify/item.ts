@@ -41,7 +41,7 @@
  * The numbers (8 TOPS, 150 GB/s) and the .z table live in data; none is written here.
  */
 import { Rational } from "../numbers/rational.js";
-import { describeComparison, meets, type RuleSet } from "../rules/rules.js";
+import { describeComparison, formatForTrace, meets, type RuleSet } from "../rules/rules.js";
 import { type ItemRules, itemRulesAt } from "../rules/items.js";
 import type { ItemForm } from "./datasheet.js";
 import type { TraceStep } from "./result.js";
@@ -312,7 +312,7 @@ export function statedTppWarnings(label: string, stated: Rational, computed: Rat
   const warnings: string[] = [];
   const difference = stated.gte(computed) ? stated.sub(computed) : computed.sub(stated);
   if (!computed.isZero() && difference.gt(items.statedTppTolerance.mul(computed))) {
-    const percent = difference.div(computed).mul(Rational.integer(100)).toTruncatedDecimal(2);
+    const percent = formatForTrace(difference.div(computed).mul(Rational.integer(100)));
     const tolerance = items.statedTppTolerance.mul(Rational.integer(100)).toExactString();
     warnings.push(`${label}stated TPP ${stated.toExactString()} differs from the computed TPP ${computed.toExactString()} by ${percent}% (more than ${tolerance}%); classified on the computed TPP`);
   }
