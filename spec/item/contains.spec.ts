@@ -44,7 +44,7 @@ describe("contains: a board with a CPU and GPUs", () => {
 
   it("refuses contains on an IC, and units beside contains", () => {
     expect(() => at({ part: "x", contains: [gpu] })).toThrow(/contains: only an item with form "assembly" or "computer" contains ICs/);
-    expect(() => at({ part: "x", form: "assembly", contains: [gpu], units: gpu.units })).toThrow(/units: an item that lists its ICs in contains gives this on each IC/);
+    expect(() => at({ part: "x", form: "assembly", contains: [gpu], units: (gpu as Record<string, unknown>).units })).toThrow(/units: an item that lists its ICs in contains gives this on each IC/);
     expect(() => at({ part: "x", form: "assembly" })).toThrow(/units: list at least one processing unit/);
   });
 });

@@ -91,14 +91,14 @@ function assemble(part: string, body: ReturnType<typeof classifyHbm>, item: Item
     performanceDensityExact,
     clause,
     eccn,
-    itemEccn: item.itemEccn,
     matched,
     missing: [...new Set([...missing, ...item.missing])],
     warnings: [...warnings, ...item.warnings],
     notes: [...notes, ...item.notes],
-    itemBasis: item.itemBasis,
     // HBM's two-step trace costs little; it is left out too, so `trace: false` always means no trace.
     trace: withTrace ? [...trace, ...item.itemBasis] : [],
+    itemEccn: item.itemEccn,
+    itemBasis: item.itemBasis,
     ...rest,
     rules: { date: rules.date, verifiedThrough: rules.verifiedThrough, beyondVerified: rules.beyondVerified, dataSha256: rules.dataSha256 },
   };

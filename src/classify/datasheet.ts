@@ -143,6 +143,11 @@ export type ItemForm = (typeof ITEM_FORMS)[number];
 /** An ECCN paragraph as a user states it: "5A992.c", "3A001.a.5.a", "4A003.b". */
 const ECCN_PATTERN = /^\d[A-E]\d{3}(\.[a-z0-9]+)*$/;
 
+/** True for an ECCN paragraph written as `baseEccn` takes it ("5A992.c", "3A001.a.5.a"). */
+export function isEccnParagraph(text: string): boolean {
+  return ECCN_PATTERN.test(text);
+}
+
 /** One IC on an item (an element of `contains`): the figures of an IC datasheet. */
 export const ContainedIcSchema = z.object(icFields).meta({ title: "Integrated circuit contained in an item" });
 

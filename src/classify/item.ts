@@ -52,6 +52,9 @@ export type ItemLevel = (typeof ITEM_LEVELS)[number];
 
 const rank = (level: ItemLevel) => ITEM_LEVELS.indexOf(level);
 
+/** The item paragraphs `--fail-on` accepts besides the IC's (a .z paragraph is matched by its entry's prefix, e.g. 5A992.z). */
+export const ITEM_PARAGRAPHS = ["4A090.a", "4A090.b", "4A994.l", "3A991.p"] as const;
+
 /** What `missing` says when the I/O rate would settle 3A991.p. */
 export const IO_MISSING = "ioBandwidthGBps: the aggregate bidirectional I/O rate, which decides 3A991.p.2 when TOPS is below 3A991.p.1";
 
