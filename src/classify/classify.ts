@@ -74,7 +74,8 @@ export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet, options:
 function classifyOneIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean): { classification: Classification; standing: IcStanding } {
   const { topsWithoutBitLength, tppValue, ...body } = classifyIc(datasheet, rules, withTrace);
   const p = test3A991p(topsWithoutBitLength, datasheet.ioBandwidthGBps, rules, itemRulesAt(rules.date));
-  const standing = icStanding(datasheet.part, { eccn: body.eccn, clause: body.clause, missing: body.missing, tpp: tppValue }, p, datasheet.datacenter, rules);
+  const label = (datasheet.form ?? "ic") === "ic" ? datasheet.part : "its IC";
+  const standing = icStanding(label, { eccn: body.eccn, clause: body.clause, missing: body.missing, tpp: tppValue }, p, datasheet.datacenter, rules);
   const item = decideItem([standing], datasheet.form ?? "ic", datasheet.baseEccn, datasheet.datacenter, rules);
   const stated = datasheet.statedTpp === undefined ? [] : statedTppWarnings("", datasheet.statedTpp, tppValue, rules);
   return { classification: assemble(datasheet.part, { ...body, warnings: [...body.warnings, ...stated] }, item, rules, withTrace), standing };

@@ -85,13 +85,13 @@ export function test3A991p(topsWithoutBitLength: Rational, io: Rational | undefi
   const byProcessing = meets(topsWithoutBitLength, p1);
   const byIo = io === undefined ? undefined : meets(io, p2);
   const holds = byProcessing || byIo === true ? true : byIo === false ? false : undefined;
-  const ioWords = io === undefined ? `I/O rate not given (p.2 needs a rate ${p2.wording})` : describeComparison("I/O GB/s", io, p2);
+  const ioWords = io === undefined ? `I/O rate not given (p.2 needs a rate ${p2.wording})` : `${describeComparison("I/O GB/s", io, p2)} (p.2)`;
   return {
     holds,
     step: {
       step: "3A991.p",
       result: holds === true ? "holds" : holds === false ? "fails" : "unknown",
-      statement: `${describeComparison("TOPS without bit length", topsWithoutBitLength, p1)} (p.1; 2 × MacTOPS over all units, no bit length); ${ioWords} (p.2)`,
+      statement: `${describeComparison("TOPS without bit length", topsWithoutBitLength, p1)} (p.1; 2 × MacTOPS over all units, no bit length); ${ioWords}`,
       citation: items.paragraph("3A991.p").cites,
     },
   };
@@ -272,7 +272,7 @@ export function decideItem(
     statement: determinate
       ? `${itemEccn}${baseEccn === undefined ? "" : ` (base entry ${baseEccn} as stated)`}`
       : `one of ${eccns.filter((e) => e !== "indeterminate").join(", ") || "several .z paragraphs"} as the missing facts go`,
-    citation: assembly ? items.paragraph("4A090.a").cites : items.paragraph("3A991.p").cites,
+    citation: determinate ? itemCitation(itemEccn, basis, items, rules) : items.paragraph("4A090.a").cites,
   });
 
   const notes: string[] = [];
@@ -285,6 +285,25 @@ export function decideItem(
     );
   }
   return { itemEccn, itemBasis: basis, missing, warnings: [...new Set(outcomes.flatMap((o) => o.warnings))], notes };
+}
+
+/** The citation of the paragraph the item ends in: the deciding step's (a .z or base entry), else the paragraph's own. */
+function itemCitation(itemEccn: string, basis: readonly TraceStep[], items: ItemRules, rules: RuleSet): string {
+  switch (itemEccn) {
+    case "4A090.a":
+    case "4A090.b":
+    case "4A994.l":
+    case "3A991.p":
+      return items.paragraph(itemEccn).cites;
+    case "3A090.a":
+      return rules.threshold("3A090.a.1.tpp")!.cites;
+    case "3A090.b":
+      return rules.threshold("3A090.b.1.tpp.min")!.cites;
+    case "none":
+      return items.paragraph("3A991.p").cites;
+    default:
+      return basis.at(-1)?.citation ?? items.paragraph("zCarryOver").cites;
+  }
 }
 
 function describeMarketing(datacenter: boolean | null | undefined): string {
