@@ -39,7 +39,8 @@ export function classifyAssembly(
   const results = contents.map((ic, index) => {
     if (ic.datacenter !== undefined && ic.datacenter !== null && ic.datacenter !== item.datacenter) {
       warnings.push(
-        `contains[${index}].datacenter is ${ic.datacenter}, but the non-datacenter note follows how the item is designed or marketed: classified with the item's datacenter (${item.datacenter ?? "not given"})`,
+        `contains[${index}].datacenter is ${ic.datacenter}, but the non-datacenter note follows how the item is designed` +
+          ` or marketed: classified with the item's datacenter (${item.datacenter ?? "not given"})`,
       );
     }
     return classifyOne({ ...ic, kind: "ic", form: "ic", datacenter: item.datacenter ?? null });
@@ -56,7 +57,9 @@ export function classifyAssembly(
   const label = (index: number) => `contains[${index}] (${classifications[index]!.part})`;
   const trace: TraceStep[] = withTrace
     ? [
-        ...classifications.flatMap((c, index) => c.trace.filter((s) => !c.itemBasis.includes(s)).map((s) => ({ ...s, step: `${label(index)}: ${s.step}` }))),
+        ...classifications.flatMap((c, index) =>
+          c.trace.filter((s) => !c.itemBasis.includes(s)).map((s) => ({ ...s, step: `${label(index)}: ${s.step}` })),
+        ),
         ...answer.itemBasis,
       ]
     : [];
@@ -73,7 +76,10 @@ export function classifyAssembly(
     matched: shown.matched,
     missing: [...new Set([...shownMissing, ...answer.missing])],
     warnings: [...warnings, ...classifications.flatMap((c, index) => c.warnings.map((w) => `${label(index)}: ${w}`)), ...answer.warnings],
-    notes: [...classifications.flatMap((c, index) => c.notes.filter((n) => !n.startsWith("baseEccn not given")).map((n) => `${label(index)}: ${n}`)), ...answer.notes],
+    notes: [
+      ...classifications.flatMap((c, index) => c.notes.filter((n) => !n.startsWith("baseEccn not given")).map((n) => `${label(index)}: ${n}`)),
+      ...answer.notes,
+    ],
     trace,
     itemEccn: answer.itemEccn,
     itemBasis: answer.itemBasis,
@@ -93,7 +99,9 @@ export function hbmItem(eccn: string, rules: RuleSet): ItemAnswer {
       {
         step: "item ECCN",
         result: "value",
-        statement: `${eccn}: the HBM as shipped; the 3A090.c parameters are not used to decide 4A090 or a .z paragraph for an item that contains it`,
+        statement:
+          `${eccn}: the HBM as shipped; the 3A090.c parameters are not used to decide 4A090 or a .z paragraph` +
+          " for an item that contains it",
         citation: items.paragraph("zCarryOver").cites,
       },
     ],

@@ -79,7 +79,12 @@ export interface IcStanding {
  * 3A991.p for an IC outside 3A090.a/.b: p.1 on TOPS without bit length (2 × MacTOPS over all units,
  * regulation.md A-20), inclusive ("8 TOPS or more"); p.2 on the I/O rate, inclusive ("150 Gbyte/s or more").
  */
-export function test3A991p(topsWithoutBitLength: Rational, io: Rational | undefined, rules: RuleSet, items: ItemRules): { holds: boolean | undefined; step: TraceStep } {
+export function test3A991p(
+  topsWithoutBitLength: Rational,
+  io: Rational | undefined,
+  rules: RuleSet,
+  items: ItemRules,
+): { holds: boolean | undefined; step: TraceStep } {
   const p1 = rules.threshold("3A991.p.1.tops")!;
   const p2 = items.io3A991p2;
   const byProcessing = meets(topsWithoutBitLength, p1);
@@ -91,7 +96,9 @@ export function test3A991p(topsWithoutBitLength: Rational, io: Rational | undefi
     step: {
       step: "3A991.p",
       result: holds === true ? "holds" : holds === false ? "fails" : "unknown",
-      statement: `${describeComparison("TOPS without bit length", topsWithoutBitLength, p1)} (p.1; 2 × MacTOPS over all units, no bit length); ${ioWords}`,
+      statement:
+        `${describeComparison("TOPS without bit length", topsWithoutBitLength, p1)}` +
+        ` (p.1; 2 × MacTOPS over all units, no bit length); ${ioWords}`,
       citation: items.paragraph("3A991.p").cites,
     },
   };
@@ -162,7 +169,10 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
   const paragraph = itemParagraphOf(level, form);
   if (baseEccn === undefined) return { eccn: paragraph, steps: [], missing: [], warnings: [] };
   if (!meetsZParameters(level)) {
-    const why = level === "none" ? "it meets none of 3A090.a/.b, 4A090 and 3A991.p" : `it is outside 3A090.a/.b and 4A090 (it would otherwise be ${paragraph})`;
+    const why =
+      level === "none"
+        ? "it meets none of 3A090.a/.b, 4A090 and 3A991.p"
+        : `it is outside 3A090.a/.b and 4A090 (it would otherwise be ${paragraph})`;
     const cat5 = baseEccn.startsWith("5");
     return {
       eccn: baseEccn,
@@ -170,7 +180,9 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
         {
           step: `base entry ${baseEccn}`,
           result: "applies",
-          statement: `stated as the entry that describes the item; ${why}, so no .z paragraph applies and the item is ${baseEccn}${cat5 ? " (Category 5 Part 2 comes first for information-security items)" : ""}`,
+          statement:
+            `stated as the entry that describes the item; ${why}, so no .z paragraph applies and the item is ${baseEccn}` +
+            (cat5 ? " (Category 5 Part 2 comes first for information-security items)" : ""),
           citation: cat5 ? items.paragraph("category5Part2Note1").cites : items.paragraph("zCarryOver").cites,
         },
       ],
@@ -200,7 +212,14 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
     case "paragraph needed":
       return {
         eccn: "indeterminate",
-        steps: [{ step: `${z.entry}.z`, result: "unknown", statement: `${baseEccn} names the entry but not its paragraph, and each paragraph has its own .z sub-paragraph`, citation: z.cites }],
+        steps: [
+          {
+            step: `${z.entry}.z`,
+            result: "unknown",
+            statement: `${baseEccn} names the entry but not its paragraph, and each paragraph has its own .z sub-paragraph`,
+            citation: z.cites,
+          },
+        ],
         missing: [`baseEccn: the paragraph of ${z.entry} that describes the item (its .z sub-paragraph follows it), e.g. "${z.entry}.a"`],
         warnings: [],
       };
@@ -210,7 +229,9 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
         steps: [],
         missing: [],
         warnings: [
-          `baseEccn ${baseEccn} has no .z paragraph in this tool's rules data; the item meets the ${tier.slice(1)} parameters and is classified ${paragraph}; which of ${baseEccn} and ${paragraph} governs by the order of review (Supp. 4 to part 774) is not evaluated`,
+          `baseEccn ${baseEccn} has no .z paragraph in this tool's rules data; the item meets the ${tier.slice(1)} parameters` +
+            ` and is classified ${paragraph}; which of ${baseEccn} and ${paragraph} governs by the order of review` +
+            " (Supp. 4 to part 774) is not evaluated",
         ],
       };
   }
@@ -241,26 +262,34 @@ export function decideItem(
     basis.push({
       step: "item",
       result: "value",
-      statement: `${form === "computer" ? "a computer or system" : "an electronic assembly (card, module, baseboard)"}: its ECCN follows from the ICs it contains, marketed ${describeMarketing(datacenter)}`,
+      statement:
+        `${form === "computer" ? "a computer or system" : "an electronic assembly (card, module, baseboard)"}` +
+        `: its ECCN follows from the ICs it contains, marketed ${describeMarketing(datacenter)}`,
       citation: items.paragraph("4A090.a").cites,
     });
   }
   for (const ic of ics) {
-    if (ic.step3A991p && candidates.some((level) => !meetsZParameters(level))) basis.push({ ...ic.step3A991p, step: ics.length > 1 ? `3A991.p (${ic.label})` : ic.step3A991p.step });
+    if (!ic.step3A991p || candidates.every(meetsZParameters)) continue;
+    basis.push({ ...ic.step3A991p, step: ics.length > 1 ? `3A991.p (${ic.label})` : ic.step3A991p.step });
   }
   const excluded = ics.filter((ic) => ic.excludedByNonDatacenterNote);
   if (excluded.length > 0) {
     basis.push({
       step: "non-datacenter note (item)",
       result: "applies",
-      statement: `the item is not designed or marketed for datacenters, and ${excluded.map((ic) => ic.label).join(", ")} has TPP below the note's threshold: outside 3A090.a and .b, so it cannot make the item 4A090 or a .z paragraph`,
+      statement:
+        `the item is not designed or marketed for datacenters, and ${excluded.map((ic) => ic.label).join(", ")}` +
+        " has TPP below the note's threshold: outside 3A090.a and .b, so it cannot make the item 4A090 or a .z paragraph",
       citation: items.paragraph("zCarryOver").cites,
     });
   }
 
   const level = determinate ? outcomes[0]!.level : undefined;
   if (level !== undefined && assembly) basis.push(assemblyStep(level, ics, items));
-  if (determinate) basis.push(...outcomes.flatMap((o) => o.steps).filter((s, i, all) => all.findIndex((t) => t.step === s.step && t.statement === s.statement) === i));
+  if (determinate) {
+    const steps = outcomes.flatMap((o) => o.steps);
+    basis.push(...steps.filter((s, i) => steps.findIndex((t) => t.step === s.step && t.statement === s.statement) === i));
+  }
 
   const itemEccn = determinate ? eccns[0]! : "indeterminate";
   const missing = determinate
@@ -277,11 +306,16 @@ export function decideItem(
 
   const notes: string[] = [];
   if (itemEccn === "none") {
-    notes.push("item ECCN none: none of the entries this tool evaluates (3A090, 3A991.p, 4A090, 4A994.l and the .z paragraph of a stated baseEccn) applies; other entries (e.g. 5A992.c, 5A002, EAR99) were not checked");
+    notes.push(
+      "item ECCN none: none of the entries this tool evaluates (3A090, 3A991.p, 4A090, 4A994.l and the .z paragraph" +
+        " of a stated baseEccn) applies; other entries (e.g. 5A992.c, 5A002, EAR99) were not checked",
+    );
   }
   if (baseEccn === undefined && assembly && itemEccn !== "none") {
     notes.push(
-      "baseEccn not given: if the item is also described in an entry with a .z paragraph (5A992.c or 5A002 for information security, your Category 5 Part 2 determination; 4A003.b/.c, 4A004, 4A005, 5A004, 3A001), give it as baseEccn: the item would be that entry's .z paragraph, or the entry itself outside 3A090/4A090",
+      "baseEccn not given: if the item is also described in an entry with a .z paragraph (5A992.c or 5A002 for" +
+        " information security, your Category 5 Part 2 determination; 4A003.b/.c, 4A004, 4A005, 5A004, 3A001)," +
+        " give it as baseEccn: the item would be that entry's .z paragraph, or the entry itself outside 3A090/4A090",
     );
   }
   return { itemEccn, itemBasis: basis, missing, warnings: [...new Set(outcomes.flatMap((o) => o.warnings))], notes };
@@ -317,11 +351,26 @@ function assemblyStep(level: ItemLevel, ics: readonly IcStanding[], items: ItemR
   switch (level) {
     case "a":
     case "b":
-      return { step: `4A090.${level}`, result: "holds", statement: `contains an IC that meets 3A090.${level} (${which})`, citation: items.paragraph(`4A090.${level}`).cites };
+      return {
+        step: `4A090.${level}`,
+        result: "holds",
+        statement: `contains an IC that meets 3A090.${level} (${which})`,
+        citation: items.paragraph(`4A090.${level}`).cites,
+      };
     case "p":
-      return { step: "4A994.l", result: "holds", statement: `no IC meets 3A090.a or .b; contains an IC that meets 3A991.p (${which})`, citation: items.paragraph("4A994.l").cites };
+      return {
+        step: "4A994.l",
+        result: "holds",
+        statement: `no IC meets 3A090.a or .b; contains an IC that meets 3A991.p (${which})`,
+        citation: items.paragraph("4A994.l").cites,
+      };
     case "none":
-      return { step: "4A090 and 4A994.l", result: "fails", statement: "no IC meets 3A090.a, 3A090.b or 3A991.p", citation: items.paragraph("4A994.l").cites };
+      return {
+        step: "4A090 and 4A994.l",
+        result: "fails",
+        statement: "no IC meets 3A090.a, 3A090.b or 3A991.p",
+        citation: items.paragraph("4A994.l").cites,
+      };
   }
 }
 
@@ -336,7 +385,10 @@ export function statedTppWarnings(label: string, stated: Rational, computed: Rat
   if (!computed.isZero() && difference.gt(items.statedTppTolerance.mul(computed))) {
     const percent = formatForTrace(difference.div(computed).mul(Rational.integer(100)));
     const tolerance = items.statedTppTolerance.mul(Rational.integer(100)).toExactString();
-    warnings.push(`${label}stated TPP ${stated.toExactString()} differs from the computed TPP ${computed.toExactString()} by ${percent}% (more than ${tolerance}%); classified on the computed TPP`);
+    warnings.push(
+      `${label}stated TPP ${stated.toExactString()} differs from the computed TPP ${computed.toExactString()}` +
+        ` by ${percent}% (more than ${tolerance}%); classified on the computed TPP`,
+    );
   }
   const ids = ["3A090.a.1.tpp", "3A090.a.2.tpp", "3A090.b.1.tpp.min", "3A090.nonDatacenter.tpp"] as const;
   const crossed = ids.map((id) => rules.threshold(id)!).filter((t) => meets(stated, t) !== meets(computed, t));
@@ -346,7 +398,8 @@ export function statedTppWarnings(label: string, stated: Rational, computed: Rat
     if (seen.has(key)) continue;
     seen.add(key);
     warnings.push(
-      `${label}stated TPP ${stated.toExactString()} and computed TPP ${computed.toExactString()} lie on different sides of ${t.value.toExactString()} (${t.paragraph}, "${t.wording}"); classified on the computed TPP`,
+      `${label}stated TPP ${stated.toExactString()} and computed TPP ${computed.toExactString()} lie on different sides` +
+        ` of ${t.value.toExactString()} (${t.paragraph}, "${t.wording}"); classified on the computed TPP`,
     );
   }
   return warnings;

@@ -10,7 +10,16 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseDecimal, type Rational } from "../numbers/rational.js";
-import { assertIncreasingDates, CitationSchema, citationText, dataUrl, DecimalStringSchema, entryAt, IsoDateSchema, loadDataFile } from "./dated.js";
+import {
+  assertIncreasingDates,
+  CitationSchema,
+  citationText,
+  dataUrl,
+  DecimalStringSchema,
+  entryAt,
+  IsoDateSchema,
+  loadDataFile,
+} from "./dated.js";
 import type { Threshold, ThresholdId } from "./rules.js";
 
 /** The item paragraphs and notes this tool applies. A test checks this list against the data file. */
@@ -82,7 +91,14 @@ export interface ItemParagraph {
 
 /** The .z paragraph a stated base entry leads to, for an item meeting the .a or the .b parameters. */
 export type ZLookup =
-  | { readonly kind: "z"; readonly entry: string; readonly tierA: string; readonly tierB: string; readonly caveat?: string; readonly cites: string }
+  | {
+      readonly kind: "z";
+      readonly entry: string;
+      readonly tierA: string;
+      readonly tierB: string;
+      readonly caveat?: string;
+      readonly cites: string;
+    }
   | { readonly kind: "paragraph needed"; readonly entry: string; readonly cites: string }
   | { readonly kind: "no z"; readonly entry: string };
 
@@ -106,14 +122,22 @@ function load() {
   const data = loadDataFile(ITEMS_FILE, ItemsFileSchema);
   for (const [id, p] of Object.entries(data.paragraphs)) assertIncreasingDates(p.values, `data/${ITEMS_FILE} paragraphs.${id}`);
   for (const [id, t] of Object.entries(data.thresholds)) assertIncreasingDates(t.values, `data/${ITEMS_FILE} thresholds.${id}`);
-  for (const [id, e] of Object.entries(data.zEntries)) if (typeof e !== "string") assertIncreasingDates(e.values, `data/${ITEMS_FILE} zEntries.${id}`);
+  for (const [id, e] of Object.entries(data.zEntries)) {
+    if (typeof e !== "string") assertIncreasingDates(e.values, `data/${ITEMS_FILE} zEntries.${id}`);
+  }
   loaded = { data, sha256: createHash("sha256").update(readFileSync(dataUrl(ITEMS_FILE))).digest("hex") };
   return loaded;
 }
 
 /** "15 CFR ... (fr, published ...; in force from ...); confidence High" with "date not verified" where so. */
-function cites(entry: { from: string; verified?: boolean | undefined; confidence: Confidence; citation: z.infer<typeof CitationSchema> }): string {
-  return `${citationText(entry.citation, entry.from)}; confidence ${entry.confidence}${entry.verified === false ? ", date it took effect not verified" : ""}`;
+function cites(entry: {
+  from: string;
+  verified?: boolean | undefined;
+  confidence: Confidence;
+  citation: z.infer<typeof CitationSchema>;
+}): string {
+  const unverified = entry.verified === false ? ", date it took effect not verified" : "";
+  return `${citationText(entry.citation, entry.from)}; confidence ${entry.confidence}${unverified}`;
 }
 
 const cache = new Map<string, ItemRules>();
@@ -132,7 +156,15 @@ export function itemRulesAt(date: string): ItemRules {
     const p = data.paragraphs[id];
     const entry = p && (entryAt(p.values, date) ?? p.values[0]!);
     if (!p || !entry) throw new Error(`data/${ITEMS_FILE}: paragraph ${id} is missing`);
-    paragraphs.set(id, { id, wording: p.wording, from: entry.from, verified: entry.verified ?? true, confidence: entry.confidence, remark: entry.remark, cites: cites(entry) });
+    paragraphs.set(id, {
+      id,
+      wording: p.wording,
+      from: entry.from,
+      verified: entry.verified ?? true,
+      confidence: entry.confidence,
+      remark: entry.remark,
+      cites: cites(entry),
+    });
   }
   const io = data.thresholds["3A991.p.2.io"];
   const ioEntry = io && (entryAt(io.values, date) ?? io.values[0]!);
@@ -182,7 +214,8 @@ function zFor(data: z.infer<typeof ItemsFileSchema>, baseEccn: string, date: str
   const citation = `${cites(inForce)} (${inForce.text})`;
   if (found) {
     const stem = `${entry}.z.${found.group.z}`;
-    return { kind: "z", entry, tierA: `${stem}${inForce.tierA}`, tierB: `${stem}${inForce.tierB}`, ...(found.group.caveat ? { caveat: found.group.caveat } : {}), cites: citation };
+    const caveat = found.group.caveat ? { caveat: found.group.caveat } : {};
+    return { kind: "z", entry, tierA: `${stem}${inForce.tierA}`, tierB: `${stem}${inForce.tierB}`, ...caveat, cites: citation };
   }
   // The entry alone ("5A002") or a paragraph above the ones listed: which .z paragraph depends on the paragraph.
   const above = groups.some(({ paragraph }) => paragraph.startsWith(`${baseEccn}.`));
