@@ -21,7 +21,12 @@ const CaseSchema = z.strictObject({
     matched: z.array(z.string()).optional(),
     missing: z.array(z.string()).optional(),
     notesContain: z.array(z.string()).optional(),
+    itemEccn: z.string().optional(),
   }),
+  /** The ECCN the vendor publishes for the product as shipped, where it was found, and whether this work confirmed it. */
+  published: z
+    .strictObject({ eccn: z.string().min(1), source: z.string().min(1), confirmed: z.boolean() })
+    .optional(),
   why: z.string().min(1),
   sources: z.record(z.string(), z.string().min(1)).refine((s) => Object.keys(s).length > 0, "give the source of each figure"),
 });
@@ -32,6 +37,8 @@ const files = readdirSync(DIRECTORY).filter((f) => f.endsWith(".json")).sort();
 /** Every figure written in the datasheet: rate throughputs, MACs, clocks, die areas, HBM bandwidth and area. */
 function figures(input: Record<string, unknown>): string[] {
   const found: string[] = [];
+  for (const ic of (input.contains ?? []) as Record<string, unknown>[]) found.push(...figures(ic));
+  for (const key of ["statedTpp", "ioBandwidthGBps"]) if (typeof input[key] === "string") found.push(input[key] as string);
   const units = (input.units ?? []) as { rates?: Record<string, unknown>[] }[];
   for (const unit of units) for (const rate of unit.rates ?? []) for (const key of ["tops", "macsPerCycle", "clockGHz"]) if (typeof rate[key] === "string") found.push(rate[key] as string);
   for (const die of (input.dies ?? []) as Record<string, unknown>[]) if (typeof die.areaMm2 === "string") found.push(die.areaMm2);
@@ -40,8 +47,10 @@ function figures(input: Record<string, unknown>): string[] {
 }
 
 describe("data-driven cases (spec/cases)", () => {
-  it("there are cases to run", () => {
+  it("there are cases to run, at least 25 of them real products with the vendor's published ECCN", () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
+    const published = files.filter((file) => (JSON.parse(readFileSync(`${DIRECTORY}/${file}`, "utf8")) as { published?: unknown }).published !== undefined);
+    expect(published.length).toBeGreaterThanOrEqual(25);
   });
 
   for (const file of files) {
@@ -67,6 +76,13 @@ describe("data-driven cases (spec/cases)", () => {
         expect(result).toMatchObject(fields);
         for (const text of notesContain) expect(result.notes.join("\n")).toContain(text);
       });
+
+      if (testCase.published) {
+        const published = testCase.published;
+        it(`the item ECCN is the vendor's published ${published.eccn}${published.confirmed ? "" : " (not confirmed in this work)"}`, () => {
+          expect(classify(testCase.input, { date: testCase.date }).itemEccn).toBe(published.eccn);
+        });
+      }
     });
   }
 });

@@ -94,6 +94,24 @@ describe(`real chips classify as their hand-derived expectations on ${RULES_DATE
     expect({ eccn: classification.eccn, clause: classification.clause }, row.why).toEqual({ eccn: row.expected_eccn, clause: row.expected_clause });
   });
 
+  it("gives every row an item ECCN, and the vendor's published ECCN where the row gives one (with its source)", () => {
+    const checked = rows.flatMap((row, index) => {
+      const classification = classifyDatasheet(catalogueRowToDatasheet(row, rowNumber(index), rules), rules);
+      expect(classification.itemEccn, row.part).not.toBe("");
+      if ((row.published_eccn ?? "") === "") return [];
+      expect((row.published_eccn_source ?? "").trim(), `${row.part}: published_eccn_source`).not.toBe("");
+      return [{ part: row.part, itemEccn: classification.itemEccn, published: row.published_eccn }];
+    });
+    expect(checked.length).toBeGreaterThanOrEqual(25);
+    expect(checked.filter((c) => c.itemEccn !== c.published)).toEqual([]);
+  });
+
+  it("cites Epoch AI's public dataset, never a local file", () => {
+    const text = readFileSync(CATALOGUE, "utf8");
+    expect(text).not.toMatch(/\/(work|home|tmp|Users)\//);
+    expect(text).toContain("epoch.ai/data/machine-learning-hardware");
+  });
+
   it("names the missing die facts for parts left indeterminate", () => {
     rows.forEach((row, index) => {
       if (row.expected_clause !== "indeterminate") return;

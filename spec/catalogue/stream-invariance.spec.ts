@@ -99,7 +99,7 @@ describe("every row accounted for", () => {
   it("keeps a BOM and the input's line ends, and drops a trailing blank line", () => {
     const text = "\ufeffpart,tops_fp8,datacenter,die_area_mm2\r\nA,600,yes,100\r\n\r\n";
     const { output } = classifyCatalogueCsv(text, { rules });
-    expect(output).toBe("\ufeffpart,tops_fp8,datacenter,die_area_mm2,tpp,performance_density,clause,eccn,missing,warnings,error\r\nA,600,yes,100,4800,48,3A090.a.1,3A090.a,,,\r\n");
+    expect(output).toBe("\ufeffpart,tops_fp8,datacenter,die_area_mm2,tpp,performance_density,clause,eccn,item_eccn,missing,warnings,error\r\nA,600,yes,100,4800,48,3A090.a.1,3A090.a,3A090.a,,,\r\n");
   });
 
   it("reads quoted fields holding commas and line breaks, and writes them back quoted", () => {

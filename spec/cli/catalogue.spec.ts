@@ -72,14 +72,14 @@ describe("classify a CSV catalogue", () => {
     const run = runCli(["classify", SMALL, "--format", "table", ...DATE]);
     expect(run.status).toBe(65);
     const lines = run.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^part\s+datacenter\s+TPP\s+PD\s+clause\s+note$/);
+    expect(lines[0]).toMatch(/^part\s+datacenter\s+TPP\s+PD\s+clause\s+item\s+note$/);
     expect(lines.length).toBe(12);
     const clauseColumn = lines[0]!.indexOf("clause");
     expect(lines.slice(2).map((l) => l.slice(clauseColumn).split(/\s+/)[0])).toEqual(["3A090.a.1", "3A090.a.1", "3A090.a.2", "none", "none", "indeterminate", "none", "3A090.c", "invalid", "invalid"]);
     const jsonl = readFileSync("data/examples/h100.json", "utf8").replace(/\n/g, " ");
     const table = runCli(["classify", "-", "--format", "table", ...DATE], { input: `${jsonl}\n${jsonl}\n` });
     expect(table.status).toBe(0);
-    expect(table.stdout.split("\n")[2]).toMatch(/^H100-SXM5-80GB\s+yes\s+15832\s+19\.449631\s+3A090\.a\.1$/);
+    expect(table.stdout.split("\n")[2]).toMatch(/^H100-SXM5-80GB\s+yes\s+15832\s+19\.449631\s+3A090\.a\.1\s+3A090\.a$/);
   });
 });
 

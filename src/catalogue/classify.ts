@@ -13,7 +13,7 @@ import { FlatRowClassifier } from "./flat-row.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
 
 /** The columns appended to each row, in this order. */
-export const RESULT_COLUMNS = ["tpp", "performance_density", "clause", "eccn", "missing", "warnings", "error"] as const;
+export const RESULT_COLUMNS = ["tpp", "performance_density", "clause", "eccn", "item_eccn", "missing", "warnings", "error"] as const;
 
 /** How lists (missing, warnings) are written in one cell. */
 export const LIST_SEPARATOR = "; ";
@@ -24,7 +24,7 @@ export type RowOutcome =
   | { readonly kind: "invalid"; readonly row: number; readonly part: string | null; readonly message: string };
 
 /** What --fail-on and the summary look at. */
-export type ClauseSummary = Pick<Classification, "clause" | "eccn" | "matched">;
+export type ClauseSummary = Pick<Classification, "clause" | "eccn" | "matched" | "itemEccn">;
 
 /** What the summary line counts. */
 export class Tally {
@@ -61,6 +61,8 @@ export function missingAsColumns(missing: readonly string[]): string[] {
     if (text.startsWith("dies:")) return "die_area_mm2 (or logic_die_area_mm2 with non_planar): the applicable die area";
     if (/^dies\[0\]\.nonPlanar$/.test(text)) return "non_planar: whether the logic die is made with non-planar transistors";
     if (/^dies\[0\]\.areaMm2$/.test(text)) return "logic_die_area_mm2";
+    if (text.startsWith("ioBandwidthGBps:")) return `io_bandwidth_gbps${text.slice("ioBandwidthGBps".length)}`;
+    if (text.startsWith("baseEccn:")) return `base_eccn${text.slice("baseEccn".length)}`;
     return text;
   });
 }
@@ -96,7 +98,8 @@ export class CatalogueClassifier {
     const result = this.flat.classify(record.fields);
     if (!result) return undefined;
     const input = this.kept ? this.kept.map((i) => record.fields[i]!) : record.fields;
-    return { cells: [...input, result.tpp, result.performanceDensity, result.clause, result.eccn, missingAsColumns(result.missing).join(LIST_SEPARATOR), "", ""], result };
+    const cells = [...input, result.tpp, result.performanceDensity, result.clause, result.eccn, result.itemEccn, missingAsColumns(result.missing).join(LIST_SEPARATOR), "", ""];
+    return { cells, result };
   }
 
   /** Columns of earlier results that this run replaces, if any. */
@@ -134,7 +137,7 @@ export class CatalogueClassifier {
     const width = this.plan.header.length;
     const fields = record.fields.length === width ? record.fields : Array.from({ length: width }, (_, i) => record.fields[i] ?? "");
     const input = this.kept ? this.kept.map((i) => fields[i]!) : fields;
-    if (outcome.kind === "invalid") return [...input, "", "", "", "", "", "", outcome.message];
+    if (outcome.kind === "invalid") return [...input, "", "", "", "", "", "", "", outcome.message];
     const { result } = outcome;
     return [
       ...input,
@@ -142,6 +145,7 @@ export class CatalogueClassifier {
       result.performanceDensity ?? "",
       result.clause,
       result.eccn,
+      result.itemEccn,
       missingAsColumns(result.missing).join(LIST_SEPARATOR),
       result.warnings.join(LIST_SEPARATOR),
       "",

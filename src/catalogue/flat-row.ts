@@ -9,13 +9,18 @@
  * (an HBM row, a unit, an exponent, a figure past 2^53, TF32 with its
  * alternative reading, an answer that depends on a missing fact, any error)
  * gets `undefined`, and the caller classifies that row on the general path,
- * which also writes its warnings, missing facts and errors. A property test
+ * which also writes its warnings, missing facts and errors. The item ECCN is
+ * answered here only for a row without base_eccn or io_bandwidth_gbps whose
+ * IC is in 3A090.a/.b, or outside them at 3A991.p.1 or more (./item rules in
+ * src/classify/item.ts); any other row goes to the general path. A property test
  * (spec/catalogue/flat-row.spec.ts) checks that both paths write the same
  * cells.
  */
 import type { IcClause, Measures } from "../classify/clauses.js";
 import { DATACENTER_MISSING, decideOverScenarios } from "../classify/classify.js";
 import { type Clause, type Eccn, eccnOf } from "../classify/result.js";
+import { ITEM_FORMS, type ItemForm } from "../classify/datasheet.js";
+import { itemParagraphOf } from "../classify/item.js";
 import { compareSafe, compareSafeDecimals, parseSafeDecimal, pow10, type SafeDecimal, safeDecimalText, safeProduct, timesInteger, truncatedQuotientText } from "../numbers/safe-decimal.js";
 import { orderMeets, type RuleSet, type Threshold } from "../rules/rules.js";
 import { type CataloguePlan, readYesNo } from "./row.js";
@@ -26,6 +31,8 @@ export interface FlatRowResult {
   readonly performanceDensity: string;
   readonly clause: Clause;
   readonly eccn: Eccn;
+  /** The ECCN of the item as shipped (its form). */
+  readonly itemEccn: string;
   readonly matched: readonly (IcClause | "3A090.c")[];
   /** The facts that would settle an indeterminate answer (only the datacenter flag, on this path). */
   readonly missing: readonly string[];
@@ -90,14 +97,24 @@ export class FlatRowClassifier {
   classify(fields: readonly string[]): FlatRowResult | undefined {
     if (this.cell("part", fields) === "") return undefined;
     const kind = this.cell("kind", fields).toLowerCase();
+    if (this.cell("base_eccn", fields) !== "" || this.cell("io_bandwidth_gbps", fields) !== "") return undefined;
+    const formText = this.cell("form", fields).toLowerCase();
+    if (formText !== "" && (kind === "hbm" || !(ITEM_FORMS as readonly string[]).includes(formText))) return undefined;
+    const form = (formText === "" ? "ic" : formText) as ItemForm;
     try {
       if (kind === "hbm") return this.classifyHbm(fields);
       if (kind !== "" && kind !== "ic") return undefined;
-      return this.classifyIc(fields);
+      return this.classifyIc(fields, form);
     } catch (error) {
       if (error instanceof TooLarge) return undefined;
       throw error;
     }
+  }
+
+  /** 3A991.p.1: TOPS without bit length "of 8 TOPS or more" (the threshold from the rules data). */
+  private meets3A991p1(tops: SafeDecimal): boolean {
+    const threshold = this.rules.threshold("3A991.p.1.tops");
+    return threshold !== undefined && orderMeets(this.order(compareSafeDecimals(tops, this.threshold(threshold))), threshold.operator);
   }
 
   /** 3A090.c: memory bandwidth density = hbm_bandwidth_gbps ÷ hbm_area_mm2, "greater than" the threshold. */
@@ -109,10 +126,11 @@ export class FlatRowClassifier {
     const area = parseSafeDecimal(this.cell("hbm_area_mm2", fields));
     if (!bandwidth || !area || area.digits === 0) return undefined;
     const clause = orderMeets(this.order(this.compareQuotient(bandwidth, area, this.threshold(threshold))), threshold.operator) ? "3A090.c" : "none";
-    return { tpp: "", performanceDensity: "", clause, eccn: eccnOf(clause), matched: clause === "none" ? [] : [clause], missing: [] };
+    const eccn = eccnOf(clause);
+    return { tpp: "", performanceDensity: "", clause, eccn, itemEccn: eccn, matched: clause === "none" ? [] : [clause], missing: [] };
   }
 
-  private classifyIc(fields: readonly string[]): FlatRowResult | undefined {
+  private classifyIc(fields: readonly string[], form: ItemForm): FlatRowResult | undefined {
     const datacenter = readYesNo(this.cell("datacenter", fields));
     if (datacenter === undefined) return undefined;
 
@@ -129,13 +147,16 @@ export class FlatRowClassifier {
 
     // TPP: the highest dense TOPS × bit length over the row's formats (one unit: the whole IC).
     let tpp: SafeDecimal | undefined;
+    // 3A991.p.1's TOPS without bit length: the highest dense TOPS of the row's one unit.
+    let tops: SafeDecimal | undefined;
     for (let i = 0; i < this.plan.tops.length; i++) {
       const text = (fields[this.plan.tops[i]!.index] ?? "").trim();
       if (text === "") continue;
       const bitLength = this.bitLengths[i];
-      const tops = bitLength === undefined ? undefined : parseSafeDecimal(text);
-      if (!tops) return undefined;
-      const candidate = timesInteger(tops, bitLength!);
+      const rate = bitLength === undefined ? undefined : parseSafeDecimal(text);
+      if (!rate) return undefined;
+      if (tops === undefined || this.order(compareSafeDecimals(rate, tops)) > 0) tops = rate;
+      const candidate = timesInteger(rate, bitLength!);
       if (!candidate) return undefined;
       if (tpp === undefined || this.order(compareSafeDecimals(candidate, tpp)) > 0) tpp = candidate;
     }
@@ -144,6 +165,11 @@ export class FlatRowClassifier {
     // non_planar not given: the die counts or it does not (lowest PD undefined, highest TPP ÷ area).
     const scenarios = counts === true ? [this.measures(tpp, area)] : counts === false ? [this.measures(tpp, undefined)] : [this.measures(tpp, undefined), this.measures(tpp, area)];
     const decision = decideOverScenarios(scenarios, datacenter, this.rules);
+    const eccn = eccnOf(decision.clause);
+    // An undecided IC leaves the item undecided, with the same missing facts when 3A991.p.1 holds (src/classify/item.ts).
+    const p1 = this.meets3A991p1(tops!);
+    const level = eccn === "3A090.a" ? "a" : eccn === "3A090.b" ? "b" : eccn === "none" && p1 ? "p" : undefined;
+    if (level === undefined && !(eccn === "indeterminate" && p1)) return undefined;
 
     let performanceDensity = "";
     if (counts === true) {
@@ -156,7 +182,8 @@ export class FlatRowClassifier {
       tpp: safeDecimalText(tpp),
       performanceDensity,
       clause: decision.clause,
-      eccn: eccnOf(decision.clause),
+      eccn,
+      itemEccn: level === undefined ? "indeterminate" : itemParagraphOf(level, form),
       matched: decision.matched,
       // Worded as the general path words them (the catalogue's die is dies[0]; see missingAsColumns).
       missing: [...(decision.datacenterMatters ? [DATACENTER_MISSING] : []), ...(decision.diesMatter ? ["dies[0].nonPlanar"] : [])],

@@ -13,6 +13,9 @@
  * | `logic_die_area_mm2`    | logic die area, with `non_planar` (`yes`/`no`/empty)                |
  * | `hbm_bandwidth_gbps`    | HBM rows: memory bandwidth, GB/s                                    |
  * | `hbm_area_mm2`          | HBM rows: package or stack area, mm²                                |
+ * | `form`                  | `ic` (default when empty), `assembly` or `computer`: the item shipped |
+ * | `base_eccn`             | the entry describing the item apart from 3A090/4A090, e.g. `5A992.c` |
+ * | `io_bandwidth_gbps`     | aggregate bidirectional I/O rate, GB/s (3A991.p.2); empty = not known |
  *
  * Header names are case-insensitive and in any order; other columns are
  * passed through untouched. A cell is read with its surrounding spaces
@@ -27,10 +30,22 @@ import { type Dimension, parseQuantity } from "../numbers/quantity.js";
 import { DecimalSyntaxError, type Rational } from "../numbers/rational.js";
 import type { RuleSet } from "../rules/rules.js";
 import type { Datasheet, Die, InputIssue, Rate } from "../classify/datasheet.js";
-import { InvalidInputError } from "../classify/datasheet.js";
+import { InvalidInputError, isEccnParagraph, ITEM_FORMS, type ItemForm } from "../classify/datasheet.js";
 
 /** The columns this module reads (lower case); any other column is passed through. */
-export const CATALOGUE_COLUMNS = ["part", "kind", "datacenter", "die_area_mm2", "logic_die_area_mm2", "non_planar", "hbm_bandwidth_gbps", "hbm_area_mm2"] as const;
+export const CATALOGUE_COLUMNS = [
+  "part",
+  "kind",
+  "datacenter",
+  "die_area_mm2",
+  "logic_die_area_mm2",
+  "non_planar",
+  "hbm_bandwidth_gbps",
+  "hbm_area_mm2",
+  "form",
+  "base_eccn",
+  "io_bandwidth_gbps",
+] as const;
 export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number];
 export const TOPS_PREFIX = "tops_";
 
@@ -144,6 +159,9 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
   }
 
   if (kindText === "hbm") {
+    for (const column of ["form", "base_eccn", "io_bandwidth_gbps"] as const) {
+      if (cell(column) !== "") issues.push({ path: name(column), message: "is for an IC row (a chip, card or system); leave it empty on an HBM row" });
+    }
     const bandwidthText = cell("hbm_bandwidth_gbps");
     const areaText = cell("hbm_area_mm2");
     if (bandwidthText === "") issues.push({ path: name("hbm_bandwidth_gbps"), message: 'is needed for an HBM row: the memory bandwidth in GB/s, e.g. "1229" or "1.229 TB/s"' });
@@ -158,6 +176,16 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
   }
 
   const datacenter = yesNo("datacenter");
+  const formText = cell("form").toLowerCase();
+  if (formText !== "" && !(ITEM_FORMS as readonly string[]).includes(formText)) {
+    issues.push({ path: name("form"), message: `must be ic, assembly or computer (or empty for ic), got ${JSON.stringify(cell("form"))}` });
+  }
+  const baseEccn = cell("base_eccn");
+  if (baseEccn !== "" && !isEccnParagraph(baseEccn)) {
+    issues.push({ path: name("base_eccn"), message: `must be an ECCN paragraph such as 5A992.c, 5A002.a or 4A003.b (or empty), got ${JSON.stringify(baseEccn)}` });
+  }
+  const ioText = cell("io_bandwidth_gbps");
+  const ioBandwidthGBps = ioText === "" ? undefined : figure(name("io_bandwidth_gbps"), ioText, "bandwidth", false);
 
   const rates: Rate[] = [];
   for (const column of plan.tops) {
@@ -201,6 +229,9 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
     datacenter: datacenter ?? null,
     units: [{ count: 1n, rates }],
     ...(applicable !== "" || logicArea !== "" || nonPlanar !== undefined ? { dies } : {}),
+    ...(formText === "" ? {} : { form: formText as ItemForm }),
+    ...(baseEccn === "" ? {} : { baseEccn }),
+    ...(ioBandwidthGBps === undefined ? {} : { ioBandwidthGBps }),
   };
 }
 

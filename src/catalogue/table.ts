@@ -1,12 +1,12 @@
 /**
  * `--format table`: classified parts as aligned columns for a terminal —
- * part, datacenter, TPP, PD, clause, and a short note of what is missing or
+ * part, datacenter, TPP, PD, clause, the item ECCN, and a short note of what is missing or
  * which reading would change the answer. Figures are the exact TPP and the PD
  * truncated to 6 decimals, as in the JSON; nothing is rounded.
  */
 import { missingAsColumns, type RowOutcome } from "./classify.js";
 
-const HEADER = ["part", "datacenter", "TPP", "PD", "clause", "note"] as const;
+const HEADER = ["part", "datacenter", "TPP", "PD", "clause", "item", "note"] as const;
 const RIGHT = new Set([2, 3]);
 
 /** "datacenter, die_area_mm2" from the missing facts (their field names only). */
@@ -35,10 +35,10 @@ function noteOf(outcome: RowOutcome): string {
 
 function cellsOf(outcome: RowOutcome): string[] {
   const part = outcome.part ?? `(row ${outcome.row})`;
-  if (outcome.kind === "invalid") return [part, "", "", "", "invalid", noteOf(outcome)];
+  if (outcome.kind === "invalid") return [part, "", "", "", "invalid", "", noteOf(outcome)];
   const { result, datacenter } = outcome;
   const dc = result.kind === "hbm" ? "" : datacenter === true ? "yes" : datacenter === false ? "no" : "?";
-  return [part, dc, result.tpp ?? "", result.performanceDensity ?? "", result.clause, noteOf(outcome)];
+  return [part, dc, result.tpp ?? "", result.performanceDensity ?? "", result.clause, result.itemEccn, noteOf(outcome)];
 }
 
 /** The table, one line per outcome, in input order; the last column is not padded. */

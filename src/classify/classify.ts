@@ -25,7 +25,10 @@ import {
 } from "./clauses.js";
 import { type Datasheet, type IcDatasheet, parseDatasheet } from "./datasheet.js";
 import { type ApplicableDieArea, applicableDieArea, type DensityValue } from "./density.js";
+import { classifyAssembly, hbmItem } from "./assembly.js";
 import { classifyHbm } from "./hbm.js";
+import { decideItem, icStanding, type IcStanding, type ItemAnswer, statedTppWarnings, test3A991p } from "./item.js";
+import { itemRulesAt } from "../rules/items.js";
 import { type Classification, type Clause, eccnOf, type TraceStep } from "./result.js";
 import { totalProcessingPerformance } from "./tpp.js";
 
@@ -56,12 +59,33 @@ export function classify(input: unknown, options: ClassifyOptions = {}): Classif
   return classifyDatasheet(parseDatasheet(input), rules);
 }
 
-/** Classifies an already validated datasheet (see `parseDatasheet`). */
+/** Classifies an already validated datasheet (see `parseDatasheet`), and the item as shipped (./item.ts). */
 export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet, options: ClassifyDatasheetOptions = {}): Classification {
-  const body = datasheet.kind === "hbm" ? classifyHbm(datasheet, rules) : classifyIc(datasheet, rules, options.trace !== false);
+  const withTrace = options.trace !== false;
+  if (datasheet.kind === "ic" && datasheet.contains !== undefined) {
+    return classifyAssembly(datasheet, rules, withTrace, (ic) => classifyOneIc(ic, rules, withTrace));
+  }
+  if (datasheet.kind === "ic") return classifyOneIc(datasheet, rules, withTrace).classification;
+  const body = classifyHbm(datasheet, rules);
+  return assemble(datasheet.part, body, hbmItem(body.eccn, rules), rules, withTrace);
+}
+
+/** One IC (or a single-IC item): its 3A090 paragraph, its standing for the item rules, and the item's ECCN. */
+function classifyOneIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean): { classification: Classification; standing: IcStanding } {
+  const { topsWithoutBitLength, tppValue, ...body } = classifyIc(datasheet, rules, withTrace);
+  const p = test3A991p(topsWithoutBitLength, datasheet.ioBandwidthGBps, rules, itemRulesAt(rules.date));
+  const label = (datasheet.form ?? "ic") === "ic" ? datasheet.part : "its IC";
+  const standing = icStanding(label, { eccn: body.eccn, clause: body.clause, missing: body.missing, tpp: tppValue }, p, datasheet.datacenter, rules);
+  const item = decideItem([standing], datasheet.form ?? "ic", datasheet.baseEccn, datasheet.datacenter, rules);
+  const stated = datasheet.statedTpp === undefined ? [] : statedTppWarnings("", datasheet.statedTpp, tppValue, rules);
+  return { classification: assemble(datasheet.part, { ...body, warnings: [...body.warnings, ...stated] }, item, rules, withTrace), standing };
+}
+
+/** The result: the IC's (or HBM's) fields, then the item's ECCN, its basis at the end of the trace, and what it adds to missing, warnings and notes. */
+function assemble(part: string, body: ReturnType<typeof classifyHbm>, item: ItemAnswer, rules: RuleSet, withTrace: boolean): Classification {
   const { tpp, performanceDensity, performanceDensityExact, clause, eccn, matched, missing, warnings, notes, trace, ...rest } = body;
   return {
-    part: datasheet.part,
+    part,
     rulesDate: rules.date,
     tpp,
     performanceDensity,
@@ -69,11 +93,13 @@ export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet, options:
     clause,
     eccn,
     matched,
-    missing,
-    warnings,
-    notes,
+    missing: [...new Set([...missing, ...item.missing])],
+    warnings: [...warnings, ...item.warnings],
+    notes: [...notes, ...item.notes],
     // HBM's two-step trace costs little; it is left out too, so `trace: false` always means no trace.
-    trace: options.trace === false ? [] : trace,
+    trace: withTrace ? [...trace, ...item.itemBasis] : [],
+    itemEccn: item.itemEccn,
+    itemBasis: item.itemBasis,
     ...rest,
     rules: { date: rules.date, verifiedThrough: rules.verifiedThrough, beyondVerified: rules.beyondVerified, dataSha256: rules.dataSha256 },
   };
@@ -135,7 +161,11 @@ function decide(tpp: Rational, area: ApplicableDieArea, datacenter: boolean | nu
   return { clause: decision.clause, matched: decision.matched, missing, lowest, highest, outcomes: decision.outcomes };
 }
 
-function classifyIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean): Omit<Classification, "part" | "rulesDate" | "rules"> {
+function classifyIc(
+  datasheet: IcDatasheet,
+  rules: RuleSet,
+  withTrace: boolean,
+): ReturnType<typeof classifyHbm> & { readonly topsWithoutBitLength: Rational; readonly tppValue: Rational } {
   const performance = totalProcessingPerformance(datasheet, rules);
   const { tpp } = performance;
   const area = applicableDieArea(datasheet.dies);
@@ -180,7 +210,6 @@ function classifyIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean):
     notes.push("if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)");
   }
   if (noteResult === "applies") notes.push(`outside 3A090.a and .b: not designed or marketed for datacenters, and TPP below ${note.value.toExactString()} (note to 3A090.a and .b)`);
-  if (decision.clause === "none") notes.push(hint3A991(performance.topsWithoutBitLength, rules));
 
   return {
     kind: "ic",
@@ -195,6 +224,8 @@ function classifyIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean):
     warnings,
     notes,
     trace,
+    topsWithoutBitLength: performance.topsWithoutBitLength,
+    tppValue: tpp,
   };
 }
 
@@ -288,12 +319,4 @@ function traceClauses(
     } else if (holds === true && noteResult === "does not apply") trace.push({ step: clause, result: "holds", statement: tests, citation });
     else trace.push({ step: clause, result: "unknown", statement: tests, citation });
   }
-}
-
-/** 3A991.p.1 counts TOPS without bit length (A-20); a hint, never a classification. */
-function hint3A991(tops: Rational, rules: RuleSet): string {
-  const t = rules.threshold("3A991.p.1.tops");
-  if (!t) return "3A991.p is not in the rules data for this date";
-  const basis = `${describeComparison("TOPS without bit length", tops, t)}; 3A991.p counts 2 × MacTOPS over all processing units, without bit length (regulation.md A-20); 3A991.p.2 (I/O of 150 Gbyte/s or more) is not evaluated; date 3A991.p took effect not verified`;
-  return meets(tops, t) ? `outside 3A090; 3A991.p.1 may apply: ${basis}` : `outside 3A090; 3A991.p.1 does not apply by processing: ${basis}`;
 }

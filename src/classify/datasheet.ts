@@ -119,16 +119,68 @@ export const DieSchema = z.object({
   transistorDensityPerMm2: decimalField("plain", "Transistors per mm² for the die's process node (for Note 1 to 3A090.a)").optional(),
 });
 
+/** The fields of one IC's datasheet (also of each IC an item `contains`). */
+const icFields = {
+  part: z.string().min(1, { error: "name the part" }),
+  kind: z.literal("ic").default("ic"),
+  datacenter: z.boolean().nullable().optional().meta({
+    description: "Designed or marketed for use in datacenters; null or absent when not known (then the answer may be indeterminate)",
+  }),
+  datacenterRationale: z.string().optional().meta({ description: "Why datacenter is true or false (marketing, features): regulation.md A-10" }),
+  units: z.array(UnitSchema).min(1, { error: "list at least one processing unit with its rates" }),
+  dies: z.array(DieSchema).optional(),
+  ioBandwidthGBps: decimalField(
+    "bandwidth",
+    "Aggregate bidirectional transfer rate over all inputs and outputs, GB/s, to or from ICs other than volatile memories (3A991.p.2); absent when not known",
+  ).optional(),
+  statedTpp: decimalField("plain", "TPP per IC as the vendor states it: compared with the computed TPP, never used instead of it").optional(),
+};
+
+/** Forms of the item as shipped: the IC itself, an electronic assembly (card, module, baseboard), or a computer or system. */
+export const ITEM_FORMS = ["ic", "assembly", "computer"] as const;
+export type ItemForm = (typeof ITEM_FORMS)[number];
+
+/** An ECCN paragraph as a user states it: "5A992.c", "3A001.a.5.a", "4A003.b". */
+const ECCN_PATTERN = /^\d[A-E]\d{3}(\.[a-z0-9]+)*$/;
+
+/** True for an ECCN paragraph written as `baseEccn` takes it ("5A992.c", "3A001.a.5.a"). */
+export function isEccnParagraph(text: string): boolean {
+  return ECCN_PATTERN.test(text);
+}
+
+/** One IC on an item (an element of `contains`): the figures of an IC datasheet. */
+export const ContainedIcSchema = z.object(icFields).meta({ title: "Integrated circuit contained in an item" });
+
 export const IcDatasheetSchema = z
   .object({
-    part: z.string().min(1, { error: "name the part" }),
-    kind: z.literal("ic").default("ic"),
-    datacenter: z.boolean().nullable().optional().meta({
-      description: "Designed or marketed for use in datacenters; null or absent when not known (then the answer may be indeterminate)",
+    ...icFields,
+    units: icFields.units.optional().meta({ description: "The IC's processing units; leave out when the item lists its ICs in contains" }),
+    form: z.enum(ITEM_FORMS).optional().meta({
+      description:
+        "What is shipped: \"ic\" (default), \"assembly\" (card, module, baseboard) or \"computer\" (computer or system). The figures stay those of the IC the item contains; units[].count stays per IC",
     }),
-    datacenterRationale: z.string().optional().meta({ description: "Why datacenter is true or false (marketing, features): regulation.md A-10" }),
-    units: z.array(UnitSchema).min(1, { error: "list at least one processing unit with its rates" }),
-    dies: z.array(DieSchema).optional(),
+    baseEccn: z
+      .string()
+      .regex(ECCN_PATTERN, { error: 'must be an ECCN paragraph such as "5A992.c", "5A002.a" or "4A003.b"' })
+      .optional()
+      .meta({ description: "The entry that describes the item apart from 3A090/4A090, as you determined it (never inferred), e.g. \"5A992.c\"" }),
+    contains: z.array(ContainedIcSchema).min(1).optional().meta({
+      description: "An assembly or computer with several kinds of IC: each IC's datasheet; the item's datacenter flag applies to all of them",
+    }),
+  })
+  .superRefine((item, ctx) => {
+    if (item.contains !== undefined) {
+      if (item.form !== "assembly" && item.form !== "computer") {
+        ctx.addIssue({ code: "custom", path: ["contains"], message: 'only an item with form "assembly" or "computer" contains ICs; add "form"' });
+      }
+      for (const field of ["units", "dies", "ioBandwidthGBps", "statedTpp"] as const) {
+        if (item[field] !== undefined) {
+          ctx.addIssue({ code: "custom", path: [field], message: "an item that lists its ICs in contains gives this on each IC in contains, not on the item" });
+        }
+      }
+    } else if (item.units === undefined) {
+      ctx.addIssue({ code: "custom", path: ["units"], message: "list at least one processing unit with its rates" });
+    }
   })
   .meta({ title: "Integrated circuit datasheet" });
 
@@ -149,7 +201,9 @@ export const DatasheetSchema = z.union([IcDatasheetSchema, HbmDatasheetSchema]).
   description: "One IC or HBM item's datasheet figures. Every figure is a decimal string.",
 });
 
-export type IcDatasheet = z.output<typeof IcDatasheetSchema>;
+/** An IC datasheet as parsed: `units` is empty only on an item that lists its ICs in `contains`. */
+export type IcDatasheet = Omit<z.output<typeof IcDatasheetSchema>, "units"> & { units: Unit[] };
+export type ContainedIc = z.output<typeof ContainedIcSchema>;
 export type HbmDatasheet = z.output<typeof HbmDatasheetSchema>;
 export type Datasheet = IcDatasheet | HbmDatasheet;
 /** The JSON a caller writes: figures as decimal strings. */
@@ -200,6 +254,7 @@ export function parseDatasheet(input: unknown): Datasheet {
   }
   const parsed = (kind === "hbm" ? HbmDatasheetSchema : IcDatasheetSchema).safeParse(input);
   if (!parsed.success) throw new InvalidInputError(issuesFromZod(parsed.error));
+  if (parsed.data.kind === "ic") return { ...parsed.data, units: parsed.data.units ?? [] };
   return parsed.data;
 }
 

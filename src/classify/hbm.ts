@@ -23,7 +23,7 @@ import { describeComparison, formatForTrace, meets, type RuleSet } from "../rule
 import type { HbmDatasheet } from "./datasheet.js";
 import type { Classification, TraceStep } from "./result.js";
 
-export function classifyHbm(datasheet: HbmDatasheet, rules: RuleSet): Omit<Classification, "part" | "rulesDate" | "rules"> {
+export function classifyHbm(datasheet: HbmDatasheet, rules: RuleSet): Omit<Classification, "part" | "rulesDate" | "rules" | "itemEccn" | "itemBasis"> {
   const density = datasheet.bandwidthGBps.div(datasheet.areaMm2);
   const threshold = rules.threshold("3A090.c.mbd");
   const trace: TraceStep[] = [

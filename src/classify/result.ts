@@ -60,6 +60,16 @@ export interface Classification {
   /** The controlling paragraph. */
   readonly clause: Clause;
   readonly eccn: Eccn;
+  /**
+   * The ECCN of the item as shipped (its `form`): "3A090.a", "4A090.b", "4A994.l", "3A991.p", "5A992.c",
+   * "5A992.z.1", "5A002.z.1.a", "4A003.z.1.a", ..., "indeterminate", or "none" (none of the entries this
+   * tool evaluates; a note says other entries were not checked). See src/classify/item.ts.
+   */
+  readonly itemEccn: string;
+  /** The steps from the IC's paragraph to the item's, each with its citation (also at the end of `trace`). */
+  readonly itemBasis: readonly TraceStep[];
+  /** For an item that lists its ICs in `contains`: each IC's own classification, in order. */
+  readonly contained?: readonly Classification[];
   /** Every paragraph whose conditions hold (the controlling one first). */
   readonly matched: readonly Clause[];
   /** Facts that would settle an indeterminate answer, as field paths with a word of explanation. */

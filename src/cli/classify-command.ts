@@ -15,10 +15,30 @@ import { renderExplanation } from "../render/explain.js";
 import { EXIT, openInput, Output, sourceName, UserError } from "./io.js";
 import { dateOption, listOption, noteIfBeyondVerified, rulesForDate } from "./options.js";
 import { runRecords } from "./records.js";
+import { ITEM_PARAGRAPHS } from "../classify/item.js";
+import { Z_ENTRY_IDS } from "../rules/items.js";
+
+/** --fail-on values: an IC paragraph or clause, an item paragraph, or a .z paragraph (any tier under it matches). */
+function failOnOption(value: string | undefined): string[] {
+  const fixed = [...new Set<string>([...ECCNS, ...CLAUSES, ...ITEM_PARAGRAPHS])];
+  if (value === undefined) return [];
+  const zValues = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => /^\d[A-E]\d{3}\.z(\.[a-z0-9]+)*$/.test(item) && (Z_ENTRY_IDS as readonly string[]).includes(item.slice(0, 5)));
+  return listOption("--fail-on", value, [...fixed, ...zValues]);
+}
 
 /** True when the result is, or matches, one of the --fail-on values (an ECCN, a clause, or "indeterminate"). */
 export function matchesFailOn(result: ClauseSummary, failOn: readonly string[]): boolean {
-  return failOn.some((value) => result.eccn === value || result.clause === value || result.matched.includes(value as never));
+  return failOn.some(
+    (value) => result.eccn === value || result.clause === value || result.matched.includes(value as never) || result.itemEccn === value || isZOf(result.itemEccn, value),
+  );
+}
+
+/** True when `value` names a .z paragraph or its tier ("5A992.z", "5A002.z.1") and the item ECCN is it or under it. */
+function isZOf(itemEccn: string, value: string): boolean {
+  return /\.z(\.|$)/.test(value) && (itemEccn === value || itemEccn.startsWith(`${value}.`));
 }
 
 const FORMATS = ["csv", "jsonl", "json", "table"] as const;
@@ -45,7 +65,10 @@ export function classifyCommand(program: Command): void {
     )
     .addOption(dateOption())
     .option("--explain", "print the reasoning for a person instead of JSON (JSON and JSON Lines input)")
-    .option("--fail-on <values>", `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}`)
+    .option(
+      "--fail-on <values>",
+      `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}; or an item ECCN: ${ITEM_PARAGRAPHS.join(", ")}, or a .z paragraph such as 5A992.z`,
+    )
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
     .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it (CSV catalogue and table)")
     .addHelpText(
@@ -61,9 +84,10 @@ Examples:
 
 A CSV catalogue has one part per row: part, kind (ic|hbm), datacenter (yes|no|empty),
 tops_<format> (whole-IC dense TOPS, e.g. tops_fp8), die_area_mm2 (or logic_die_area_mm2
-with non_planar), hbm_bandwidth_gbps and hbm_area_mm2; other columns pass through. The
-output is each input row with tpp, performance_density, clause, eccn, missing, warnings
-and error appended.
+with non_planar), hbm_bandwidth_gbps and hbm_area_mm2, and for the item as shipped form
+(ic|assembly|computer), base_eccn and io_bandwidth_gbps; other columns pass through. The
+output is each input row with tpp, performance_density, clause, eccn, item_eccn, missing,
+warnings and error appended.
 
 Input fields: ic3a090 schema`,
     )
@@ -72,7 +96,7 @@ Input fields: ic3a090 schema`,
         throw new UserError(`--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`);
       }
       const rules = rulesForDate(options.date);
-      const failOnValues = listOption("--fail-on", options.failOn, [...new Set<string>([...ECCNS, ...CLAUSES])]);
+      const failOnValues = failOnOption(options.failOn);
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);
 
