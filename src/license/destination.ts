@@ -52,7 +52,8 @@ export function applyDestinationRows(evaluation: Evaluation): void {
   const d1d4 = evaluation.destinationInD1D4NotA5A6();
   if (d1d4 !== "not-member") {
     const status = d1d4 === "member" ? "required" : "unknown";
-    const aca: ExceptionId[] = ["ACA"];
+    // ACA for most parties; NAC where the party is D:5/Macau-headquartered (step 5 checks which fits).
+    const aca: ExceptionId[] = ["ACA", "NAC"];
     if (tier === "b") evaluation.require("D2", status, aca, `${item.eccn} to ${destination} (D:1 or D:4, not A:5/A:6, not Macau/D:5)`);
     else if (isDatacenterAItem(evaluation) === false) evaluation.require("D3", status, aca, `${item.eccn} not designed or marketed for datacenters to ${destination} (D:1 or D:4, not A:5/A:6)`);
     else {
