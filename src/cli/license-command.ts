@@ -207,10 +207,10 @@ async function writeMatrix(file: string | undefined, options: LicenseCliOptions,
   const date = libraryOptions.date ?? todayIso();
   const rules = rulesForDate(date);
   const output = new Output();
-  await output.write(`${formatCsvRow(["part", "item_eccn", ...destinations])}\n`);
   process.stderr.write(
     `ic3a090: matrix: ${options.transaction ?? "export"}${options.exportFrom ? ` from ${options.exportFrom}` : ", country shipped from not stated"}; end user located and headquartered in the destination, no other parent, not on the Entity List, no end use known; red flags not answered\n`,
   );
+  await output.write(`${formatCsvRow(["part", "item_eccn", ...destinations])}\n`);
   let read = 0;
   let invalid = 0;
   for await (const outcome of readOutcomes(file, "csv", rules)) {

@@ -29,10 +29,7 @@ export function applyDestinationRows(evaluation: Evaluation): void {
     return;
   }
   if (item.tier === "c") return applyHbmRow(evaluation);
-  const asWritten = evaluation.asWritten && item.tier !== "b";
-  if (asWritten && item.tier === "a") {
-    evaluation.require("AW", "required", ["AIA", "ACM", "LPP", ...nacCover(evaluation)], `as written, ${item.eccn} needs a licence to or within any destination worldwide (${destination})`);
-  }
+  const asWritten = evaluation.asWritten;
   const tier = item.tier; // null: a .z paragraph whose tier is missing
   const macauOrD5 = evaluation.destinationInMacauOrD5();
   if (macauOrD5 !== "not-member") {
@@ -67,8 +64,11 @@ export function applyDestinationRows(evaluation: Evaluation): void {
     evaluation.conditions.push(`D5 (A-22): ${evaluation.row("D5").remark}`);
     return;
   }
-  if (asWritten) evaluation.notApplied("D1", `${destination} is outside D:1/D:4/D:5 or in A:5/A:6; as written, AW decides`);
-  else {
+  if (asWritten && item.tier !== "b") {
+    // As written, the worldwide line reaches the destinations no other row covers (those rows keep their own policy).
+    const status = item.tier === "a" ? "required" : "unknown";
+    evaluation.require("AW", status, ["AIA", "ACM", "LPP", ...nacCover(evaluation)], `as written, ${item.eccn} needs a licence to or within any destination worldwide (${destination})${status === "unknown" ? " if it is an .a-tier item" : ""}`);
+  } else {
     evaluation.notApplied("D1", `${destination} is in A:5/A:6 or outside D:1/D:4/D:5, and not the UAE: no destination row requires a licence`);
     if (!evaluation.requirements.some((requirement) => requirement.row === "H1")) evaluation.applied.push(evaluation.row("D1"));
   }
