@@ -54,6 +54,11 @@ describe("ic3a090 license", () => {
     expect(header).toContain("license_required,exceptions,review_policy");
     expect(row).toContain(",yes,ACA,");
   });
+  it("a .csv file with --format table is read as CSV", () => {
+    const run = runCli(["license", "data/examples/shipments.csv", ...DATE, "--format", "table"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/SO-2001 +4A090\.b +VN +yes +ACA/);
+  });
   it("--matrix: one row per part, one column per destination", () => {
     const run = runCli(["license", "--matrix", "CN,DE", "data/catalogue/chips.csv", ...DATE, "--export-from", "US"]);
     expect(run.status).toBe(0);

@@ -128,3 +128,23 @@ describe("C1: 3A090.c (HBM) only to Macau or D:5", () => {
     expect(answer({ destination: "VN", item: { eccn: "3A090.c" } }).licenseRequired).toBe("no");
   });
 });
+
+describe("C2: 3A090.c for a D:5/Macau-headquartered party outside Macau/D:5 (unverified reading)", () => {
+  it("to Germany for a Chinese-headquartered party: licence, warned as unverified (confidence low)", () => {
+    const result = answer({ destination: "DE", item: { eccn: "3A090.c" }, endUser: { headquarters: "CN" } });
+    expect(rowIds(result)).toEqual(["C2"]);
+    expect(result.licenseRequired).toBe("yes");
+    expect(result.warnings.some((w) => w.startsWith("C2 is used but unverified (confidence low)"))).toBe(true);
+  });
+  it("the same for a German-headquartered party: no licence", () => {
+    expect(answer({ destination: "DE", item: { eccn: "3A090.c" } }).licenseRequired).toBe("no");
+  });
+});
+
+describe("E1 for an item whose ECCN outside 3A090 is not given", () => {
+  it("EAR99 or none with a supercomputer end use: indeterminate, naming the item's ECCN", () => {
+    const result = answer({ item: { eccn: "none" }, endUse: { supercomputer: true } });
+    expect(result.licenseRequired).toBe("indeterminate");
+    expect(result.missing.some((m) => m.startsWith("item.eccn"))).toBe(true);
+  });
+});

@@ -78,7 +78,8 @@ Shipment fields: ic3a090 schema license. States what the rules say; not legal ad
         process.exitCode = await writeMatrix(file, options, libraryOptions);
         return;
       }
-      const csv = options.format === "csv" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
+      const csvByName = file !== undefined && extname(file).toLowerCase() === ".csv";
+      const csv = options.format === "csv" || ((options.format === undefined || options.format === "table") && csvByName);
       if (options.format === "table" || csv) {
         if (options.explain) throw new UserError("--explain works with JSON and JSON Lines shipments");
         process.exitCode = await answerToTable(file, csv ? "csv" : undefined, options.format === "table", evaluate, matches);

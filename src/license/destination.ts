@@ -70,7 +70,8 @@ export function applyDestinationRows(evaluation: Evaluation): void {
     evaluation.require("AW", status, ["AIA", "ACM", "LPP", ...nacCover(evaluation)], `as written, ${item.eccn} needs a licence to or within any destination worldwide (${destination})${status === "unknown" ? " if it is an .a-tier item" : ""}`);
   } else {
     evaluation.notApplied("D1", `${destination} is in A:5/A:6 or outside D:1/D:4/D:5, and not the UAE: no destination row requires a licence`);
-    if (!evaluation.requirements.some((requirement) => requirement.row === "H1")) evaluation.applied.push(evaluation.row("D1"));
+    // D1 is listed as the deciding row only when nothing else requires a licence.
+    if (evaluation.requirements.length === 0) evaluation.applied.push(evaluation.row("D1"));
   }
 }
 
