@@ -8,11 +8,13 @@ import { Command, Option } from "commander";
 import { InvalidInputError } from "../classify/datasheet.js";
 import { readOutcomes } from "../catalogue/source.js";
 import { CsvRecordTooLongError, CsvSplitter, formatCsvRow } from "../catalogue/csv.js";
-import { itemParagraphOf } from "../license/classification.js";
+import { itemParagraphOf, parseFraction } from "../license/classification.js";
 import { ANSWER_COLUMNS, answerCells, shipmentFromCsvRow } from "../license/csv-row.js";
 import { type Mode, MODES } from "../license/data.js";
 import { alignTable, renderLicenseExplanation, TABLE_HEADER, tableCells } from "../license/explain.js";
-import { license, type LicenseOptions } from "../license/license.js";
+import { license, type LicenseOptions, licenseShipment } from "../license/license.js";
+import { parseShipment } from "../license/shipment.js";
+import type { Rational } from "../numbers/rational.js";
 import { matrixCell } from "../license/matrix.js";
 import { hasOpenRedFlag } from "../license/red-flags.js";
 import type { LicenseResult } from "../license/result.js";
@@ -197,6 +199,12 @@ async function csvRecords(file: string | undefined) {
   }
 }
 
+/** One matrix cell's answer; an HBM part keeps its exact memory bandwidth density (the shipment JSON takes decimals only). */
+function matrixAnswer(value: unknown, options: LicenseOptions, memoryBandwidthDensity: Rational | undefined): LicenseResult {
+  const shipment = parseShipment(value);
+  return licenseShipment(memoryBandwidthDensity === undefined ? shipment : { ...shipment, item: { ...shipment.item, memoryBandwidthDensity } }, options);
+}
+
 /** `--matrix`: one row per part of the catalogue, one column per destination, streamed. */
 async function writeMatrix(file: string | undefined, options: LicenseCliOptions, libraryOptions: LicenseOptions): Promise<number> {
   const destinations = options.matrix!.split(",").map((code) => code.trim()).filter(Boolean);
@@ -223,9 +231,10 @@ async function writeMatrix(file: string | undefined, options: LicenseCliOptions,
       continue;
     }
     const eccn = itemParagraphOf(outcome.result);
+    const mbd = outcome.result.memoryBandwidthDensityExact;
     const cells = destinations.map((destination) =>
       matrixCell(
-        license(
+        matrixAnswer(
           {
             shipment: `${outcome.part}@${destination}`,
             item: { eccn, part: outcome.part, ...(outcome.datacenter === null ? {} : { datacenter: outcome.datacenter }), ...(outcome.result.tpp ? { tpp: outcome.result.tpp } : {}) },
@@ -236,6 +245,7 @@ async function writeMatrix(file: string | undefined, options: LicenseCliOptions,
             endUse: { supercomputer: false, advancedNodeFab: false, aiTraining: "none" },
           },
           { ...libraryOptions, date },
+          mbd === undefined ? undefined : parseFraction(mbd),
         ),
       ),
     );

@@ -85,7 +85,8 @@ function parseTpp(text: string): Rational {
   return parseDecimal(text);
 }
 
-function parseFraction(text: string): Rational {
+/** An exact value written as a decimal or as a fraction "n/d" (the classifier's exact strings). */
+export function parseFraction(text: string): Rational {
   const [num, den] = text.split("/");
   return den === undefined ? parseDecimal(num!) : Rational.of(BigInt(num!), BigInt(den));
 }
