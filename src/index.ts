@@ -35,3 +35,10 @@ export { buildReport, parseQuarter, renderReportCsv, renderReportMarkdown, type 
 export { renderPresumeExplanation } from "./presume/explain.js";
 export { catalogueRowToDatasheet, CatalogueRowError } from "./catalogue/row.js";
 export { renderMap } from "./plot/map.js";
+export { license, licenseShipment, type LicenseOptions } from "./license/license.js";
+export { ShipmentSchema, parseShipment, shipmentJsonSchema, type Shipment, type ShipmentInput } from "./license/shipment.js";
+export { type LicenseResult, type LicenseAnswer, LICENSE_ANSWERS, type AppliedRow, type RedFlagCheck, type Gp10Check } from "./license/result.js";
+export { licensingData, MODES, type Mode, REVIEW_POLICIES, type ReviewPolicy, EXCEPTION_IDS, type ExceptionId, ROW_IDS, type RowId } from "./license/data.js";
+export { itemParagraphOf } from "./license/classification.js";
+export { matrixCell, type MatrixCell } from "./license/matrix.js";
+export { licenseForPresumption, presumedItem, withLicense } from "./license/presumed-shipment.js";

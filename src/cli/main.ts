@@ -9,6 +9,7 @@ import { presumeCommand } from "./presume-command.js";
 import { reportCommand } from "./report-command.js";
 import { attestCommand } from "./attest-command.js";
 import { keygenCommand } from "./keygen-command.js";
+import { licenseCommand } from "./license-command.js";
 import { renderCommand } from "./render-command.js";
 import { verifyCommand } from "./verify-command.js";
 import { TOOL_VERSION } from "../version.js";
@@ -16,7 +17,7 @@ import { EXIT, UserError } from "./io.js";
 import { rulesCommand, schemaCommand } from "./rules-command.js";
 
 /** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand];
+const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, licenseCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand];
 
 export function buildProgram(): Command {
   const program = new Command()

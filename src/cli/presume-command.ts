@@ -10,6 +10,9 @@ import { runRecords } from "./records.js";
 import { type ApprovedList, ApprovedListError, readApprovedList } from "../presume/approved-lists.js";
 import type { Gap2028Reading } from "../presume/transistors.js";
 import { attestationVerifierOption } from "./verify-command.js";
+import { type ShipTo, withLicense } from "../license/presumed-shipment.js";
+import { renderLicenseExplanation } from "../license/explain.js";
+import { CountryCodeSchema } from "../presume/order.js";
 
 export function presumeCommand(program: Command): void {
   const command = program
@@ -18,7 +21,11 @@ export function presumeCommand(program: Command): void {
     .argument("[FILE]", "order file, or - for stdin", undefined)
     .addOption(new Option("--format <format>", "input format: json or jsonl (default: by extension, .jsonl is JSON Lines)"))
     .option("--explain", "print the reasoning for a person instead of JSON")
-    .option("--fail-on <values>", `exit 1 when a result's presumption is one of these (comma-separated): ${PRESUMPTIONS.join(", ")}`);
+    .option("--fail-on <values>", `exit 1 when a result's presumption is one of these (comma-separated): ${PRESUMPTIONS.join(", ")}`)
+    .option("--ship-to <CC>", "add the licence answer for shipping the IC to this country (ic3a090 license); or the order's shipTo")
+    .option("--ship-from <CC>", "with a ship-to: the country shipped from (default: the order's shipFrom, else the packaging location)")
+    .option("--end-user-hq <CC>", "with a ship-to: where the consignee is headquartered (or the order's endUser.headquarters)")
+    .option("--end-user-parent-hq <CC|none>", "with a ship-to: where its ultimate parent is headquartered, or none");
   addPresumeOptions(command)
     .addHelpText(
       "after",
@@ -35,19 +42,40 @@ designer {name, headquarters, ultimateParentHeadquarters, locations, approved, a
 approvalApplicationDate, address, pointOfContact}, designerAttestation {tpp, performanceDensity | datasheet,
 notSpecifiedIn3A090a}. Figures are decimal strings; countries are ISO 3166-1 alpha-2 codes (MO for Macau).`,
     )
-    .action(async (file: string | undefined, options: PresumeCliOptions & { format?: string; explain?: boolean; failOn?: string }) => {
+    .action(async (file: string | undefined, options: PresumeCliOptions & ShipToCliOptions & { format?: string; explain?: boolean; failOn?: string }) => {
       const presumeOptions: PresumeOptions = presumeOptionsFrom(options);
+      const shipTo = shipToOptionsFrom(options);
       const failOn = listOption("--fail-on", options.failOn, PRESUMPTIONS);
       process.exitCode = await runRecords<PresumeResult>(
         {
-          evaluate: (value) => presume(value, presumeOptions),
-          explain: renderPresumeExplanation,
+          evaluate: (value) => withLicense(presume(value, presumeOptions), value, shipTo),
+          explain: (result) => (result.license ? `${renderPresumeExplanation(result)}\n${renderLicenseExplanation(result.license)}` : renderPresumeExplanation(result)),
           failOn: (result) => failOn.includes(result.presumption),
           tally: (result) => result.presumption,
         },
         { file, format: options.format as never, explain: options.explain === true },
       );
     });
+}
+
+interface ShipToCliOptions {
+  shipTo?: string;
+  shipFrom?: string;
+  endUserHq?: string;
+  endUserParentHq?: string;
+}
+
+/** The ship-to options, each checked as an ISO code ("none" for no parent). */
+function shipToOptionsFrom(options: ShipToCliOptions): Partial<ShipTo> {
+  const code = (flag: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const checked = CountryCodeSchema.safeParse(value);
+    if (!checked.success) throw new UserError(`${flag}: ${checked.error.issues[0]!.message}`);
+    return value;
+  };
+  const parent = options.endUserParentHq === "none" ? null : code("--end-user-parent-hq", options.endUserParentHq);
+  const values = { destination: code("--ship-to", options.shipTo), exportFrom: code("--ship-from", options.shipFrom), headquarters: code("--end-user-hq", options.endUserHq), ultimateParentHeadquarters: parent };
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
 /** The options `presume` and `report` share. */

@@ -2,6 +2,8 @@
 import type { Command } from "commander";
 import { datasheetJsonSchema } from "../classify/datasheet.js";
 import { THRESHOLD_IDS, type RuleSet, type Threshold } from "../rules/rules.js";
+import { shipmentJsonSchema } from "../license/shipment.js";
+import { UserError } from "./io.js";
 import { dateOption, rulesForDate } from "./options.js";
 
 const SYMBOL: Record<Threshold["operator"], string> = { ">=": "≥", "<": "<", ">": ">" };
@@ -64,8 +66,11 @@ export function rulesCommand(program: Command): void {
 export function schemaCommand(program: Command): void {
   program
     .command("schema")
-    .description("Print the JSON Schema of the datasheet input")
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(datasheetJsonSchema(), null, 2)}\n`);
+    .description("Print the JSON Schema of the datasheet input (or, with `license`, of a licence shipment)")
+    .argument("[input]", "datasheet (default) or license")
+    .action((input: string | undefined) => {
+      if (input !== undefined && input !== "datasheet" && input !== "license" && input !== "licence") throw new UserError(`schema: "${input}" is not datasheet or license`);
+      const schema = input === "license" || input === "licence" ? shipmentJsonSchema() : datasheetJsonSchema();
+      process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     });
 }

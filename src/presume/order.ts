@@ -64,6 +64,12 @@ export const OrderSchema = z
     packaging: PackagingSchema.optional(),
     designer: DesignerSchema.optional(),
     designerAttestation: z.unknown().optional().meta({ description: "The designer's attestation of TPP and PD: a plain object, a DSSE envelope, or a path to one" }),
+    shipTo: CountryCodeSchema.optional().meta({ description: "Where the foundry ships the IC: adds the licence answer (ic3a090 license)" }),
+    shipFrom: CountryCodeSchema.optional().meta({ description: "Where it ships from (default: the packaging location)" }),
+    endUser: z
+      .object({ headquarters: CountryCodeSchema.optional(), ultimateParentHeadquarters: CountryCodeSchema.nullable().optional() })
+      .optional()
+      .meta({ description: "The consignee's headquarters and ultimate parent's (null: none), for the licence answer" }),
   })
   .meta({ title: "ic3a090 order", description: "One order checked under Note 1 to 3A090.a. Every figure is a decimal string." });
 

@@ -3,6 +3,7 @@
  * statuses are closed unions: renderers switch over them exhaustively.
  */
 import type { TraceStep } from "../classify/result.js";
+import type { LicenseResult } from "../license/result.js";
 import type { DesignerStatus } from "./designer.js";
 import type { Party } from "./order.js";
 import type { CountMethod } from "./transistors.js";
@@ -49,6 +50,8 @@ export interface PresumeResult {
   /** The outcome under another reading, when it differs (HBM base dies not counted, A-6). */
   readonly alternatives: readonly { readonly reading: string; readonly presumption: Presumption; readonly route: Route | null; readonly aggregatedApproximatedTransistorCount: string | null }[];
   readonly trace: readonly TraceStep[];
+  /** With a ship-to (--ship-to or the order's shipTo): the licence answer for the foundry's shipment (ic3a090 license). */
+  readonly license?: LicenseResult;
   readonly rules: {
     readonly date: string;
     readonly verifiedThrough: string;
