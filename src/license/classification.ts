@@ -22,14 +22,9 @@ import type { Shipment } from "./shipment.js";
 /** Bases whose z.1 is the .a tier and z.2 the .b tier (regulation.md §7). */
 const Z1_IS_A_TIER = ["5A992", "4A004", "4A005", "5D992"];
 
-/**
- * The item paragraph a classification gives. Uses the item ECCN (`itemEccn`,
- * e.g. "4A090.a" or "5A992.z.1") where the classifier gives one, else the IC's
- * own ECCN. The one place to change when the item-ECCN fields land.
- */
+/** The paragraph of the item as shipped (e.g. "4A090.a" or "5A992.z.1"): the licence rows key on it. */
 export function itemParagraphOf(classification: Classification): string {
-  const itemEccn = (classification as Classification & { itemEccn?: unknown }).itemEccn;
-  return typeof itemEccn === "string" && itemEccn.length > 0 ? itemEccn : classification.eccn;
+  return classification.itemEccn;
 }
 
 /** The tier of an advanced-computing paragraph; null when a .z paragraph does not say which. */
