@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { type Dimension, parseQuantity } from "../numbers/quantity.js";
 import { DecimalSyntaxError, type Rational } from "../numbers/rational.js";
+import { strictObject, unknownFieldIssues } from "../input/strict.js";
 
 const EXAMPLES: Record<Dimension, string> = {
   throughput: '"989.4" or "989.4 TFLOPS"',
@@ -58,8 +59,7 @@ const bitLengthField = z
   })
   .transform((value) => BigInt(value));
 
-export const RateSchema = z
-  .object({
+export const RateSchema = strictObject({
     format: z.string().min(1).meta({ description: "Number format, e.g. FP8, INT8, FP16, BF16, TF32, FP4 (see `ic3a090 rules`)" }),
     tops: decimalField("throughput", "Peak dense throughput as the datasheet gives it (TOPS or TFLOPS, which is 2 × MacTOPS)").optional(),
     macsPerCycle: decimalField("plain", "MAC units per clock cycle (with clockGHz, instead of tops)").optional(),
@@ -87,8 +87,7 @@ export const RateSchema = z
     }
   });
 
-export const UnitSchema = z
-  .object({
+export const UnitSchema = strictObject({
     name: z.string().optional(),
     count: countField.default(1n),
     rates: z.array(RateSchema).min(1, { error: "list at least one rate" }),
@@ -108,7 +107,7 @@ export const UnitSchema = z
     });
   });
 
-export const DieSchema = z.object({
+export const DieSchema = strictObject({
   name: z.string().optional(),
   count: countField.default(1n),
   areaMm2: decimalField("area", "Die area in mm²", { positive: true }).optional(),
@@ -119,8 +118,7 @@ export const DieSchema = z.object({
   transistorDensityPerMm2: decimalField("plain", "Transistors per mm² for the die's process node (for Note 1 to 3A090.a)").optional(),
 });
 
-export const IcDatasheetSchema = z
-  .object({
+export const IcDatasheetSchema = strictObject({
     part: z.string().min(1, { error: "name the part" }),
     kind: z.literal("ic").default("ic"),
     datacenter: z.boolean().nullable().optional().meta({
@@ -132,8 +130,7 @@ export const IcDatasheetSchema = z
   })
   .meta({ title: "Integrated circuit datasheet" });
 
-export const HbmDatasheetSchema = z
-  .object({
+export const HbmDatasheetSchema = strictObject({
     part: z.string().min(1, { error: "name the part" }),
     kind: z.literal("hbm"),
     bandwidthGBps: decimalField("bandwidth", "Memory bandwidth of the stack or packaged device, GB/s"),
@@ -180,8 +177,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/**
+ * Every issue at its path. An unknown field is one issue at the field's own
+ * path (see src/input/strict.ts), listed first: a misspelt field usually
+ * explains the missing one reported beside it.
+ */
 export function issuesFromZod(error: z.ZodError): InputIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const unknown = error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? unknownFieldIssues(issue) : []));
+  const others = error.issues.filter((issue) => issue.code !== "unrecognized_keys");
+  return [...unknown, ...others].map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
 /**

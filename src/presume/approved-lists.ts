@@ -17,15 +17,17 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { CitationSchema, citationText, IsoDateSchema, loadDataFile } from "../rules/dated.js";
 import { issuesFromZod } from "../classify/datasheet.js";
+import { strictObject } from "../input/strict.js";
 
-export const ApprovedListSchema = z.object({
+export const ApprovedListSchema = strictObject({
+  $comment: z.string().optional(),
   list: z.string().min(1),
   asOf: IsoDateSchema,
   source: z.string().min(1),
   contentsKnown: z.boolean(),
-  citation: CitationSchema,
+  citation: strictObject(CitationSchema.shape),
   entries: z.array(
-    z.object({
+    strictObject({
       name: z.string().min(1),
       aliases: z.array(z.string().min(1)).default([]),
       address: z.string().optional(),

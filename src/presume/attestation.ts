@@ -22,13 +22,14 @@
 import { z } from "zod";
 import { classifyDatasheet } from "../classify/classify.js";
 import { evaluateClauses } from "../classify/clauses.js";
-import { decimalField, type Datasheet, InvalidInputError, parseDatasheet } from "../classify/datasheet.js";
+import { decimalField, type Datasheet, InvalidInputError, issuesFromZod, parseDatasheet } from "../classify/datasheet.js";
+import { strictObject } from "../input/strict.js";
 import type { DensityValue } from "../classify/density.js";
 import type { Rational } from "../numbers/rational.js";
 import type { RuleSet } from "../rules/rules.js";
 
 /** What an attestation asserts; figures as decimal strings (the same shape signed or unsigned). */
-export const AttestationFiguresSchema = z.object({
+export const AttestationFiguresSchema = strictObject({
   tpp: decimalField("plain", "Total processing performance the designer attests").optional(),
   performanceDensity: decimalField("plain", "Performance density the designer attests").optional(),
   datasheet: z.unknown().optional().meta({ description: "A full datasheet (as `ic3a090 classify` reads it), classified again" }),
@@ -107,7 +108,7 @@ export function parseFigures(value: unknown, pathPrefix: string): AttestationFig
   }
   const parsed = AttestationFiguresSchema.safeParse(value);
   if (!parsed.success) {
-    throw new InvalidInputError(parsed.error.issues.map((issue) => ({ path: [pathPrefix, ...issue.path.map(String)].join("."), message: issue.message })));
+    throw new InvalidInputError(issuesFromZod(parsed.error).map((issue) => ({ path: issue.path ? `${pathPrefix}.${issue.path}` : pathPrefix, message: issue.message })));
   }
   let datasheet: Datasheet | undefined;
   if (parsed.data.datasheet !== undefined) {

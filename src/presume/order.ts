@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { decimalField, DieSchema, InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
 import { IsoDateSchema, isIsoDate, loadDataFile } from "../rules/dated.js";
+import { strictObject } from "../input/strict.js";
 
 export const PARTIES = ["front-end-fabricator", "osat", "other"] as const;
 export type Party = (typeof PARTIES)[number];
@@ -27,14 +28,14 @@ export const CountryCodeSchema = z
     error: (issue) => `${JSON.stringify(issue.input)} is not an assigned ISO 3166-1 alpha-2 code; use one such as "TW" (MO for Macau, HK for Hong Kong)`,
   });
 
-export const PackagingSchema = z.object({
+export const PackagingSchema = strictObject({
   by: partyField("who packages the die").optional().meta({ description: "Who packages the die: the front-end fabricator, an OSAT, or another party" }),
   location: CountryCodeSchema.optional().meta({ description: "Where the die is packaged (ISO code)" }),
   osat: z.string().min(1).optional().meta({ description: "The OSAT company, when by is \"osat\" (checked against Supp. 7)" }),
   osatApproved: z.boolean().optional().meta({ description: "The order's own statement that the OSAT is on Supp. 7, used when the list's contents are not known" }),
 });
 
-export const DesignerSchema = z.object({
+export const DesignerSchema = strictObject({
   name: z.string().min(1).optional(),
   headquarters: CountryCodeSchema.optional(),
   ultimateParentHeadquarters: CountryCodeSchema.optional(),
@@ -46,8 +47,7 @@ export const DesignerSchema = z.object({
   pointOfContact: z.string().min(1).optional().meta({ description: "For the § 743.9(b)(1) report" }),
 });
 
-export const OrderSchema = z
-  .object({
+export const OrderSchema = strictObject({
     part: z.string().min(1, { error: "name the part" }),
     exporter: partyField("who exports, reexports or transfers the IC"),
     completionDate: z
@@ -70,11 +70,10 @@ export const OrderSchema = z
 export type Order = z.output<typeof OrderSchema>;
 export type OrderInput = z.input<typeof OrderSchema>;
 
-/** Top-level fields the schema knows; others are ignored with a warning. */
-const KNOWN_FIELDS = new Set(Object.keys(OrderSchema.shape));
-
 /**
- * Validates an order (parsed JSON).
+ * Validates an order (parsed JSON). A field the order does not know is an
+ * error at its path, with the nearest known field (src/input/strict.ts);
+ * `unknownFields` is kept for callers and is always empty.
  *
  * @throws InvalidInputError naming every field that is wrong.
  */
@@ -84,7 +83,7 @@ export function parseOrder(input: unknown): { order: Order; unknownFields: strin
   }
   const parsed = OrderSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(issuesFromZod(parsed.error));
-  return { order: parsed.data, unknownFields: Object.keys(input).filter((key) => !KNOWN_FIELDS.has(key)) };
+  return { order: parsed.data, unknownFields: [] };
 }
 
 /** The JSON Schema of an order. */
