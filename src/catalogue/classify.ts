@@ -78,7 +78,7 @@ export class CatalogueClassifier {
     header: readonly string[],
     private readonly rules: RuleSet,
   ) {
-    this.plan = cataloguePlan(header);
+    this.plan = cataloguePlan(header, RESULT_COLUMNS);
     const results = new Set<string>(RESULT_COLUMNS);
     const kept = header.map((_, i) => i).filter((i) => !results.has(header[i]!.trim().toLowerCase()));
     this.kept = kept.length === header.length ? undefined : kept;

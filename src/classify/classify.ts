@@ -170,6 +170,11 @@ function classifyIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean):
       );
     }
   }
+  for (const { path, ratio } of performance.unusualSparseRatios) {
+    warnings.push(
+      `${path}: the stated dense/sparse ratio ${ratio.toExactString()} is not 1/2 (2:4 structured sparsity); the dense figure counted is the sparse figure × ${ratio.toExactString()}: check the datasheet states this ratio`,
+    );
+  }
   for (const rate of performance.ignoredSparseRates) notes.push(`${rate} left aside: a dense figure for the same format is given, and TPP counts dense throughput`);
 
   // Licence exceptions and related ECCNs, as facts about the rule.

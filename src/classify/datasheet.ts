@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { type Dimension, parseQuantity } from "../numbers/quantity.js";
-import { DecimalSyntaxError, type Rational } from "../numbers/rational.js";
+import { DecimalSyntaxError, Rational } from "../numbers/rational.js";
 import { strictObject, unknownFieldIssues } from "../input/strict.js";
 
 const EXAMPLES: Record<Dimension, string> = {
@@ -80,6 +80,13 @@ export const RateSchema = strictObject({
         code: "custom",
         path: [rate.macsPerCycle === undefined ? "macsPerCycle" : "clockGHz"],
         message: "macsPerCycle and clockGHz go together",
+      });
+    }
+    if (rate.denseToSparseRatio !== undefined && rate.denseToSparseRatio.gt(Rational.ONE)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["denseToSparseRatio"],
+        message: `must be greater than 0 and at most 1 (dense throughput ÷ sparse throughput, e.g. "0.5" for 2:4 sparsity), got ${rate.denseToSparseRatio.toExactString()}`,
       });
     }
     if (rate.denseToSparseRatio !== undefined && rate.sparse !== true) {
