@@ -35,7 +35,8 @@ export const AttestationFiguresSchema = strictObject({
   datasheet: z.unknown().optional().meta({ description: "A full datasheet (as `ic3a090 classify` reads it), classified again" }),
   notSpecifiedIn3A090a: z.boolean().optional().meta({ description: "The designer's statement that the IC is not specified in 3A090.a" }),
   datacenter: z.boolean().optional().meta({ description: "Designed or marketed for datacenters; the presumption says yes, so it defaults to true" }),
-  designer: z.string().optional(),
+  designer: z.string().optional().meta({ description: "The designer the attestation is from; must be the order's designer" }),
+  part: z.string().optional().meta({ description: "The part the attestation is about; must be the order's part (a datasheet's own part counts too)" }),
   source: z.string().optional().meta({ description: "The datasheet or document the figures come from" }),
 });
 export type AttestationFiguresInput = z.input<typeof AttestationFiguresSchema>;
@@ -47,6 +48,10 @@ export interface AttestationFigures {
   readonly notSpecifiedIn3A090a: boolean | undefined;
   readonly datacenter: boolean | undefined;
   readonly source: string | undefined;
+  /** The designer the attestation names, when it names one. */
+  readonly designer?: string | undefined;
+  /** The part the attestation names (`part`, else its datasheet's part), when it names one. */
+  readonly part?: string | undefined;
 }
 
 /**
@@ -119,8 +124,9 @@ export function parseFigures(value: unknown, pathPrefix: string): AttestationFig
       throw new InvalidInputError(error.issues.map((issue) => ({ path: `${pathPrefix}.datasheet${issue.path ? `.${issue.path}` : ""}`, message: issue.message })));
     }
   }
-  const { tpp, performanceDensity, notSpecifiedIn3A090a, datacenter, source } = parsed.data;
-  return { tpp, performanceDensity, datasheet, notSpecifiedIn3A090a, datacenter, source };
+  const { tpp, performanceDensity, notSpecifiedIn3A090a, datacenter, source, designer } = parsed.data;
+  const part = parsed.data.part ?? datasheet?.part;
+  return { tpp, performanceDensity, datasheet, notSpecifiedIn3A090a, datacenter, source, designer, part };
 }
 
 /** What the figures themselves say about 3A090.a. */

@@ -28,7 +28,7 @@
  *   any Macau or D:5 location fails the test (A-12).
  */
 import type { TraceStep } from "../classify/result.js";
-import { addDays } from "../rules/dated.js";
+import { addDays, isoDateBefore } from "../rules/dated.js";
 import { type ApprovedList, checkApprovedList, type ListCheck, listCitation } from "./approved-lists.js";
 import { canonicalCountry, changeCitation, inMacauOrD5, type Membership, membership } from "./country-groups.js";
 import type { Order } from "./order.js";
@@ -144,7 +144,7 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
   const app = d.approvalApplicationDate;
   const applied: Tri = app === undefined ? "unknown" : app === null ? "no" : app <= date ? "yes" : "no";
   const lapsesOn = app ? addDays(app, lapse.days) : undefined;
-  const notLapsed: Tri = lapsesOn === undefined ? (app === null ? "no" : "unknown") : date < lapsesOn ? "yes" : "no";
+  const notLapsed: Tri = lapsesOn === undefined ? (app === null ? "no" : "unknown") : isoDateBefore(date, lapsesOn) ? "yes" : "no";
   const a3 = triAnd([a2, applied, notLapsed]);
   const period: DesignerFinding["period"] = date < trigger.date ? "prior" : date > trigger.date ? "after" : "trigger-date";
   const authorized: Tri = period === "prior" ? a2 : period === "after" ? a3 : a2 === a3 ? a2 : "unknown";
@@ -156,7 +156,7 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
         ? "has not applied to become approved"
         : app > date
           ? `applied on ${app}, after the completion date ${date}`
-          : `applied on ${app}; authorized status ${date < lapsesOn! ? "runs" : "ran"} until ${lapsesOn} (ends on day ${lapse.days}: ${date} is day ${daysBetween(app, date)})`;
+          : `applied on ${app}; authorized status ${isoDateBefore(date, lapsesOn!) ? "runs" : "ran"} until ${lapsesOn} (ends on day ${lapse.days}: ${date} is day ${daysBetween(app, date)})`;
   const periodText =
     period === "prior"
       ? `completed ${date}, prior to ${trigger.date}: ¶a(2) applies`

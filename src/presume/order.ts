@@ -65,7 +65,27 @@ export const OrderSchema = strictObject({
     designer: DesignerSchema.optional(),
     designerAttestation: z.unknown().optional().meta({ description: "The designer's attestation of TPP and PD: a plain object, a DSSE envelope, or a path to one" }),
   })
+  .superRefine((order, ctx) => {
+    const stackDie = memoryStackDieContradictingNoHbm(order);
+    if (stackDie === undefined) return;
+    ctx.addIssue({
+      code: "custom",
+      path: ["containsHbm"],
+      message: `is false, but dies[${stackDie}] is part of a memory stack (memoryStack: true): the order contradicts itself on whether the IC contains HBM, which chooses the transistor threshold; correct one of the two`,
+    });
+  })
   .meta({ title: "ic3a090 order", description: "One order checked under Note 1 to 3A090.a. Every figure is a decimal string." });
+
+/**
+ * The index of a memory-stack die in an order that says `containsHbm: false`,
+ * or undefined. A memory-stack die is an HBM core or base die, so the two facts
+ * contradict each other (regulation.md A-5, A-6): neither may pick the threshold.
+ */
+export function memoryStackDieContradictingNoHbm(order: { containsHbm?: boolean | undefined; dies?: readonly { memoryStack?: boolean | undefined }[] | undefined }): number | undefined {
+  if (order.containsHbm !== false) return undefined;
+  const index = (order.dies ?? []).findIndex((die) => die.memoryStack === true);
+  return index === -1 ? undefined : index;
+}
 
 export type Order = z.output<typeof OrderSchema>;
 export type OrderInput = z.input<typeof OrderSchema>;

@@ -35,6 +35,7 @@ import type { PresumeResult, Presumption, Route, RouteStatus } from "./result.js
 import { aggregatedApproximatedTransistorCount, type Gap2028Reading, isApplicableAdvancedLogic, type TransistorCount, transistorCountTest, type TransistorTest } from "./transistors.js";
 import { type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
 import { InvalidInputError } from "../classify/datasheet.js";
+import { attestsNotDatacenter, figuresContradictOrder, sameName, unsignedAttestationIdentity } from "./attestation-match.js";
 
 export interface PresumeOptions {
   /** Evaluate as if completed on this date (YYYY-MM-DD) instead of the order's completionDate: for what-if checks. */
@@ -294,7 +295,7 @@ function rulesMetadata(date: string, params: Note1Parameters, groups: ReturnType
  * part of a memory stack; a die's `logic` defaults to the order's.
  */
 export function applicableAdvancedLogicIc(order: Order, params: Note1Parameters): { applies: Tri; reason: string; needs: string[]; trace: TraceStep } {
-  const logic: Tri = order.logic !== undefined ? triOf(order.logic) : triOr((order.dies ?? []).filter((d) => d.memoryStack !== true).map((d) => triOf(d.logic)));
+  const logic = isLogicIc(order);
   const candidates = [
     ...(order.nonPlanar !== undefined || order.nodeNm !== undefined ? [{ label: "the IC", logic: order.logic, nonPlanar: order.nonPlanar, nodeNm: order.nodeNm }] : []),
     ...(order.dies ?? []).flatMap((die, index) => (die.memoryStack === true ? [] : [{ label: `dies[${index}]${die.name ? ` (${die.name})` : ""}`, logic: die.logic ?? order.logic, nonPlanar: die.nonPlanar, nodeNm: die.nodeNm }])),
@@ -322,6 +323,19 @@ export function applicableAdvancedLogicIc(order: Order, params: Note1Parameters)
   };
 }
 
+/**
+ * Whether the IC is a logic IC: the order's `logic`, else whether any die
+ * outside a memory stack is logic. With neither given it is unknown, never
+ * "no": an order without `logic` and without dies is not thereby "not a logic
+ * IC" (an empty "or" would say no, and the order would drop out of the check
+ * and of the § 743.9 report).
+ */
+export function isLogicIc(order: Order): Tri {
+  if (order.logic !== undefined) return triOf(order.logic);
+  const dies = (order.dies ?? []).filter((die) => die.memoryStack !== true);
+  return dies.length === 0 ? "unknown" : triOr(dies.map((die) => triOf(die.logic)));
+}
+
 interface RouteFinding {
   readonly status: Tri;
   readonly needs: readonly string[];
@@ -329,12 +343,6 @@ interface RouteFinding {
   readonly notes: readonly string[];
   readonly trace: TraceStep;
   readonly figures?: FiguresFinding;
-}
-
-/** Names compared as written, up to Unicode normalisation and spacing: "ACME-X1.5" is not "acme-x15". */
-function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, " ").trim();
-  return norm(a) === norm(b);
 }
 
 /** ¶a: the designer is approved or authorized (approved only, in strict mode), and its attestation of TPP and PD shows the IC is not 3A090.a. */
@@ -365,6 +373,16 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
         statement = "unsigned attestation, and only a signed one that verifies is accepted (--require-signed)";
         needs.push("a signed designer attestation that verifies (--require-signed)");
         break;
+      }
+      {
+        const identity = unsignedAttestationIdentity(order, attestation.figures);
+        if (identity.status !== "yes") {
+          attested = identity.status;
+          statement = `unsigned attestation: ${identity.problem}`;
+          warnings.push(`${identity.problem}: not used for route a`);
+          needs.push(identity.need!);
+          break;
+        }
       }
       figuresToCheck = attestation.figures;
       statement = "unsigned attestation";
@@ -423,7 +441,15 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
     needs.push("designer attestation of both TPP and PD (designerAttestation.tpp and .performanceDensity, or a datasheet): Note 1 ¶a asks for both");
     figuresToCheck = undefined;
   }
-  if (figuresToCheck?.datacenter === false) {
+  const contradiction = figuresToCheck ? figuresContradictOrder(order, figuresToCheck) : undefined;
+  if (contradiction !== undefined) {
+    statement += `; ${contradiction}`;
+    attested = "no";
+    warnings.push(`${contradiction}: the attestation does not overcome the presumption`);
+    needs.push("designer attestation whose figures agree with the order's dies");
+    figuresToCheck = undefined;
+  }
+  if (figuresToCheck && attestsNotDatacenter(figuresToCheck)) {
     warnings.push(
       `the attestation states the IC is not designed or marketed for datacenters, which takes TPP below ${rulesAt(date).threshold("3A090.nonDatacenter.tpp")!.value.toExactString()} out of 3A090.a; Note 1 presumes it is, and this rests on the designer's statement (regulation.md A-10)`,
     );
