@@ -4,6 +4,7 @@
  * which reading would change the answer. Figures are the exact TPP and the PD
  * truncated to 6 decimals, as in the JSON; nothing is rounded.
  */
+import { escapeTerminal } from "../render/escape.js";
 import { missingAsColumns, type RowOutcome } from "./classify.js";
 
 const HEADER = ["part", "datacenter", "TPP", "PD", "clause", "note"] as const;
@@ -43,7 +44,7 @@ function cellsOf(outcome: RowOutcome): string[] {
 
 /** The table, one line per outcome, in input order; the last column is not padded. */
 export function renderTable(outcomes: readonly RowOutcome[], { maxPartWidth = 32 } = {}): string {
-  const rows = outcomes.map(cellsOf).map((cells) => {
+  const rows = outcomes.map((outcome) => cellsOf(outcome).map(escapeTerminal)).map((cells) => {
     const part = cells[0]!;
     cells[0] = part.length > maxPartWidth ? `${part.slice(0, maxPartWidth - 1)}…` : part;
     return cells;

@@ -30,6 +30,7 @@ interface ClassifyOptions {
   failOn?: string;
   output?: string;
   strict?: boolean;
+  excelSafe?: boolean;
 }
 
 export function classifyCommand(program: Command): void {
@@ -47,6 +48,7 @@ export function classifyCommand(program: Command): void {
     .option("--explain", "print the reasoning for a person instead of JSON (JSON and JSON Lines input)")
     .option("--fail-on <values>", `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}`)
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
+    .option("--excel-safe", "write passed-through CSV cells that start like a spreadsheet formula (=, +, -, @, tab, CR) as text, with a leading '")
     .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it (CSV catalogue and table)")
     .addHelpText(
       "after",
@@ -86,7 +88,7 @@ Input fields: ic3a090 schema`,
       }
       if (csv) {
         process.exitCode = await withOutput(options.output, (write) =>
-          runCatalogueBatch({ input: openInput(file), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn }),
+          runCatalogueBatch({ input: openInput(file), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn, excelSafe: options.excelSafe === true }),
         );
         return;
       }
