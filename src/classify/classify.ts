@@ -158,7 +158,7 @@ function classifyIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean):
 
   // Readings the text leaves open (A-8): warn where they would change the answer.
   const otherReadings: { reading: string; tpp: Rational }[] = [
-    { reading: `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of per-unit maxima (regulation.md A-8)`, tpp: performance.highestSummedFormat.tpp },
+    { reading: `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of per-unit maxima (docs/ambiguities.md#a-8)`, tpp: performance.highestSummedFormat.tpp },
     ...performance.alternativeReadings.map((r) => ({ reading: r.reading, tpp: r.tpp })),
   ];
   for (const other of otherReadings) {
@@ -299,6 +299,6 @@ function traceClauses(
 function hint3A991(tops: Rational, rules: RuleSet): string {
   const t = rules.threshold("3A991.p.1.tops");
   if (!t) return "3A991.p is not in the rules data for this date";
-  const basis = `${describeComparison("TOPS without bit length", tops, t)}; 3A991.p counts 2 × MacTOPS over all processing units, without bit length (regulation.md A-20); 3A991.p.2 (I/O of 150 Gbyte/s or more) is not evaluated; date 3A991.p took effect not verified`;
+  const basis = `${describeComparison("TOPS without bit length", tops, t)}; 3A991.p counts 2 × MacTOPS over all processing units, without bit length (docs/ambiguities.md#a-20); 3A991.p.2 (I/O of 150 Gbyte/s or more) is not evaluated; date 3A991.p took effect not verified`;
   return meets(tops, t) ? `outside 3A090; 3A991.p.1 may apply: ${basis}` : `outside 3A090; 3A991.p.1 does not apply by processing: ${basis}`;
 }

@@ -19,16 +19,20 @@ const EXAMPLES: Record<Dimension, string> = {
 /**
  * A decimal figure written as a JSON string, parsed into an exact Rational.
  * A JSON number is refused: JSON.parse has already rounded it to a float.
+ * `example` is the field's own example (the schema's `examples`); without it,
+ * the dimension's example. spec/input/schema-examples.spec.ts checks that
+ * every example is valid for its field.
  */
-export function decimalField(dimension: Dimension, description: string, { positive = false } = {}) {
+export function decimalField(dimension: Dimension, description: string, { positive = false, example }: { positive?: boolean; example?: string } = {}) {
+  const examples = example === undefined ? EXAMPLES[dimension] : JSON.stringify(example);
   return z
     .string({
       error: (issue) =>
         typeof issue.input === "number"
           ? `give the figure as a string, e.g. "${issue.input}": JSON numbers are read as binary floats and can lose the datasheet's digits`
-          : `must be a decimal string such as ${EXAMPLES[dimension]}`,
+          : `must be a decimal string such as ${examples}`,
     })
-    .meta({ description, examples: [EXAMPLES[dimension].split(" or ")[0]!.replace(/"/g, "")] })
+    .meta({ description, examples: [example ?? EXAMPLES[dimension].split(" or ")[0]!.replace(/"/g, "")] })
     .transform((text, ctx): Rational => {
       try {
         const value = parseQuantity(text, dimension);
@@ -66,7 +70,7 @@ export const RateSchema = strictObject({
     clockGHz: decimalField("clock", "Clock in GHz for macsPerCycle").optional(),
     bitLength: bitLengthField.optional().meta({ description: "Bit length of the operation, for a format not in the table or to override it" }),
     sparse: z.boolean().optional().meta({ description: "True when the figure is with sparsity; TPP counts dense throughput" }),
-    denseToSparseRatio: decimalField("plain", "Dense ÷ sparse throughput, stated by the caller (e.g. 0.5 for 2:4 sparsity)", { positive: true }).optional(),
+    denseToSparseRatio: decimalField("plain", "Dense ÷ sparse throughput, stated by the caller (e.g. 0.5 for 2:4 sparsity)", { positive: true, example: "0.5" }).optional(),
     source: z.string().optional().meta({ description: "Where the figure comes from (datasheet, page)" }),
   })
   .superRefine((rate, ctx) => {
@@ -121,8 +125,8 @@ export const DieSchema = strictObject({
   logic: z.boolean().optional().meta({ description: "True for a logic die; false for memory (DRAM, HBM core dies)" }),
   nonPlanar: z.boolean().optional().meta({ description: "True when made with a non-planar transistor architecture (FinFET, GAA)" }),
   memoryStack: z.boolean().optional().meta({ description: "True for a die that is part of a memory stack (HBM core or base die): excluded from the applicable die area" }),
-  nodeNm: decimalField("plain", "Process node in nm, as the foundry names it").optional(),
-  transistorDensityPerMm2: decimalField("plain", "Transistors per mm² for the die's process node (for Note 1 to 3A090.a)").optional(),
+  nodeNm: decimalField("plain", "Process node in nm, as the foundry names it", { example: "5" }).optional(),
+  transistorDensityPerMm2: decimalField("plain", "Transistors per mm² for the die's process node (for Note 1 to 3A090.a)", { example: "98000000" }).optional(),
 });
 
 export const IcDatasheetSchema = strictObject({
@@ -131,7 +135,7 @@ export const IcDatasheetSchema = strictObject({
     datacenter: z.boolean().nullable().optional().meta({
       description: "Designed or marketed for use in datacenters; null or absent when not known (then the answer may be indeterminate)",
     }),
-    datacenterRationale: z.string().optional().meta({ description: "Why datacenter is true or false (marketing, features): regulation.md A-10" }),
+    datacenterRationale: z.string().optional().meta({ description: "Why datacenter is true or false (marketing, features): docs/ambiguities.md#a-10" }),
     units: z.array(UnitSchema).min(1, { error: "list at least one processing unit with its rates" }),
     dies: z.array(DieSchema).optional(),
   })

@@ -26,7 +26,7 @@
  *
  * The text does not say whether to sum each unit's highest TPP (possibly at
  * different bit lengths) or to take the highest of the per-format sums
- * (regulation.md A-8). Both are computed; the classifier uses the higher, the
+ * (docs/ambiguities.md#a-8). Both are computed; the classifier uses the higher, the
  * sum of per-unit maxima, and warns when the two readings fall on different
  * sides of a threshold.
  */
@@ -52,7 +52,7 @@ export interface CountedRate {
   readonly tpp: Rational;
   /** How the dense figure was obtained, in words. */
   readonly basis: string;
-  /** Where the figure comes from, as the datasheet gives it (regulation.md A-19). */
+  /** Where the figure comes from, as the datasheet gives it (docs/ambiguities.md#a-19). */
   readonly source?: string;
   /** Alternative bit lengths that other readings give this format (TF32 as 19). */
   readonly alternatives: NumberFormat["alternatives"];

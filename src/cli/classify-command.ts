@@ -158,7 +158,8 @@ async function classifyToTable(file: string | undefined, rules: RuleSet, failOn:
     outcomes.push(outcome);
   }
   await withOutput(options.output, async (write) => {
-    await write(renderTable(outcomes));
+    const format = inputFormatOf(file, undefined);
+    await write(renderTable(outcomes, { fieldNames: format === "csv" ? "csv" : format === undefined ? "both" : "json" }));
     return EXIT.ok;
   });
   if (stopped !== undefined) {

@@ -11,7 +11,7 @@
  * `--approved-osats FILE`), each with its as-of date and source. Their
  * contents could not be verified, so the shipped files are empty and say so
  * (`contentsKnown: false`). A name missing from a list whose contents are not
- * known is `unknown`, never "not approved" (regulation.md A-15).
+ * known is `unknown`, never "not approved" (docs/ambiguities.md#a-15).
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";

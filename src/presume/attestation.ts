@@ -30,8 +30,8 @@ import type { RuleSet } from "../rules/rules.js";
 
 /** What an attestation asserts; figures as decimal strings (the same shape signed or unsigned). */
 export const AttestationFiguresSchema = strictObject({
-  tpp: decimalField("plain", "Total processing performance the designer attests").optional(),
-  performanceDensity: decimalField("plain", "Performance density the designer attests").optional(),
+  tpp: decimalField("plain", "Total processing performance the designer attests", { example: "4000" }).optional(),
+  performanceDensity: decimalField("plain", "Performance density the designer attests", { example: "3.1" }).optional(),
   datasheet: z.unknown().optional().meta({ description: "A full datasheet (as `ic3a090 classify` reads it), classified again" }),
   notSpecifiedIn3A090a: z.boolean().optional().meta({ description: "The designer's statement that the IC is not specified in 3A090.a" }),
   datacenter: z.boolean().optional().meta({ description: "Designed or marketed for datacenters; the presumption says yes, so it defaults to true" }),

@@ -39,7 +39,7 @@ export const DesignerSchema = strictObject({
   name: z.string().min(1).optional(),
   headquarters: CountryCodeSchema.optional(),
   ultimateParentHeadquarters: CountryCodeSchema.optional(),
-  locations: z.array(CountryCodeSchema).optional().meta({ description: "Every country the designer is located in (regulation.md A-12)" }),
+  locations: z.array(CountryCodeSchema).optional().meta({ description: "Every country the designer is located in (docs/ambiguities.md#a-12)" }),
   approved: z.boolean().optional().meta({ description: "The order's own statement that the designer is on Supp. 6, used when the list's contents are not known" }),
   agreedToReporting: z.boolean().optional().meta({ description: "Agreed to submit the § 743.9(b) information to the front-end fabricator" }),
   approvalApplicationDate: IsoDateSchema.nullable().optional().meta({ description: "When it applied to become an approved designer; null when it has not applied; absent when not known" }),
@@ -55,12 +55,12 @@ export const OrderSchema = strictObject({
       .refine(isIsoDate, { message: 'must be a calendar date written YYYY-MM-DD, e.g. "2027-03-15"' })
       .meta({ description: "The date the export, reexport or in-country transfer is completed" }),
     logic: z.boolean().optional().meta({ description: "True for a logic IC" }),
-    containsHbm: z.boolean().optional().meta({ description: "True when the final packaged IC contains high-bandwidth memory (regulation.md A-5)" }),
+    containsHbm: z.boolean().optional().meta({ description: "True when the final packaged IC contains high-bandwidth memory (docs/ambiguities.md#a-5)" }),
     nonPlanar: z.boolean().optional().meta({ description: "For an order without dies: the IC uses a non-planar transistor architecture" }),
-    nodeNm: decimalField("plain", "For an order without dies: the process node in nm").optional(),
+    nodeNm: decimalField("plain", "For an order without dies: the process node in nm", { example: "5" }).optional(),
     dies: z.array(DieSchema).optional(),
-    aggregatedApproximatedTransistorCount: decimalField("plain", "The attested aggregated approximated transistor count of the final packaged IC").optional(),
-    transistorCountSource: z.string().min(1).optional().meta({ description: "How the attested count was obtained, e.g. \"GDS count\" (regulation.md A-7)" }),
+    aggregatedApproximatedTransistorCount: decimalField("plain", "The attested aggregated approximated transistor count of the final packaged IC", { example: "29400000000" }).optional(),
+    transistorCountSource: z.string().min(1).optional().meta({ description: "How the attested count was obtained, e.g. \"GDS count\" (docs/ambiguities.md#a-7)" }),
     packaging: PackagingSchema.optional(),
     designer: DesignerSchema.optional(),
     designerAttestation: z.unknown().optional().meta({ description: "The designer's attestation of TPP and PD: a plain object, a DSSE envelope, or a path to one" }),
@@ -79,7 +79,7 @@ export const OrderSchema = strictObject({
 /**
  * The index of a memory-stack die in an order that says `containsHbm: false`,
  * or undefined. A memory-stack die is an HBM core or base die, so the two facts
- * contradict each other (regulation.md A-5, A-6): neither may pick the threshold.
+ * contradict each other (docs/ambiguities.md#a-5, docs/ambiguities.md#a-6): neither may pick the threshold.
  */
 export function memoryStackDieContradictingNoHbm(order: { containsHbm?: boolean | undefined; dies?: readonly { memoryStack?: boolean | undefined }[] | undefined }): number | undefined {
   if (order.containsHbm !== false) return undefined;

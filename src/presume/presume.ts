@@ -15,7 +15,7 @@
  * designer attestation, ./attestation.ts and ./designer.ts; routes b and c:
  * packaging and the transistor count, ./transistors.ts). ¶d's literal text,
  * which reads as presuming the ICs *below* the thresholds to be 3A090.a, is
- * shown as a warning and never decides (regulation.md A-2).
+ * shown as a warning and never decides (docs/ambiguities.md#a-2).
  *
  * Facts an order does not give are `unknown`, never guessed: the answer is
  * `indeterminate` only when a missing fact, an unknown list or country-group
@@ -83,7 +83,7 @@ export function presumeOrder(order: Order, attestation: AttestationInput, option
       const reading = countHbmBaseDies ? "HBM base dies not counted" : "HBM base dies counted";
       alternatives.push({ reading, presumption: other.presumption, route: other.route, aggregatedApproximatedTransistorCount: other.count.exact?.toExactString() ?? null });
       warnings.push(
-        `whether HBM base dies count changes the outcome (regulation.md A-6): ${countHbmBaseDies ? "counted (default)" : "not counted"} gives ${main.presumption}, ${reading} gives ${other.presumption}; see alternatives`,
+        `whether HBM base dies count changes the outcome (docs/ambiguities.md#a-6): ${countHbmBaseDies ? "counted (default)" : "not counted"} gives ${main.presumption}, ${reading} gives ${other.presumption}; see alternatives`,
       );
     }
   }
@@ -217,17 +217,17 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
   // A-2, A-3, A-4: readings the text leaves open, stated where they touch the answer.
   if (route === "b" || route === "c") {
     warnings.push(
-      "Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count \"is below\" the thresholds to be 3A090.a, the opposite of ¶¶b–c; this check derives the outcome from the introductory text and ¶¶a–c (regulation.md A-2)",
+      "Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count \"is below\" the thresholds to be 3A090.a, the opposite of ¶¶b–c; this check derives the outcome from the introductory text and ¶¶a–c (docs/ambiguities.md#a-2)",
     );
   }
   if (route === "a" && designer.status === "authorized") {
-    notes.push("route a relies on an authorized (not approved) designer, as ¶a allows; ¶d names only approved designers (regulation.md A-3): --strict-approved-only accepts only approved ones");
+    notes.push("route a relies on an authorized (not approved) designer, as ¶a allows; ¶d names only approved designers (docs/ambiguities.md#a-3): --strict-approved-only accepts only approved ones");
   }
   if (presumption === "overcome") {
     notes.push(
       route === "a"
-        ? `the designer's figures give ${routeA.figures?.clause ?? "a clause other than 3A090.a"}; overcoming the presumption says the IC is not 3A090.a, not what its final ECCN is (regulation.md A-4)`
-        : "overcoming the presumption by the transistor count says only that the IC is not presumed 3A090.a; its final ECCN needs a classification from TPP and PD (ic3a090 classify; regulation.md A-4)",
+        ? `the designer's figures give ${routeA.figures?.clause ?? "a clause other than 3A090.a"}; overcoming the presumption says the IC is not 3A090.a, not what its final ECCN is (docs/ambiguities.md#a-4)`
+        : "overcoming the presumption by the transistor count says only that the IC is not presumed 3A090.a; its final ECCN needs a classification from TPP and PD (ic3a090 classify; docs/ambiguities.md#a-4)",
     );
   }
   if (presumption === "indeterminate") notes.push("the presumption stands unless it is overcome: until the missing facts are settled, it has not been shown to be overcome");
@@ -352,7 +352,7 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
   const warnings: string[] = [];
   const qualifies: Tri = options.strictApprovedOnly ? designer.approved : triOr([designer.approved, designer.authorized]);
   if (qualifies !== "yes") {
-    if (options.strictApprovedOnly && designer.approved !== "yes") needs.push("an approved designer (Supp. 6): strict mode accepts only approved designers (regulation.md A-3)");
+    if (options.strictApprovedOnly && designer.approved !== "yes") needs.push("an approved designer (Supp. 6): strict mode accepts only approved designers (docs/ambiguities.md#a-3)");
     needs.push(...(options.strictApprovedOnly ? designer.needs.filter((n) => n.includes("Supp. 6") || n.includes("designer.name")) : designer.needs));
   }
 
@@ -451,7 +451,7 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
   }
   if (figuresToCheck && attestsNotDatacenter(figuresToCheck)) {
     warnings.push(
-      `the attestation states the IC is not designed or marketed for datacenters, which takes TPP below ${rulesAt(date).threshold("3A090.nonDatacenter.tpp")!.value.toExactString()} out of 3A090.a; Note 1 presumes it is, and this rests on the designer's statement (regulation.md A-10)`,
+      `the attestation states the IC is not designed or marketed for datacenters, which takes TPP below ${rulesAt(date).threshold("3A090.nonDatacenter.tpp")!.value.toExactString()} out of 3A090.a; Note 1 presumes it is, and this rests on the designer's statement (docs/ambiguities.md#a-10)`,
     );
   }
 
