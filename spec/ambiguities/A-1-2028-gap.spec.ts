@@ -18,7 +18,7 @@ describe("A-1: the 2028 gap", () => {
   it("default: indeterminate, naming the gap", () => {
     const result = check(gapOrder);
     expect(result.presumption).toBe("indeterminate");
-    expect(result.warnings.join(" ")).toMatch(/2028.*drafting gap.*A-1/);
+    expect(result.warnings.join(" ")).toMatch(/2028.*drafting gap.*docs\/ambiguities\.md#a-1\b/);
   });
   it("explicit readings: literal applies; 2027-rule and 2029-rule overcome; each with a warning", () => {
     expect(check(gapOrder, { gap2028: "literal" }).presumption).toBe("applies");

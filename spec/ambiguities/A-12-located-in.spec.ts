@@ -14,7 +14,7 @@ describe("A-12: any Macau or D:5 location fails, flagged for review", () => {
   it("a US designer with a site in Macau", () => {
     const result = check(designerOrder({ locations: ["US", "MO"] }, "2026-06-01"));
     expect(result.designerStatus).toBe("neither");
-    expect(result.warnings.join(" ")).toContain("A-12");
+    expect(result.warnings.join(" ")).toContain("docs/ambiguities.md#a-12");
   });
   it("locations not given: unknown", () => {
     expect(check(designerOrder({ locations: undefined }, "2026-06-01")).designerStatus).toBe("unknown");

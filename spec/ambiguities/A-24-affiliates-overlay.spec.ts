@@ -21,7 +21,7 @@ describe("A-24: the affiliates rule as a configurable overlay", () => {
     const result = answer(affiliate, "2026-11-10");
     expect(result.licenseRequired).toBe("yes");
     expect(rowIds(result)).toContain("AF");
-    expect(result.warnings.some((w) => w.startsWith("AF (A-24)"))).toBe(true);
+    expect(result.warnings.some((w) => w.startsWith("AF (docs/ambiguities.md#a-24)"))).toBe(true);
   });
   it("between its effective date and the suspension (2025-10-01): in force", () => {
     expect(answer(affiliate, "2025-10-01").licenseRequired).toBe("yes");

@@ -15,11 +15,11 @@ describe("A-3: authorized designers, and strict mode", () => {
   it("by default an authorized designer's attestation overcomes, with a note naming A-3", () => {
     const result = check(order);
     expect(result).toMatchObject({ presumption: "overcome", route: "a", designerStatus: "authorized" });
-    expect(result.notes.join(" ")).toContain("A-3");
+    expect(result.notes.join(" ")).toContain("docs/ambiguities.md#a-3");
   });
   it("in strict mode it does not, and the missing facts say why", () => {
     const result = check(order, { strictApprovedOnly: true });
     expect(result.presumption).toBe("applies");
-    expect(result.missing).toContain("route a: an approved designer (Supp. 6): strict mode accepts only approved designers (regulation.md A-3)");
+    expect(result.missing).toContain("route a: an approved designer (Supp. 6): strict mode accepts only approved designers (docs/ambiguities.md#a-3)");
   });
 });

@@ -41,7 +41,7 @@ describe("A-8: sum of per-unit maxima, with the other reading computed", () => {
     const result = classify(twoUnits("160"), { date: DATE });
     expect(result).toMatchObject({ tpp: "4960", clause: "3A090.a.1" });
     expect(result.warnings).toEqual([
-      "with highest per-format sum of TPP (FP16 (16 bits)) instead of the sum of per-unit maxima (regulation.md A-8), TPP would be 4160 and the clause 3A090.b.1 instead of 3A090.a.1; classified on TPP 4960",
+      "with highest per-format sum of TPP (FP16 (16 bits)) instead of the sum of per-unit maxima (docs/ambiguities.md#a-8), TPP would be 4160 and the clause 3A090.b.1 instead of 3A090.a.1; classified on TPP 4960",
     ]);
   });
 

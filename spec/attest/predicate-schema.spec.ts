@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { predicateJsonSchema } from "../../src/attest/statement.js";
 
 describe("data/schema/attestation-predicate.schema.json", () => {
-  it("is what the code generates (regenerate: node -e 'import(\"./dist/index.js\").then(m => console.log(JSON.stringify(m.predicateJsonSchema(), null, 2)))')", () => {
+  it("is what the code generates (regenerate: node -e 'import(\"./dist/node.js\").then(m => console.log(JSON.stringify(m.predicateJsonSchema(), null, 2)))')", () => {
     const published = JSON.parse(readFileSync("data/schema/attestation-predicate.schema.json", "utf8"));
     expect(published).toEqual(predicateJsonSchema());
   });

@@ -3,7 +3,7 @@
  * 'TPP' divided by 'applicable die area'. [...] 'applicable die area' [...]
  * includes all die area of logic dies manufactured with a process node that
  * uses a non-planar transistor architecture." Memory stacks (HBM, base dies
- * included) are excluded (BIS briefing via CSET; regulation.md A-6).
+ * included) are excluded (BIS briefing via CSET; docs/ambiguities.md#a-6).
  */
 import { describe, expect, it } from "vitest";
 import { classify } from "../../src/index.js";

@@ -96,6 +96,22 @@ describe("dense, not sparse, throughput (3)", () => {
     expect(result.notes.join(" ")).toMatch(/units\[0\]\.rates\[1\] \(FP8 with sparsity\) left aside/);
   });
 
+  it("regression: denseToSparseRatio above 1 is refused (edge: 1 is accepted, 1 and one ulp is not)", () => {
+    const sparse = (ratio: string) => ic([{ rates: [{ format: "FP8", tops: "600", sparse: true, denseToSparseRatio: ratio }] }]);
+    expect(at(sparse("1")).tpp).toBe("4800");
+    const [issue] = issuesOf(sparse("1.000000000001"));
+    expect(issue?.path).toBe("units[0].rates[0].denseToSparseRatio");
+    expect(issue?.message).toMatch(/at most 1/);
+  });
+
+  it("a stated ratio other than 1/2 is named in a warning; 1/2 is not", () => {
+    const sparse = (ratio: string) => at(ic([{ rates: [{ format: "FP8", tops: "1200", sparse: true, denseToSparseRatio: ratio }] }]));
+    expect(sparse("0.5").warnings.join(" ")).not.toMatch(/dense\/sparse ratio/);
+    const quarter = sparse("0.25");
+    expect(quarter.tpp).toBe("2400");
+    expect(quarter.warnings).toContainEqual(expect.stringMatching(/^units\[0\]\.rates\[0\]: the stated dense\/sparse ratio 0\.25 is not 1\/2/));
+  });
+
   it("denseToSparseRatio without sparse: true, or a zero ratio, is refused", () => {
     expect(issuesOf(ic([{ rates: [{ format: "FP8", tops: "300", denseToSparseRatio: "0.5" }] }]))[0]?.path).toBe("units[0].rates[0].denseToSparseRatio");
     expect(issuesOf(ic([{ rates: [{ format: "FP8", tops: "300", sparse: true, denseToSparseRatio: "0" }] }]))[0]?.message).toMatch(/greater than zero/);
@@ -113,8 +129,22 @@ describe("bit length (1.c)", () => {
     expect(at(ic([{ rates: [{ format: "FP12", tops: "100", bitLength: 12 }] }])).tpp).toBe("1200");
   });
 
-  it("bitLength overrides the table (a mixed INT8 × INT4 MAC counts the larger input, 8)", () => {
-    expect(at(ic([{ rates: [{ format: "INT4", tops: "600", bitLength: 8 }] }])).tpp).toBe("4800");
+  it("a mixed INT8 × INT4 MAC, named as its own format, counts the larger input, 8", () => {
+    expect(at(ic([{ rates: [{ format: "INT8xINT4", tops: "600", bitLength: 8 }] }])).tpp).toBe("4800");
+  });
+
+  it("regression: a bitLength that contradicts the table for a known format is refused (FP8 as 4 bits would halve TPP)", () => {
+    const [issue] = issuesOf(ic([{ rates: [{ format: "FP8", tops: "600", bitLength: 4 }] }]));
+    expect(issue?.path).toBe("units[0].rates[0].bitLength");
+    expect(issue?.message).toMatch(/^is 4, but FP8 is 8 bits in the format table/);
+    expect(issuesOf(ic([{ rates: [{ format: "INT4", tops: "600", bitLength: 8 }] }]))[0]?.path).toBe("units[0].rates[0].bitLength");
+  });
+
+  it("the table's own bit length is accepted; so is the open TF32 convention (19 bits), and 32", () => {
+    expect(at(ic([{ rates: [{ format: "FP8", tops: "600", bitLength: 8 }] }])).tpp).toBe("4800");
+    expect(at(ic([{ rates: [{ format: "TF32", tops: "100", bitLength: 19 }] }])).tpp).toBe("1900");
+    expect(at(ic([{ rates: [{ format: "TF32", tops: "100", bitLength: 32 }] }])).tpp).toBe("3200");
+    expect(issuesOf(ic([{ rates: [{ format: "TF32", tops: "100", bitLength: 16 }] }]))[0]?.message).toMatch(/TF32 is 32 or 19 bits/);
   });
 
   it("format names are matched case-insensitively and through aliases (E4M3 is FP8)", () => {

@@ -167,7 +167,7 @@ describe("ic3a090 render", () => {
     const keyid = JSON.parse(readFileSync(at("attestation.json"), "utf8")).signatures[0].keyid;
     for (const expected of [
       "# Datasheet attestation: ACME-X1",
-      "| units[0].rates[0].tops | 500 |",
+      "| units\\[0\\].rates\\[0\\].tops | 500 |",
       "Performance density (PD) = TPP ÷ applicable die area in mm²",
       "- **TPP (exact):** 4000",
       "- **PD (exact):** 400/129 TPP/mm²",

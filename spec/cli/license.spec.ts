@@ -64,8 +64,8 @@ describe("ic3a090 license", () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split("\n");
     expect(lines[0]).toBe("part,item_eccn,CN,DE");
-    expect(lines).toContain("NVIDIA B200 (HGX),3A090.a,licence: denial,no");
-    expect(lines).toContain("NVIDIA GeForce RTX 4090,3A090.a,NAC,no");
+    expect(lines).toContain("NVIDIA B200 (HGX),4A090.a,licence: denial,no");
+    expect(lines).toContain("NVIDIA GeForce RTX 4090,4A090.a,NAC,no");
     expect(runCli(["license", "--matrix", "CN,ZZ", "data/examples/catalogue-small.csv"]).status).toBe(2);
   });
   it("a --date before the formalised rules is a usage error", () => {

@@ -6,7 +6,7 @@
  * `reportable7439` is true, false, or null when the facts cannot tell.
  */
 import { describe, expect, it } from "vitest";
-import { below, billion, check, order } from "./build.js";
+import { below, billion, check, DIES_AREA_NOT_GIVEN, order } from "./build.js";
 
 const presumed = (changes: Record<string, unknown> = {}) => order({ aggregatedApproximatedTransistorCount: billion(50), ...changes });
 
@@ -21,7 +21,7 @@ describe("§ 743.9(a): reportable orders", () => {
     expect(check(order({ aggregatedApproximatedTransistorCount: below(30) })).reportable7439).toBe(false);
   });
   it("overcome by route b, but the designer's own figures say 3A090.a (specified, not presumed): reportable", () => {
-    const result = check(order({ aggregatedApproximatedTransistorCount: below(30), designerAttestation: { tpp: "5000", performanceDensity: "7" } }));
+    const result = check(order({ aggregatedApproximatedTransistorCount: below(30), dies: DIES_AREA_NOT_GIVEN, designerAttestation: { tpp: "5000", performanceDensity: "7" } }));
     expect(result).toMatchObject({ presumption: "overcome", route: "b", attestedClause: "3A090.a.1", reportable7439: true });
   });
   it("a designer neither approved nor authorized: not reportable", () => {

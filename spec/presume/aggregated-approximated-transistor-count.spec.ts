@@ -79,7 +79,7 @@ describe("HBM base dies (A-6): counted by default, both outcomes shown when the 
     const result = check(computed([COMPUTE, baseDie], { containsHbm: true }));
     expect(result).toMatchObject({ presumption: "applies", aggregatedApproximatedTransistorCount: "30200000000" });
     expect(result.alternatives).toEqual([{ reading: "HBM base dies not counted", presumption: "overcome", route: "b", aggregatedApproximatedTransistorCount: "29400000000" }]);
-    expect(result.warnings.join(" ")).toContain("A-6");
+    expect(result.warnings.join(" ")).toContain("docs/ambiguities.md#a-6");
     const excluded = check(computed([COMPUTE, baseDie], { containsHbm: true }), { countHbmBaseDies: false });
     expect(excluded).toMatchObject({ presumption: "overcome", aggregatedApproximatedTransistorCount: "29400000000" });
     expect(excluded.alternatives[0]).toMatchObject({ reading: "HBM base dies counted", presumption: "applies" });

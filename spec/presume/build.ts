@@ -54,12 +54,23 @@ export function check(input: Json, options: PresumeOptions = {}): PresumeResult 
   return presume(input, options);
 }
 
+/**
+ * The base order's dies without their areas: an attestation's TPP and PD are
+ * then not checked against an applicable die area the order gives (for
+ * specs about the figures themselves; attestation-match.spec.ts checks that).
+ */
+export const DIES_AREA_NOT_GIVEN = [
+  { name: "compute", logic: true, nonPlanar: true, nodeNm: "5" },
+  { name: "io", logic: true, nonPlanar: false, nodeNm: "28" },
+];
+
 /** A designer-only order: no count, no packaging facts that help; route a decides. */
 export function designerOrder(designer: Json, completionDate: string, changes: Json = {}): Json {
   return order({
     completionDate,
     designer: { ...DESIGNER_US, ...designer },
     aggregatedApproximatedTransistorCount: billion(50),
+    dies: DIES_AREA_NOT_GIVEN,
     designerAttestation: { tpp: "4000", performanceDensity: "3.1" },
     ...changes,
   });

@@ -77,7 +77,7 @@ describe("the trigger date, as dated data: 13 April 2026, moved to 31 December 2
     const result = check(designerOrder(notApplied, "2026-12-31"));
     expect(result.designerStatus).toBe("unknown");
     expect(result.presumption).toBe("indeterminate");
-    expect(result.warnings.join(" ")).toContain("A-11");
+    expect(result.warnings.join(" ")).toContain("docs/ambiguities.md#a-11");
   });
   it("2026-12-31 itself: authorized when ¶a(2) and ¶a(3) agree (applied recently)", () => {
     expect(status({ approvalApplicationDate: "2026-12-01" }, "2026-12-31")).toBe("authorized");

@@ -8,11 +8,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AttestationVerifier } from "../../src/index.js";
-import { billion, check, designerOrder, order } from "./build.js";
+import { billion, check, designerOrder, DIES_AREA_NOT_GIVEN, order } from "./build.js";
 
 const DATE = "2026-06-01";
 const withAttestation = (designerAttestation: unknown, changes: Record<string, unknown> = {}) =>
-  order({ completionDate: DATE, aggregatedApproximatedTransistorCount: billion(50), designerAttestation, ...changes });
+  order({ completionDate: DATE, aggregatedApproximatedTransistorCount: billion(50), dies: DIES_AREA_NOT_GIVEN, designerAttestation, ...changes });
 
 describe("route a with an unsigned attestation", () => {
   it("TPP 4000 and PD 3.1 (3A090.b.1 by the figures): overcomes, with an 'unverified' warning", () => {

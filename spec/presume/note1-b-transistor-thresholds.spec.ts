@@ -55,7 +55,7 @@ describe("Note 1 ¶b(b)(ii): without HBM, below 40 billion for transactions comp
   });
 });
 
-describe("the 2028 gap (regulation.md A-1): literal by default, indeterminate only where it changes the outcome", () => {
+describe("the 2028 gap (docs/ambiguities.md#a-1): literal by default, indeterminate only where it changes the outcome", () => {
   it("below 30 billion overcomes in 2028 whatever the reading", () => {
     expect(outcome(below(30), "2028-06-01", false).presumption).toBe("overcome");
     expect(outcome(below(30), "2028-06-01", false).warnings.join(" ")).not.toContain("drafting gap");
@@ -64,7 +64,7 @@ describe("the 2028 gap (regulation.md A-1): literal by default, indeterminate on
     const result = outcome(billion(33), "2028-06-01", false);
     expect(result.presumption).toBe("indeterminate");
     expect(result.warnings.join(" ")).toContain("drafting gap");
-    expect(result.missing).toContain("routes b and c: a reading of the 2028 drafting gap (--gap-2028; regulation.md A-1)");
+    expect(result.missing).toContain("routes b and c: a reading of the 2028 drafting gap (--gap-2028; docs/ambiguities.md#a-1)");
   });
   it("40 billion or more applies in 2028 whatever the reading", () => {
     expect(outcome(billion(40), "2028-06-01", false).presumption).toBe("applies");

@@ -10,7 +10,7 @@
  */
 import type { KeyObject } from "node:crypto";
 import { classifyDatasheet } from "../classify/classify.js";
-import { parseDatasheet } from "../classify/datasheet.js";
+import { InvalidInputError, parseDatasheet } from "../classify/datasheet.js";
 import type { Classification } from "../classify/result.js";
 import type { RuleSet } from "../rules/rules.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
@@ -50,7 +50,17 @@ export interface AttestOptions {
  * @throws AttestRefusal for an indeterminate result, or 3A090.a without `allowControlled`.
  */
 export function attestDatasheet(input: unknown, options: AttestOptions): { envelope: DsseEnvelope; statement: Statement; classification: Classification } {
-  const classification = classifyDatasheet(parseDatasheet(input), options.rules);
+  const datasheet = parseDatasheet(input);
+  const unsafe = [
+    { path: "part", name: datasheet.part },
+    { path: "designer", name: options.designer },
+    ...(options.boundFiles ?? []).map((file, index) => ({ path: `bound file ${index + 1}`, name: file.name })),
+  ].flatMap(({ path, name }) => {
+    const reason = unsignableNameReason(name);
+    return reason === undefined ? [] : [{ path, message: reason }];
+  });
+  if (unsafe.length > 0) throw new InvalidInputError(unsafe);
+  const classification = classifyDatasheet(datasheet, options.rules);
   switch (classification.eccn) {
     case "indeterminate":
       throw new AttestRefusal(
@@ -79,6 +89,21 @@ export function attestDatasheet(input: unknown, options: AttestOptions): { envel
     boundFiles: options.boundFiles ?? [],
   });
   return { envelope: signStatement(statement, options.privateKey, options.publicKey), statement, classification };
+}
+
+/**
+ * Why a name cannot be signed, or undefined when it can. A control character
+ * (newline, ESC, CSI, …) or a noncharacter (U+FFFE, U+FFFF) in a signed name
+ * would travel to every verifier's terminal and document; a name is refused
+ * rather than altered, since the signature is over what is written.
+ *
+ * @example unsignableNameReason("Acme Semi") === undefined
+ */
+export function unsignableNameReason(name: string): string | undefined {
+  const bad = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/u.exec(name);
+  if (bad === null) return undefined;
+  const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return `holds the character ${code} at position ${bad.index + 1}; a signed name may not hold control characters or U+FFFE/U+FFFF`;
 }
 
 /** Signs a statement as-is (canonical JSON in a DSSE envelope). */

@@ -1,10 +1,15 @@
 /**
  * A verified attestation as a document for people: Markdown, HTML or PDF.
  * It is built only from a `Verified` result (the signature, designer key,
- * part and recomputation all held), and renders the signed trace; it
- * computes nothing itself.
+ * part and recomputation all held). The trace, warnings and notes shown are
+ * the ones verify recomputed from the signed inputs; anything the designer
+ * signed that was not recomputed appears only under a heading that says so.
+ * Every string from the envelope is escaped for the target format
+ * (src/render/escape.ts), and the verify command is shell-quoted.
  */
 import type { Classification } from "../classify/result.js";
+import { canonicalJson } from "./canonical-json.js";
+import { escapeMarkdown, markdownFence, shellQuote } from "../render/escape.js";
 import { headline } from "../render/explain.js";
 import { TOOL_VERSION } from "../version.js";
 import { type PdfLine, textPdf } from "./pdf.js";
@@ -79,11 +84,12 @@ function document(verified: Verified, how: VerifyHow): { title: string; blocks: 
     ...formula(results.kind).map((text): Block => ({ kind: "paragraph", text })),
     { kind: "heading", text: "Inputs (as signed)" },
     { kind: "table", headers: ["Field", "Value"], rows: flatten(predicate.inputs) },
-    { kind: "heading", text: "Trace" },
-    { kind: "table", headers: ["Step", "Result", "Statement", "Citation"], rows: results.trace.map((s) => [s.step, s.result, s.statement, s.citation]) },
-    ...(results.warnings.length + results.notes.length > 0
-      ? [{ kind: "heading", text: "Warnings and notes" } as const, ...[...results.warnings, ...results.notes].map((text): Block => ({ kind: "paragraph", text }))]
+    { kind: "heading", text: "Trace (recomputed by verify)" },
+    { kind: "table", headers: ["Step", "Result", "Statement", "Citation"], rows: recomputed.trace.map((s) => [s.step, s.result, s.statement, s.citation]) },
+    ...(recomputed.warnings.length + recomputed.notes.length > 0
+      ? [{ kind: "heading", text: "Warnings and notes (recomputed by verify)" } as const, ...[...recomputed.warnings, ...recomputed.notes].map((text): Block => ({ kind: "paragraph", text }))]
       : []),
+    ...signedNotRecomputed(verified),
     { kind: "heading", text: "Signature" },
     {
       kind: "fields",
@@ -101,29 +107,50 @@ function document(verified: Verified, how: VerifyHow): { title: string; blocks: 
       ],
     },
     { kind: "heading", text: "Verify it yourself" },
-    { kind: "command", text: `ic3a090 verify ${how.envelopeFile} --trust ${how.trustFile}${bound.map((s) => ` --bind ${s.name}`).join("")}` },
+    { kind: "command", text: ["ic3a090", "verify", how.envelopeFile, "--trust", how.trustFile, ...bound.flatMap((s) => ["--bind", s.name])].map(shellQuote).join(" ") },
   ];
   return { title, blocks };
 }
 
-const mdCell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+/**
+ * Signed trace steps, warnings and notes that verify did not recompute (a
+ * statement signed with another tool version, whose wording is not compared):
+ * shown apart, under a heading that says so, never as the trace.
+ */
+function signedNotRecomputed(verified: Verified): Block[] {
+  const { results } = verified.predicate;
+  const recomputedSteps = new Set(verified.recomputed.trace.map((step) => canonicalJson(step)));
+  const recomputedTexts = new Set([...verified.recomputed.warnings, ...verified.recomputed.notes]);
+  const steps = results.trace.filter((step) => !recomputedSteps.has(canonicalJson(step)));
+  const texts = [...results.warnings, ...results.notes].filter((text) => !recomputedTexts.has(text));
+  if (steps.length + texts.length === 0) return [];
+  return [
+    { kind: "heading", text: "Signed by the designer, not recomputed by verify" },
+    { kind: "paragraph", text: "The designer signed the following, but verify did not recompute it; it is shown as signed, for reference only." },
+    ...(steps.length > 0 ? [{ kind: "table", headers: ["Step", "Result", "Statement", "Citation"], rows: steps.map((s) => [s.step, s.result, s.statement, s.citation]) } as const] : []),
+    ...texts.map((text): Block => ({ kind: "paragraph", text })),
+  ];
+}
 
 function markdown(blocks: readonly Block[]): string {
+  const md = escapeMarkdown;
   return `${blocks
     .map((block) => {
       switch (block.kind) {
         case "title":
-          return `# ${block.text}`;
+          return `# ${md(block.text)}`;
         case "heading":
-          return `## ${block.text}`;
+          return `## ${md(block.text)}`;
         case "paragraph":
-          return block.text;
+          return md(block.text);
         case "fields":
-          return block.rows.map(([label, value]) => `- **${label}:** ${value}`).join("\n");
+          return block.rows.map(([label, value]) => `- **${md(label)}:** ${md(value)}`).join("\n");
         case "table":
-          return [`| ${block.headers.join(" | ")} |`, `|${block.headers.map(() => "---").join("|")}|`, ...block.rows.map((row) => `| ${row.map(mdCell).join(" | ")} |`)].join("\n");
-        case "command":
-          return `\`\`\`sh\n${block.text}\n\`\`\``;
+          return [`| ${block.headers.map(md).join(" | ")} |`, `|${block.headers.map(() => "---").join("|")}|`, ...block.rows.map((row) => `| ${row.map(md).join(" | ")} |`)].join("\n");
+        case "command": {
+          const fence = markdownFence(block.text);
+          return `${fence}sh\n${block.text}\n${fence}`;
+        }
       }
     })
     .join("\n\n")}\n`;

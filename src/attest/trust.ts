@@ -11,15 +11,16 @@ import type { KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { formatPath } from "../classify/datasheet.js";
+import { issuesFromZod } from "../classify/datasheet.js";
+import { strictObject } from "../input/strict.js";
 import { jsonSyntaxReason } from "./canonical-json.js";
 import { keyIdOf } from "./dsse.js";
 import { KeyError, parsePublicKey } from "./keys.js";
 
-export const TrustFileSchema = z.object({
+export const TrustFileSchema = strictObject({
   designers: z
     .array(
-      z.object({
+      strictObject({
         name: z.string().min(1, { error: "name the designer" }),
         publicKey: z.string().min(1, { error: "give a .pub file path (relative to the trust file) or an inline PEM public key" }),
       }),
@@ -51,8 +52,8 @@ export class TrustFileError extends Error {
 export function trustFrom(json: unknown, source: string, baseDir: string): TrustedDesigners {
   const parsed = TrustFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new TrustFileError(`${source}: ${formatPath(issue.path) || "(root)"}: ${issue.message} (expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]})`);
+    const issue = issuesFromZod(parsed.error)[0]!;
+    throw new TrustFileError(`${source}: ${issue.path || "(root)"}: ${issue.message} (expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]})`);
   }
   const keys: TrustedKey[] = [];
   parsed.data.designers.forEach((designer, index) => {

@@ -98,12 +98,20 @@ function reject(failure: VerifyFailure, message: string): Rejected {
 
 const FATAL_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
+/** True when the bytes start with a UTF-8 byte order mark (EF BB BF), which the decoder would drop unseen. */
+function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /**
- * Verifies an envelope file's bytes. The file must be the canonical JSON
- * `attest` writes (one trailing newline allowed), so that no byte of it can
- * change unnoticed — not even whitespace.
+ * Verifies an envelope file's bytes. The file must be exactly the canonical
+ * JSON `attest` writes, with its one trailing newline, so that no byte of it
+ * can change unnoticed: not whitespace, not a byte order mark, not a CR.
  */
 export function verifyEnvelopeBytes(bytes: Uint8Array, trust: TrustedDesigners, options: VerifyOptions = {}): VerifyResult {
+  if (startsWithBom(bytes)) {
+    return reject("envelope", "not a DSSE envelope as issued: the file starts with a byte order mark, which attest never writes (an editor added it); use the file ic3a090 attest wrote");
+  }
   let text: string;
   try {
     text = FATAL_UTF8.decode(bytes);
@@ -120,7 +128,7 @@ export function verifyEnvelopeBytes(bytes: Uint8Array, trust: TrustedDesigners, 
   const shape = envelopeShape(value);
   if (!shape.ok) return shape;
   const canonical = canonicalJson(value);
-  if (text !== canonical && text !== `${canonical}\n` && text !== `${canonical}\r\n`) {
+  if (text !== canonical && text !== `${canonical}\n`) {
     return reject("envelope", "not a DSSE envelope as issued: the file is not in canonical JSON form (changed after signing, or reformatted); use the file ic3a090 attest wrote");
   }
   return verifyEnvelope(value, trust, options);

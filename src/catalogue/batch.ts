@@ -25,6 +25,8 @@ export interface CatalogueBatchOptions {
   readonly strict: boolean;
   readonly failOn: (result: ClauseSummary) => boolean;
   readonly stderr?: NodeJS.WriteStream;
+  /** Neutralise passed-through cells that start like a formula (--excel-safe). */
+  readonly excelSafe?: boolean;
 }
 
 export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise<number> {
@@ -35,6 +37,8 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
     rules: options.rules,
     strict: options.strict,
     failOn: options.failOn,
+    excelSafe: options.excelSafe,
+    warn: (message) => stderr.write(`ic3a090: warning: ${message}\n`),
     onInvalid: (message) => {
       if (named++ < INVALID_ON_STDERR) stderr.write(`${source}: ${message}\n`);
     },

@@ -10,6 +10,7 @@ import type { Classification } from "../classify/result.js";
 import type { RuleSet } from "../rules/rules.js";
 import { type CsvRecord, CsvSplitter, formatCsvRow } from "./csv.js";
 import { FlatRowClassifier } from "./flat-row.js";
+import { neutraliseSpreadsheetCell, startsLikeFormula } from "../render/escape.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
 
 /** The columns appended to each row, in this order. */
@@ -80,7 +81,7 @@ export class CatalogueClassifier {
     header: readonly string[],
     private readonly rules: RuleSet,
   ) {
-    this.plan = cataloguePlan(header);
+    this.plan = cataloguePlan(header, RESULT_COLUMNS);
     const results = new Set<string>(RESULT_COLUMNS);
     const kept = header.map((_, i) => i).filter((i) => !results.has(header[i]!.trim().toLowerCase()));
     this.kept = kept.length === header.length ? undefined : kept;
@@ -162,6 +163,10 @@ export interface CatalogueCsvOptions {
   /** Called for each invalid row (the CLI prints the first few on stderr). */
   readonly onInvalid?: (message: string) => void;
   readonly maxRecordChars?: number;
+  /** Neutralise passed-through cells a spreadsheet would run as a formula (`classify --excel-safe`). */
+  readonly excelSafe?: boolean;
+  /** Called once at the end with a warning (passed-through cells that start like a formula, without excelSafe). */
+  readonly warn?: (message: string) => void;
 }
 
 /** Thrown for a catalogue that cannot be read at all (no header, no `part` column). */
@@ -190,6 +195,23 @@ export class CatalogueCsvTransform {
     this.failOn = options.failOn ?? (() => false);
   }
 
+  /** Passed-through cells (header included) that start like a spreadsheet formula. */
+  formulaLikeCells = 0;
+
+  /**
+   * A row as written: the tool's own result cells always neutralised for a
+   * spreadsheet; passed-through cells counted, and neutralised with excelSafe.
+   */
+  private spreadsheetSafe(row: string[]): string[] {
+    const firstResult = row.length - RESULT_COLUMNS.length;
+    return row.map((cell, index) => {
+      if (index >= firstResult) return neutraliseSpreadsheetCell(cell);
+      if (!startsLikeFormula(cell)) return cell;
+      this.formulaLikeCells++;
+      return this.options.excelSafe ? neutraliseSpreadsheetCell(cell) : cell;
+    });
+  }
+
   get classifierOrUndefined(): CatalogueClassifier | undefined {
     return this.classifier;
   }
@@ -202,6 +224,11 @@ export class CatalogueCsvTransform {
     if (this.stopped !== undefined) return "";
     const text = this.render(this.splitter.end());
     if (!this.classifier) throw new CatalogueFileError("the catalogue is empty: it needs a header row naming its columns (part, tops_fp8, …) and one row per part");
+    if (!this.options.excelSafe && this.formulaLikeCells > 0) {
+      this.options.warn?.(
+        `${this.formulaLikeCells} passed-through cell${this.formulaLikeCells === 1 ? "" : "s"} start${this.formulaLikeCells === 1 ? "s" : ""} like a spreadsheet formula (=, +, -, @, tab or CR); --excel-safe writes them as text`,
+      );
+    }
     return text;
   }
 
@@ -244,7 +271,7 @@ export class CatalogueCsvTransform {
     if (rows.length === 0) return "";
     const info = this.splitter.info();
     let text = "";
-    for (const row of rows) text += formatCsvRow(row) + info.newline;
+    for (const row of rows) text += formatCsvRow(this.spreadsheetSafe(row)) + info.newline;
     return start === 1 && info.bom ? `\ufeff${text}` : text;
   }
 }

@@ -17,8 +17,10 @@
  * | `base_eccn`             | the entry describing the item apart from 3A090/4A090, e.g. `5A992.c` |
  * | `io_bandwidth_gbps`     | aggregate bidirectional I/O rate, GB/s (3A991.p.2); empty = not known |
  *
- * Header names are case-insensitive and in any order; other columns are
- * passed through untouched. A cell is read with its surrounding spaces
+ * Header names are read once, up front (./columns.ts): case, spaces, hyphens,
+ * `tflops_` for `tops_` and a unit in brackets are aliases; a column that looks
+ * like a figure but is not one the catalogue reads is refused; other columns
+ * are passed through untouched. A cell is read with its surrounding spaces
  * trimmed; figures then go through the one decimal grammar (`parseQuantity`),
  * so "1,979" or "989,4" are refused with the same reasons as in JSON.
  *
@@ -31,23 +33,9 @@ import { DecimalSyntaxError, type Rational } from "../numbers/rational.js";
 import type { RuleSet } from "../rules/rules.js";
 import type { Datasheet, Die, InputIssue, Rate } from "../classify/datasheet.js";
 import { InvalidInputError, isEccnParagraph, ITEM_FORMS, type ItemForm } from "../classify/datasheet.js";
+import { type CatalogueColumn, lookAlikeMessage, readColumnName, RECOGNISED_COLUMNS_ISSUE, TOPS_PREFIX } from "./columns.js";
 
-/** The columns this module reads (lower case); any other column is passed through. */
-export const CATALOGUE_COLUMNS = [
-  "part",
-  "kind",
-  "datacenter",
-  "die_area_mm2",
-  "logic_die_area_mm2",
-  "non_planar",
-  "hbm_bandwidth_gbps",
-  "hbm_area_mm2",
-  "form",
-  "base_eccn",
-  "io_bandwidth_gbps",
-] as const;
-export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number];
-export const TOPS_PREFIX = "tops_";
+export { CATALOGUE_COLUMNS, type CatalogueColumn, TOPS_PREFIX } from "./columns.js";
 
 /** An invalid catalogue row; issue paths are CSV column names, the message names the row. */
 export class CatalogueRowError extends InvalidInputError {
@@ -76,31 +64,40 @@ export interface CataloguePlan {
 }
 
 /**
- * Reads a header row. Throws InvalidInputError when `part` is missing, or a
- * known column appears twice (case-insensitively).
+ * Reads a header row, once. Throws InvalidInputError when `part` is missing, a
+ * known column appears twice (under any of its aliases), or a column looks
+ * like a figure but is not one the catalogue reads (./columns.ts).
+ *
+ * @param passThrough lower-case names always passed through (the result columns of a file classified before)
  */
-export function cataloguePlan(header: readonly string[]): CataloguePlan {
+export function cataloguePlan(header: readonly string[], passThrough: readonly string[] = []): CataloguePlan {
   const index: Partial<Record<CatalogueColumn, number>> = {};
   const names: Partial<Record<CatalogueColumn, string>> = {};
   const tops: { column: string; index: number; format: string }[] = [];
   const seen = new Map<string, string>();
   const issues: InputIssue[] = [];
   header.forEach((name, i) => {
-    const key = name.trim().toLowerCase();
-    const known = (CATALOGUE_COLUMNS as readonly string[]).includes(key) || (key.startsWith(TOPS_PREFIX) && key.length > TOPS_PREFIX.length);
-    if (!known) return;
+    if (passThrough.includes(name.trim().toLowerCase())) return;
+    const reading = readColumnName(name);
+    if (reading.kind === "other") return;
+    if (reading.kind === "look-alike") {
+      issues.push({ path: name, message: lookAlikeMessage(reading) });
+      return;
+    }
+    const key = reading.kind === "tops" ? `${TOPS_PREFIX}${reading.format}` : reading.column;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      issues.push({ path: name, message: `appears twice in the header (also as "${earlier}"); header names are case-insensitive` });
+      issues.push({ path: name, message: `appears twice in the header (also as "${earlier}"); header names are read without case, spaces or hyphens` });
       return;
     }
     seen.set(key, name);
-    if (key.startsWith(TOPS_PREFIX)) tops.push({ column: name, index: i, format: name.trim().slice(TOPS_PREFIX.length) });
+    if (reading.kind === "tops") tops.push({ column: name, index: i, format: reading.format });
     else {
       index[key as CatalogueColumn] = i;
       names[key as CatalogueColumn] = name;
     }
   });
+  if (issues.some((issue) => issue.message.startsWith("looks like a figure"))) issues.push({ ...RECOGNISED_COLUMNS_ISSUE });
   if (index.part === undefined) issues.push({ path: "part", message: `the header has no "part" column; it has: ${header.map((h) => JSON.stringify(h)).join(", ")}` });
   if (issues.length > 0) throw new InvalidInputError(issues);
   return { header, index, tops, names };

@@ -4,14 +4,22 @@
  * which reading would change the answer. Figures are the exact TPP and the PD
  * truncated to 6 decimals, as in the JSON; nothing is rounded.
  */
+import { escapeTerminal } from "../render/escape.js";
 import { missingAsColumns, type RowOutcome } from "./classify.js";
 
 const HEADER = ["part", "datacenter", "TPP", "PD", "clause", "item", "note"] as const;
 const RIGHT = new Set([2, 3]);
 
-/** "datacenter, die_area_mm2" from the missing facts (their field names only). */
-function shortMissing(missing: readonly string[]): string {
-  return missingAsColumns(missing).map((text) => text.split(/[:( ]/, 1)[0]).join(", ");
+/** Which names the note gives a missing fact: the CSV column, the JSON datasheet field, or both (input of either kind). */
+export type FieldNames = "csv" | "json" | "both";
+
+/** "datacenter, die_area_mm2" (CSV), "datacenter, dies" (JSON datasheet) from the missing facts (their names only). */
+function shortMissing(missing: readonly string[], names: FieldNames): string {
+  const short = (text: string) => text.split(/[:( ]/, 1)[0]!;
+  const columns = missingAsColumns(missing).map(short);
+  const fields = missing.map(short);
+  const pick = (field: string, index: number) => (names === "json" || field === columns[index] ? field : names === "csv" ? columns[index]! : `${field} / ${columns[index]}`);
+  return fields.map(pick).join(", ");
 }
 
 /** "TF32 as 19 bits: TPP 2496 → 3A090.b.1" style, from a warning of another reading. */
@@ -23,27 +31,31 @@ function shortWarning(warning: string): string {
   return `${label}: TPP ${match[1]} → ${match[2]}`;
 }
 
-function noteOf(outcome: RowOutcome): string {
+function noteOf(outcome: RowOutcome, names: FieldNames): string {
   if (outcome.kind === "invalid") return `invalid: ${outcome.message}`;
   const { result } = outcome;
   const notes: string[] = [];
-  if (result.missing.length > 0) notes.push(`needs ${shortMissing(result.missing)}`);
+  if (result.missing.length > 0) notes.push(`needs ${shortMissing(result.missing, names)}`);
   notes.push(...result.warnings.map(shortWarning));
   if (result.kind === "hbm" && result.memoryBandwidthDensity) notes.push(`memory bandwidth density ${result.memoryBandwidthDensity} GB/s/mm²`);
   return notes.join("; ");
 }
 
-function cellsOf(outcome: RowOutcome): string[] {
+function cellsOf(outcome: RowOutcome, names: FieldNames): string[] {
   const part = outcome.part ?? `(row ${outcome.row})`;
-  if (outcome.kind === "invalid") return [part, "", "", "", "invalid", "", noteOf(outcome)];
+  if (outcome.kind === "invalid") return [part, "", "", "", "invalid", "", noteOf(outcome, names)];
   const { result, datacenter } = outcome;
   const dc = result.kind === "hbm" ? "" : datacenter === true ? "yes" : datacenter === false ? "no" : "?";
-  return [part, dc, result.tpp ?? "", result.performanceDensity ?? "", result.clause, result.itemEccn, noteOf(outcome)];
+  return [part, dc, result.tpp ?? "", result.performanceDensity ?? "", result.clause, result.itemEccn, noteOf(outcome, names)];
 }
 
-/** The table, one line per outcome, in input order; the last column is not padded. */
-export function renderTable(outcomes: readonly RowOutcome[], { maxPartWidth = 32 } = {}): string {
-  const rows = outcomes.map(cellsOf).map((cells) => {
+/**
+ * The table, one line per outcome, in input order; the last column is not padded.
+ * A missing fact is named as `fieldNames` says: a CSV column (the default), a
+ * JSON datasheet field, or both when the input could be either.
+ */
+export function renderTable(outcomes: readonly RowOutcome[], { maxPartWidth = 32, fieldNames = "csv" as FieldNames } = {}): string {
+  const rows = outcomes.map((outcome) => cellsOf(outcome, fieldNames).map(escapeTerminal)).map((cells) => {
     const part = cells[0]!;
     cells[0] = part.length > maxPartWidth ? `${part.slice(0, maxPartWidth - 1)}…` : part;
     return cells;

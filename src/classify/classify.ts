@@ -188,7 +188,7 @@ function classifyIc(
 
   // Readings the text leaves open (A-8): warn where they would change the answer.
   const otherReadings: { reading: string; tpp: Rational }[] = [
-    { reading: `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of per-unit maxima (regulation.md A-8)`, tpp: performance.highestSummedFormat.tpp },
+    { reading: `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of per-unit maxima (docs/ambiguities.md#a-8)`, tpp: performance.highestSummedFormat.tpp },
     ...performance.alternativeReadings.map((r) => ({ reading: r.reading, tpp: r.tpp })),
   ];
   for (const other of otherReadings) {
@@ -199,6 +199,11 @@ function classifyIc(
         `with ${other.reading}, TPP would be ${other.tpp.toExactString()} and the clause ${alternative.clause} instead of ${decision.clause}; classified on TPP ${tpp.toExactString()}`,
       );
     }
+  }
+  for (const { path, ratio } of performance.unusualSparseRatios) {
+    warnings.push(
+      `${path}: the stated dense/sparse ratio ${ratio.toExactString()} is not 1/2 (2:4 structured sparsity); the dense figure counted is the sparse figure × ${ratio.toExactString()}: check the datasheet states this ratio`,
+    );
   }
   for (const rate of performance.ignoredSparseRates) notes.push(`${rate} left aside: a dense figure for the same format is given, and TPP counts dense throughput`);
 

@@ -132,7 +132,13 @@ export function describeDensity(lowest: DensityValue, highest: DensityValue): st
   const text = (pd: DensityValue) =>
     pd.kind === "exact" ? formatForTrace(pd.value) : pd.kind === "undefined-pd" ? "undefined" : "unbounded";
   if (sameDensity(lowest, highest)) return lowest.kind === "undefined-pd" ? "PD undefined (no applicable die area)" : `PD ${text(lowest)}`;
-  return `PD unknown, between ${text(lowest)} and ${text(highest)} as die facts are missing`;
+  if (lowest.kind === "exact" && highest.kind === "exact") return `PD unknown, between ${text(lowest)} and ${text(highest)} as die facts are missing`;
+  const low = lowest.kind === "exact" ? `at least ${text(lowest)}` : "undefined, if no die counts toward the applicable die area";
+  const high =
+    highest.kind === "exact"
+      ? `${text(highest)} if every die in doubt counts`
+      : "arbitrarily high, since a die that counts has no area given";
+  return `PD not known, as die facts are missing: it could be ${low}, or ${high}`;
 }
 
 export function sameDensity(a: DensityValue, b: DensityValue): boolean {

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { type Dimension, parseQuantity } from "../numbers/quantity.js";
-import { DecimalSyntaxError, type Rational } from "../numbers/rational.js";
+import { DecimalSyntaxError, Rational } from "../numbers/rational.js";
+import { strictObject, unknownFieldIssues } from "../input/strict.js";
 
 const EXAMPLES: Record<Dimension, string> = {
   throughput: '"989.4" or "989.4 TFLOPS"',
@@ -18,16 +19,20 @@ const EXAMPLES: Record<Dimension, string> = {
 /**
  * A decimal figure written as a JSON string, parsed into an exact Rational.
  * A JSON number is refused: JSON.parse has already rounded it to a float.
+ * `example` is the field's own example (the schema's `examples`); without it,
+ * the dimension's example. spec/input/schema-examples.spec.ts checks that
+ * every example is valid for its field.
  */
-export function decimalField(dimension: Dimension, description: string, { positive = false } = {}) {
+export function decimalField(dimension: Dimension, description: string, { positive = false, example }: { positive?: boolean; example?: string } = {}) {
+  const examples = example === undefined ? EXAMPLES[dimension] : JSON.stringify(example);
   return z
     .string({
       error: (issue) =>
         typeof issue.input === "number"
           ? `give the figure as a string, e.g. "${issue.input}": JSON numbers are read as binary floats and can lose the datasheet's digits`
-          : `must be a decimal string such as ${EXAMPLES[dimension]}`,
+          : `must be a decimal string such as ${examples}`,
     })
-    .meta({ description, examples: [EXAMPLES[dimension].split(" or ")[0]!.replace(/"/g, "")] })
+    .meta({ description, examples: [example ?? EXAMPLES[dimension].split(" or ")[0]!.replace(/"/g, "")] })
     .transform((text, ctx): Rational => {
       try {
         const value = parseQuantity(text, dimension);
@@ -58,15 +63,14 @@ const bitLengthField = z
   })
   .transform((value) => BigInt(value));
 
-export const RateSchema = z
-  .object({
+export const RateSchema = strictObject({
     format: z.string().min(1).meta({ description: "Number format, e.g. FP8, INT8, FP16, BF16, TF32, FP4 (see `ic3a090 rules`)" }),
     tops: decimalField("throughput", "Peak dense throughput as the datasheet gives it (TOPS or TFLOPS, which is 2 × MacTOPS)").optional(),
     macsPerCycle: decimalField("plain", "MAC units per clock cycle (with clockGHz, instead of tops)").optional(),
     clockGHz: decimalField("clock", "Clock in GHz for macsPerCycle").optional(),
     bitLength: bitLengthField.optional().meta({ description: "Bit length of the operation, for a format not in the table or to override it" }),
     sparse: z.boolean().optional().meta({ description: "True when the figure is with sparsity; TPP counts dense throughput" }),
-    denseToSparseRatio: decimalField("plain", "Dense ÷ sparse throughput, stated by the caller (e.g. 0.5 for 2:4 sparsity)", { positive: true }).optional(),
+    denseToSparseRatio: decimalField("plain", "Dense ÷ sparse throughput, stated by the caller (e.g. 0.5 for 2:4 sparsity)", { positive: true, example: "0.5" }).optional(),
     source: z.string().optional().meta({ description: "Where the figure comes from (datasheet, page)" }),
   })
   .superRefine((rate, ctx) => {
@@ -82,13 +86,19 @@ export const RateSchema = z
         message: "macsPerCycle and clockGHz go together",
       });
     }
+    if (rate.denseToSparseRatio !== undefined && rate.denseToSparseRatio.gt(Rational.ONE)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["denseToSparseRatio"],
+        message: `must be greater than 0 and at most 1 (dense throughput ÷ sparse throughput, e.g. "0.5" for 2:4 sparsity), got ${rate.denseToSparseRatio.toExactString()}`,
+      });
+    }
     if (rate.denseToSparseRatio !== undefined && rate.sparse !== true) {
       ctx.addIssue({ code: "custom", path: ["denseToSparseRatio"], message: "denseToSparseRatio only goes with \"sparse\": true" });
     }
   });
 
-export const UnitSchema = z
-  .object({
+export const UnitSchema = strictObject({
     name: z.string().optional(),
     count: countField.default(1n),
     rates: z.array(RateSchema).min(1, { error: "list at least one rate" }),
@@ -108,15 +118,15 @@ export const UnitSchema = z
     });
   });
 
-export const DieSchema = z.object({
+export const DieSchema = strictObject({
   name: z.string().optional(),
   count: countField.default(1n),
   areaMm2: decimalField("area", "Die area in mm²", { positive: true }).optional(),
   logic: z.boolean().optional().meta({ description: "True for a logic die; false for memory (DRAM, HBM core dies)" }),
   nonPlanar: z.boolean().optional().meta({ description: "True when made with a non-planar transistor architecture (FinFET, GAA)" }),
   memoryStack: z.boolean().optional().meta({ description: "True for a die that is part of a memory stack (HBM core or base die): excluded from the applicable die area" }),
-  nodeNm: decimalField("plain", "Process node in nm, as the foundry names it").optional(),
-  transistorDensityPerMm2: decimalField("plain", "Transistors per mm² for the die's process node (for Note 1 to 3A090.a)").optional(),
+  nodeNm: decimalField("plain", "Process node in nm, as the foundry names it", { example: "5" }).optional(),
+  transistorDensityPerMm2: decimalField("plain", "Transistors per mm² for the die's process node (for Note 1 to 3A090.a)", { example: "98000000" }).optional(),
 });
 
 /** The fields of one IC's datasheet (also of each IC an item `contains`). */
@@ -126,7 +136,7 @@ const icFields = {
   datacenter: z.boolean().nullable().optional().meta({
     description: "Designed or marketed for use in datacenters; null or absent when not known (then the answer may be indeterminate)",
   }),
-  datacenterRationale: z.string().optional().meta({ description: "Why datacenter is true or false (marketing, features): regulation.md A-10" }),
+  datacenterRationale: z.string().optional().meta({ description: "Why datacenter is true or false (marketing, features): docs/ambiguities.md#a-10" }),
   units: z.array(UnitSchema).min(1, { error: "list at least one processing unit with its rates" }),
   dies: z.array(DieSchema).optional(),
   ioBandwidthGBps: decimalField(
@@ -149,10 +159,9 @@ export function isEccnParagraph(text: string): boolean {
 }
 
 /** One IC on an item (an element of `contains`): the figures of an IC datasheet. */
-export const ContainedIcSchema = z.object(icFields).meta({ title: "Integrated circuit contained in an item" });
+export const ContainedIcSchema = strictObject(icFields).meta({ title: "Integrated circuit contained in an item" });
 
-export const IcDatasheetSchema = z
-  .object({
+export const IcDatasheetSchema = strictObject({
     ...icFields,
     units: icFields.units.optional().meta({ description: "The IC's processing units; leave out when the item lists its ICs in contains" }),
     form: z.enum(ITEM_FORMS).optional().meta({
@@ -184,8 +193,7 @@ export const IcDatasheetSchema = z
   })
   .meta({ title: "Integrated circuit datasheet" });
 
-export const HbmDatasheetSchema = z
-  .object({
+export const HbmDatasheetSchema = strictObject({
     part: z.string().min(1, { error: "name the part" }),
     kind: z.literal("hbm"),
     bandwidthGBps: decimalField("bandwidth", "Memory bandwidth of the stack or packaged device, GB/s"),
@@ -234,8 +242,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/**
+ * Every issue at its path. An unknown field is one issue at the field's own
+ * path (see src/input/strict.ts), listed first: a misspelt field usually
+ * explains the missing one reported beside it.
+ */
 export function issuesFromZod(error: z.ZodError): InputIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const unknown = error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? unknownFieldIssues(issue) : []));
+  const others = error.issues.filter((issue) => issue.code !== "unrecognized_keys");
+  return [...unknown, ...others].map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
 /**

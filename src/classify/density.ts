@@ -9,7 +9,7 @@
  * BIS's 6 Nov 2023 briefing (as CSET reports it) counts whole non-planar logic
  * dies, caches included, and excludes separate memory stacks such as
  * co-packaged HBM; this module excludes every die marked `memoryStack`, base
- * dies included (regulation.md A-6).
+ * dies included (docs/ambiguities.md#a-6).
  *
  * When no die counts, performance density is undefined, and no PD condition of
  * 3A090.a.2, .b.1 or .b.2 can hold: only 3A090.a.1 can catch such an IC

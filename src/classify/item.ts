@@ -77,7 +77,7 @@ export interface IcStanding {
 
 /**
  * 3A991.p for an IC outside 3A090.a/.b: p.1 on TOPS without bit length (2 × MacTOPS over all units,
- * regulation.md A-20), inclusive ("8 TOPS or more"); p.2 on the I/O rate, inclusive ("150 Gbyte/s or more").
+ * docs/ambiguities.md#a-20), inclusive ("8 TOPS or more"); p.2 on the I/O rate, inclusive ("150 Gbyte/s or more").
  */
 export function test3A991p(
   topsWithoutBitLength: Rational,

@@ -26,7 +26,7 @@
  *
  * The text does not say whether to sum each unit's highest TPP (possibly at
  * different bit lengths) or to take the highest of the per-format sums
- * (regulation.md A-8). Both are computed; the classifier uses the higher, the
+ * (docs/ambiguities.md#a-8). Both are computed; the classifier uses the higher, the
  * sum of per-unit maxima, and warns when the two readings fall on different
  * sides of a threshold.
  */
@@ -36,6 +36,8 @@ import { type IcDatasheet, type InputIssue, InvalidInputError, type Rate } from 
 
 const TWO = Rational.integer(2);
 const THOUSAND = Rational.integer(1000);
+/** The dense/sparse ratio of 2:4 structured sparsity, the one datasheets usually mean. */
+const HALF = Rational.ONE.div(TWO);
 
 /** One rate of one unit, as counted. */
 export interface CountedRate {
@@ -50,7 +52,7 @@ export interface CountedRate {
   readonly tpp: Rational;
   /** How the dense figure was obtained, in words. */
   readonly basis: string;
-  /** Where the figure comes from, as the datasheet gives it (regulation.md A-19). */
+  /** Where the figure comes from, as the datasheet gives it (docs/ambiguities.md#a-19). */
   readonly source?: string;
   /** Alternative bit lengths that other readings give this format (TF32 as 19). */
   readonly alternatives: NumberFormat["alternatives"];
@@ -76,17 +78,21 @@ export interface TotalProcessingPerformance {
   readonly alternativeReadings: readonly { readonly reading: string; readonly tpp: Rational }[];
   /** Sparse figures left aside because a dense figure for the same format was given. */
   readonly ignoredSparseRates: readonly string[];
+  /** Rates converted with a stated dense/sparse ratio other than 1/2, to be named in a warning. */
+  readonly unusualSparseRatios: readonly { readonly path: string; readonly ratio: Rational }[];
 }
 
 /**
  * TPP per Technical Note 2, exact.
  *
  * @throws InvalidInputError when a rate's format is not in the table in force
- * and the rate gives no `bitLength`.
+ * and the rate gives no `bitLength`, or gives a `bitLength` the table does not
+ * give that format (`bitLengthAgreesWithTable`).
  */
 export function totalProcessingPerformance(datasheet: IcDatasheet, rules: RuleSet): TotalProcessingPerformance {
   const issues: InputIssue[] = [];
   const ignoredSparseRates: string[] = [];
+  const unusualSparseRatios: { path: string; ratio: Rational }[] = [];
   const units: CountedUnit[] = [];
 
   datasheet.units.forEach((unit, unitIndex) => {
@@ -100,6 +106,9 @@ export function totalProcessingPerformance(datasheet: IcDatasheet, rules: RuleSe
       const counted = countRate(rate, path, rules);
       if ("message" in counted) issues.push(counted);
       else rates.push(counted);
+      if (rate.sparse === true && rate.denseToSparseRatio !== undefined && !rate.denseToSparseRatio.eq(HALF)) {
+        unusualSparseRatios.push({ path, ratio: rate.denseToSparseRatio });
+      }
     });
     if (rates.length === 0) return;
     const highest = rates.reduce((best, r) => (r.tpp.gt(best.tpp) ? r : best));
@@ -119,7 +128,22 @@ export function totalProcessingPerformance(datasheet: IcDatasheet, rules: RuleSe
     topsWithoutBitLength,
     alternativeReadings: alternativeReadings(units, tpp),
     ignoredSparseRates,
+    unusualSparseRatios,
   };
+}
+
+/**
+ * True when a stated `bitLength` is what the format table gives the format,
+ * or one of the alternatives its convention leaves open (TF32 as 19 bits). A
+ * smaller bit length for a known format would quietly lower TPP, so any other
+ * value is an input error; a format the table does not know takes any bit length.
+ *
+ * @example bitLengthAgreesWithTable(8n, FP8) === true; bitLengthAgreesWithTable(4n, FP8) === false
+ * @example bitLengthAgreesWithTable(19n, TF32) === true (an open convention)
+ */
+export function bitLengthAgreesWithTable(bitLength: bigint, format: NumberFormat): boolean {
+  const stated = Rational.of(bitLength);
+  return stated.eq(format.bitLength) || format.alternatives.some((alternative) => stated.eq(alternative.bitLength));
 }
 
 function countRate(rate: Rate, path: string, rules: RuleSet): CountedRate | InputIssue {
@@ -128,6 +152,15 @@ function countRate(rate: Rate, path: string, rules: RuleSet): CountedRate | Inpu
     return {
       path: `${path}.format`,
       message: `"${rate.format}" is not in the format table in force on ${rules.date}; give "bitLength" for it, or use a listed format (ic3a090 rules)`,
+    };
+  }
+  if (known && rate.bitLength !== undefined && !bitLengthAgreesWithTable(rate.bitLength, known)) {
+    const open = known.alternatives.map((alternative) => ` or ${alternative.bitLength.toExactString()}`).join("");
+    return {
+      path: `${path}.bitLength`,
+      message:
+        `is ${rate.bitLength}, but ${known.name} is ${known.bitLength.toExactString()}${open} bits in the format table in force on ${rules.date} ` +
+        `(a different bit length changes TPP); leave bitLength out, or name the format as the datasheet does if it is not ${known.name}`,
     };
   }
   const bitLength = rate.bitLength !== undefined ? Rational.of(rate.bitLength) : known!.bitLength;

@@ -50,6 +50,7 @@ interface ClassifyOptions {
   failOn?: string;
   output?: string;
   strict?: boolean;
+  excelSafe?: boolean;
 }
 
 export function classifyCommand(program: Command): void {
@@ -70,6 +71,7 @@ export function classifyCommand(program: Command): void {
       `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}; or an item ECCN: ${ITEM_PARAGRAPHS.join(", ")}, or a .z paragraph such as 5A992.z`,
     )
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
+    .option("--excel-safe", "write passed-through CSV cells that start like a spreadsheet formula (=, +, -, @, tab, CR) as text, with a leading '")
     .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it (CSV catalogue and table)")
     .addHelpText(
       "after",
@@ -110,7 +112,7 @@ Input fields: ic3a090 schema`,
       }
       if (csv) {
         process.exitCode = await withOutput(options.output, (write) =>
-          runCatalogueBatch({ input: openInput(file), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn }),
+          runCatalogueBatch({ input: openInput(file), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn, excelSafe: options.excelSafe === true }),
         );
         return;
       }
@@ -180,7 +182,8 @@ async function classifyToTable(file: string | undefined, rules: RuleSet, failOn:
     outcomes.push(outcome);
   }
   await withOutput(options.output, async (write) => {
-    await write(renderTable(outcomes));
+    const format = inputFormatOf(file, undefined);
+    await write(renderTable(outcomes, { fieldNames: format === "csv" ? "csv" : format === undefined ? "both" : "json" }));
     return EXIT.ok;
   });
   if (stopped !== undefined) {

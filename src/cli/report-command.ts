@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { z } from "zod";
-import { InvalidInputError } from "../classify/datasheet.js";
+import { InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
+import { strictObject } from "../input/strict.js";
 import { readAttestation } from "../presume/attestation.js";
 import { parseOrder } from "../presume/order.js";
 import { presumeOrder } from "../presume/presume.js";
@@ -10,7 +11,7 @@ import { buildReport, type Fabricator, parseQuarter, renderReportCsv, renderRepo
 import { EXIT, formatIssues, Output, readAllText, sourceName, UserError } from "./io.js";
 import { addPresumeOptions, type PresumeCliOptions, presumeOptionsFrom } from "./presume-command.js";
 
-const FabricatorSchema = z.object({ name: z.string().min(1), address: z.string().min(1) });
+const FabricatorSchema = strictObject({ name: z.string().min(1), address: z.string().min(1) });
 
 function fabricatorFrom(options: { fabricator?: string; fabricatorName?: string; fabricatorAddress?: string }): Fabricator {
   if (options.fabricator !== undefined) {
@@ -21,7 +22,10 @@ function fabricatorFrom(options: { fabricator?: string; fabricatorName?: string;
       throw new UserError(`--fabricator: cannot read ${options.fabricator} as JSON: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     const parsed = FabricatorSchema.safeParse(json);
-    if (!parsed.success) throw new UserError(`--fabricator: ${options.fabricator} must hold {"name": "...", "address": "..."} (${parsed.error.issues[0]!.path.join(".") || "file"}: ${parsed.error.issues[0]!.message})`);
+    if (!parsed.success) {
+      const issue = issuesFromZod(parsed.error)[0]!;
+      throw new UserError(`--fabricator: ${options.fabricator} must hold {"name": "...", "address": "..."} (${issue.path || "file"}: ${issue.message})`);
+    }
     return parsed.data;
   }
   if (!options.fabricatorName || !options.fabricatorAddress) {

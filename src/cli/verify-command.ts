@@ -1,4 +1,5 @@
 /** `ic3a090 verify attestation.json --trust trusted-designers.json`: offline verification, exit 0 only when everything holds. */
+import { escapeTerminal, escapeTerminalLines } from "../render/escape.js";
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { BoundFileError, digestFile } from "../attest/files.js";
@@ -97,19 +98,21 @@ ${EXIT_TABLE}`,
           );
         } else {
           process.stdout.write(
+            escapeTerminalLines(
             `verified: ${result.part} attested by "${result.designer}" (key sha256:${result.keyid})\n` +
               `  ${r.clause === "none" ? "outside 3A090" : r.clause}; TPP ${r.tpp ?? "n/a"}; PD ${r.performanceDensityExact ?? "n/a"}${r.performanceDensity && r.performanceDensityExact?.includes("/") ? ` ≈ ${r.performanceDensity}` : ""}; not specified in 3A090.a: ${r.notSpecifiedIn3A090a ? "yes" : "no"}\n` +
               `  rules of ${result.predicate.rules.date} (data sha256 ${result.predicate.rules.dataSha256}), result recomputed and equal\n` +
               `  issued ${result.predicate.issuedAt}; payload sha256 ${result.payloadSha256}\n` +
               result.boundFilesChecked.map((name) => `  bound file ${name}: digest matches\n`).join("") +
               result.notes.map((note) => `  note: ${note}\n`).join(""),
+            ),
           );
         }
         process.exitCode = EXIT.ok;
         return;
       }
       if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, failure: result.failure, exitCode: result.exitCode, message: result.message }, null, 2)}\n`);
-      process.stderr.write(`ic3a090: verify failed (${result.failure}): ${result.message}\n`);
+      process.stderr.write(`ic3a090: verify failed (${result.failure}): ${escapeTerminal(result.message)}\n`);
       process.exitCode = result.exitCode;
     });
 }

@@ -61,7 +61,7 @@ export function applyDestinationRows(evaluation: Evaluation): void {
   }
   if (destination === "AE") {
     evaluation.require("D5", "required", [], `${item.eccn} to the United Arab Emirates, named in the .b RS line`);
-    evaluation.conditions.push(`D5 (A-22): ${evaluation.row("D5").remark}`);
+    evaluation.conditions.push(`D5 (docs/ambiguities.md#a-22): ${evaluation.row("D5").remark}`);
     return;
   }
   if (asWritten && item.tier !== "b") {

@@ -129,6 +129,6 @@ function applyAffiliatesRule(evaluation: Evaluation): void {
     evaluation.step("AF", "does not apply", `suspended ${rule.suspendedFrom} through ${rule.suspendedThrough}`, rule.citation);
   } else {
     evaluation.require("AF", "required", [], `the end user is a ≥ 50 % affiliate of Entity List parties; ${evaluation.date > rule.suspendedThrough ? "reimposition after the suspension is read as automatic" : "the rule is in force"}`);
-    if (evaluation.date > rule.suspendedThrough) evaluation.warn(`AF (A-24): ${rule.reimpositionRemark} This answer reads the rule as reimposed on the day after ${rule.suspendedThrough}.`);
+    if (evaluation.date > rule.suspendedThrough) evaluation.warn(`AF (docs/ambiguities.md#a-24): ${rule.reimpositionRemark} This answer reads the rule as reimposed on the day after ${rule.suspendedThrough}.`);
   }
 }

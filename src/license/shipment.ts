@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { decimalField, InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
+import { strictObject } from "../input/strict.js";
 import { IsoDateSchema } from "../rules/dated.js";
 import { CountryCodeSchema } from "../presume/order.js";
 import { licensingData } from "./data.js";
@@ -27,15 +28,14 @@ export type Transaction = (typeof TRANSACTIONS)[number];
 export const AI_TRAINING = ["none", "for-d5-or-macau-headquartered", "wmd", "military-intelligence", "unknown"] as const;
 export type AiTraining = (typeof AI_TRAINING)[number];
 
-const PartySchema = z.object({
+const PartySchema = strictObject({
   name: z.string().min(1).optional(),
   headquarters: CountryCodeSchema.optional(),
   ultimateParentHeadquarters: CountryCodeSchema.nullable().optional().meta({ description: "null when the party has no parent other than itself" }),
   locations: z.array(CountryCodeSchema).optional(),
 });
 
-export const ItemSchema = z
-  .object({
+export const ItemSchema = strictObject({
     eccn: z
       .string()
       .regex(ECCN_PATTERN, { message: `must be one of ${ECCN_HINT}` })
@@ -57,7 +57,7 @@ export const ItemSchema = z
     }
   });
 
-export const EndUserSchema = z.object({
+export const EndUserSchema = strictObject({
   name: z.string().min(1).optional(),
   headquarters: CountryCodeSchema.optional(),
   ultimateParentHeadquarters: CountryCodeSchema.nullable().optional().meta({ description: "null when the end user has no parent other than itself" }),
@@ -66,7 +66,7 @@ export const EndUserSchema = z.object({
   privateSector: z.boolean().optional().meta({ description: "A private-sector end user (ACM, as written)" }),
 });
 
-export const EndUseSchema = z.object({
+export const EndUseSchema = strictObject({
   supercomputer: z.boolean().optional().meta({ description: "Knowledge of use in a supercomputer in or for Macau or D:5 (744.23(a)(1))" }),
   advancedNodeFab: z.boolean().optional().meta({ description: "Knowledge of use for an advanced-node IC fab in Macau or D:5 (744.23(a)(2))" }),
   aiTraining: z.enum(AI_TRAINING).optional().meta({ description: "Knowledge that the items will train AI models (May 2025 Policy Statement)" }),
@@ -74,8 +74,7 @@ export const EndUseSchema = z.object({
   technicalEvaluationOnly: z.boolean().optional().meta({ description: "Acquired solely for technical analysis or evaluation (GP10 carve-out)" }),
 });
 
-export const ShipmentSchema = z
-  .object({
+export const ShipmentSchema = strictObject({
     shipment: z.string().min(1, { error: "name the shipment" }).meta({ description: "The shipment's reference, e.g. a sales order" }),
     date: IsoDateSchema.optional().meta({ description: "The date of the export, reexport or transfer (--date overrides)" }),
     item: ItemSchema,
@@ -84,7 +83,7 @@ export const ShipmentSchema = z
     transaction: z.enum(TRANSACTIONS, { error: 'must be "export", "reexport" or "transfer" (in-country)' }),
     exportFrom: CountryCodeSchema.optional().meta({ description: "The country shipped from" }),
     endUse: EndUseSchema.optional(),
-    answers: z.object({ redFlags: z.record(z.string(), z.boolean()).optional() }).optional(),
+    answers: strictObject({ redFlags: z.record(z.string(), z.boolean()).optional() }).optional(),
   })
   .superRefine((shipment, ctx) => {
     const known = new Set(licensingData().file.redFlags.map((flag) => flag.id));

@@ -71,5 +71,11 @@ export function parseQuantity(text: string, dimension: Dimension): Rational {
     const accepted = [...new Set(Object.keys(factors))].join(", ");
     throw new DecimalSyntaxError(text, `unit "${unitText}" is not a ${dimension} unit here; give ${base} or one of: ${accepted}`);
   }
-  return parseDecimal(numberText).mul(factor);
+  try {
+    return parseDecimal(numberText).mul(factor);
+  } catch (error) {
+    // Quote the figure as written, unit and all: "1.2.3 TOPS", not "1.2.3".
+    if (!(error instanceof DecimalSyntaxError)) throw error;
+    throw new DecimalSyntaxError(text, error.reason.replace(JSON.stringify(numberText), JSON.stringify(text)));
+  }
 }

@@ -11,6 +11,7 @@
  * Positions use `Rational.toApproximateNumber`, for drawing only; the
  * colour of a point is the clause the exact classifier gave.
  */
+import { escapeXml } from "../render/escape.js";
 import type { Clause } from "../classify/result.js";
 import type { Rational } from "../numbers/rational.js";
 import { parseDecimal } from "../numbers/rational.js";
@@ -87,7 +88,7 @@ export function mapScales(x: LogAxis, y: LogAxis): MapScales {
 }
 
 function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  return escapeXml(text);
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

@@ -11,21 +11,23 @@
  * `--approved-osats FILE`), each with its as-of date and source. Their
  * contents could not be verified, so the shipped files are empty and say so
  * (`contentsKnown: false`). A name missing from a list whose contents are not
- * known is `unknown`, never "not approved" (regulation.md A-15).
+ * known is `unknown`, never "not approved" (docs/ambiguities.md#a-15).
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { CitationSchema, citationText, IsoDateSchema, loadDataFile } from "../rules/dated.js";
 import { issuesFromZod } from "../classify/datasheet.js";
+import { strictObject } from "../input/strict.js";
 
-export const ApprovedListSchema = z.object({
+export const ApprovedListSchema = strictObject({
+  $comment: z.string().optional(),
   list: z.string().min(1),
   asOf: IsoDateSchema,
   source: z.string().min(1),
   contentsKnown: z.boolean(),
-  citation: CitationSchema,
+  citation: strictObject(CitationSchema.shape),
   entries: z.array(
-    z.object({
+    strictObject({
       name: z.string().min(1),
       aliases: z.array(z.string().min(1)).default([]),
       address: z.string().optional(),

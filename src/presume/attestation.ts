@@ -22,19 +22,21 @@
 import { z } from "zod";
 import { classifyDatasheet } from "../classify/classify.js";
 import { evaluateClauses } from "../classify/clauses.js";
-import { decimalField, type Datasheet, InvalidInputError, parseDatasheet } from "../classify/datasheet.js";
+import { decimalField, type Datasheet, InvalidInputError, issuesFromZod, parseDatasheet } from "../classify/datasheet.js";
+import { strictObject } from "../input/strict.js";
 import type { DensityValue } from "../classify/density.js";
 import type { Rational } from "../numbers/rational.js";
 import type { RuleSet } from "../rules/rules.js";
 
 /** What an attestation asserts; figures as decimal strings (the same shape signed or unsigned). */
-export const AttestationFiguresSchema = z.object({
-  tpp: decimalField("plain", "Total processing performance the designer attests").optional(),
-  performanceDensity: decimalField("plain", "Performance density the designer attests").optional(),
+export const AttestationFiguresSchema = strictObject({
+  tpp: decimalField("plain", "Total processing performance the designer attests", { example: "4000" }).optional(),
+  performanceDensity: decimalField("plain", "Performance density the designer attests", { example: "3.1" }).optional(),
   datasheet: z.unknown().optional().meta({ description: "A full datasheet (as `ic3a090 classify` reads it), classified again" }),
   notSpecifiedIn3A090a: z.boolean().optional().meta({ description: "The designer's statement that the IC is not specified in 3A090.a" }),
   datacenter: z.boolean().optional().meta({ description: "Designed or marketed for datacenters; the presumption says yes, so it defaults to true" }),
-  designer: z.string().optional(),
+  designer: z.string().optional().meta({ description: "The designer the attestation is from; must be the order's designer" }),
+  part: z.string().optional().meta({ description: "The part the attestation is about; must be the order's part (a datasheet's own part counts too)" }),
   source: z.string().optional().meta({ description: "The datasheet or document the figures come from" }),
 });
 export type AttestationFiguresInput = z.input<typeof AttestationFiguresSchema>;
@@ -46,6 +48,10 @@ export interface AttestationFigures {
   readonly notSpecifiedIn3A090a: boolean | undefined;
   readonly datacenter: boolean | undefined;
   readonly source: string | undefined;
+  /** The designer the attestation names, when it names one. */
+  readonly designer?: string | undefined;
+  /** The part the attestation names (`part`, else its datasheet's part), when it names one. */
+  readonly part?: string | undefined;
 }
 
 /**
@@ -107,7 +113,7 @@ export function parseFigures(value: unknown, pathPrefix: string): AttestationFig
   }
   const parsed = AttestationFiguresSchema.safeParse(value);
   if (!parsed.success) {
-    throw new InvalidInputError(parsed.error.issues.map((issue) => ({ path: [pathPrefix, ...issue.path.map(String)].join("."), message: issue.message })));
+    throw new InvalidInputError(issuesFromZod(parsed.error).map((issue) => ({ path: issue.path ? `${pathPrefix}.${issue.path}` : pathPrefix, message: issue.message })));
   }
   let datasheet: Datasheet | undefined;
   if (parsed.data.datasheet !== undefined) {
@@ -118,8 +124,9 @@ export function parseFigures(value: unknown, pathPrefix: string): AttestationFig
       throw new InvalidInputError(error.issues.map((issue) => ({ path: `${pathPrefix}.datasheet${issue.path ? `.${issue.path}` : ""}`, message: issue.message })));
     }
   }
-  const { tpp, performanceDensity, notSpecifiedIn3A090a, datacenter, source } = parsed.data;
-  return { tpp, performanceDensity, datasheet, notSpecifiedIn3A090a, datacenter, source };
+  const { tpp, performanceDensity, notSpecifiedIn3A090a, datacenter, source, designer } = parsed.data;
+  const part = parsed.data.part ?? datasheet?.part;
+  return { tpp, performanceDensity, datasheet, notSpecifiedIn3A090a, datacenter, source, designer, part };
 }
 
 /** What the figures themselves say about 3A090.a. */

@@ -20,7 +20,7 @@
  * force from 7 April 2026) and the 180 days are dated data. Readings chosen:
  * - the trigger date itself is neither "prior to" nor "after": the order is
  *   checked under ¶a(2) and ¶a(3), and the status is `unknown` only when the
- *   two differ (regulation.md A-11);
+ *   two differ (docs/ambiguities.md#a-11);
  * - the lapse ends authorized status ON day 180 after the application
  *   (day 179 authorized, day 180 not), and runs from the application date,
  *   so it may already have run out on the first day after the trigger date;
@@ -28,7 +28,7 @@
  *   any Macau or D:5 location fails the test (A-12).
  */
 import type { TraceStep } from "../classify/result.js";
-import { addDays } from "../rules/dated.js";
+import { addDays, isoDateBefore } from "../rules/dated.js";
 import { type ApprovedList, checkApprovedList, type ListCheck, listCitation } from "./approved-lists.js";
 import { canonicalCountry, changeCitation, inMacauOrD5, type Membership, membership } from "./country-groups.js";
 import type { Order } from "./order.js";
@@ -106,7 +106,7 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
     if (note && !notes.includes(note)) notes.push(note);
   }
   if (badLocations.some((l) => l.m === "member") && d.headquarters !== undefined && inMacauOrD5(d.headquarters, date) !== "member") {
-    warnings.push(`${name} is located in ${badLocations.filter((l) => l.m === "member").map((l) => l.code).join(", ")} (Macau or D:5): "located in" is not defined for multi-site companies; any such location fails ¶a(2)(i) here — flag for review (regulation.md A-12)`);
+    warnings.push(`${name} is located in ${badLocations.filter((l) => l.m === "member").map((l) => l.code).join(", ")} (Macau or D:5): "located in" is not defined for multi-site companies; any such location fails ¶a(2)(i) here — flag for review (docs/ambiguities.md#a-12)`);
   }
   const hqText =
     d.headquarters === undefined
@@ -144,7 +144,7 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
   const app = d.approvalApplicationDate;
   const applied: Tri = app === undefined ? "unknown" : app === null ? "no" : app <= date ? "yes" : "no";
   const lapsesOn = app ? addDays(app, lapse.days) : undefined;
-  const notLapsed: Tri = lapsesOn === undefined ? (app === null ? "no" : "unknown") : date < lapsesOn ? "yes" : "no";
+  const notLapsed: Tri = lapsesOn === undefined ? (app === null ? "no" : "unknown") : isoDateBefore(date, lapsesOn) ? "yes" : "no";
   const a3 = triAnd([a2, applied, notLapsed]);
   const period: DesignerFinding["period"] = date < trigger.date ? "prior" : date > trigger.date ? "after" : "trigger-date";
   const authorized: Tri = period === "prior" ? a2 : period === "after" ? a3 : a2 === a3 ? a2 : "unknown";
@@ -156,7 +156,7 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
         ? "has not applied to become approved"
         : app > date
           ? `applied on ${app}, after the completion date ${date}`
-          : `applied on ${app}; authorized status ${date < lapsesOn! ? "runs" : "ran"} until ${lapsesOn} (ends on day ${lapse.days}: ${date} is day ${daysBetween(app, date)})`;
+          : `applied on ${app}; authorized status ${isoDateBefore(date, lapsesOn!) ? "runs" : "ran"} until ${lapsesOn} (ends on day ${lapse.days}: ${date} is day ${daysBetween(app, date)})`;
   const periodText =
     period === "prior"
       ? `completed ${date}, prior to ${trigger.date}: ¶a(2) applies`
@@ -170,7 +170,7 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
     citation: `${trigger.cites}; ${lapse.cites}`,
   });
   if (period === "trigger-date" && a2 !== a3) {
-    warnings.push(`completed on ${trigger.date}, which Note 1 ¶a(2) ("prior to") and ¶a(3) ("after") both leave out: ¶a(2) gives ${a2} and ¶a(3) gives ${a3}, so the designer's authorized status is unknown (regulation.md A-11)`);
+    warnings.push(`completed on ${trigger.date}, which Note 1 ¶a(2) ("prior to") and ¶a(3) ("after") both leave out: ¶a(2) gives ${a2} and ¶a(3) gives ${a3}, so the designer's authorized status is unknown (docs/ambiguities.md#a-11)`);
   }
   if (period !== "prior" && lapsesOn !== undefined && date === lapsesOn) {
     notes.push(`completed on day ${lapse.days} after the application (${app}): ${lapse.reading}`);

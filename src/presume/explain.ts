@@ -2,6 +2,7 @@
  * The result of an order check, rendered for a person (`presume --explain`).
  * It renders the one trace `presume` produced; it computes nothing itself.
  */
+import { escapeTerminal } from "../render/escape.js";
 import type { TraceStep } from "../classify/result.js";
 import type { DesignerStatus } from "./designer.js";
 import type { PresumeResult, Presumption, RouteStatus } from "./result.js";
@@ -83,5 +84,5 @@ export function renderPresumeExplanation(result: PresumeResult): string {
     result.alternatives.map((a) => `${a.reading}: ${a.presumption}${a.route ? ` by route ${a.route}` : ""}${a.aggregatedApproximatedTransistorCount ? ` (count ${a.aggregatedApproximatedTransistorCount})` : ""}`),
   );
   lines.push("", "This states what the rule says on the facts given; it is not legal advice.");
-  return lines.join("\n");
+  return lines.map(escapeTerminal).join("\n");
 }

@@ -15,7 +15,7 @@
  * designer attestation, ./attestation.ts and ./designer.ts; routes b and c:
  * packaging and the transistor count, ./transistors.ts). ¶d's literal text,
  * which reads as presuming the ICs *below* the thresholds to be 3A090.a, is
- * shown as a warning and never decides (regulation.md A-2).
+ * shown as a warning and never decides (docs/ambiguities.md#a-2).
  *
  * Facts an order does not give are `unknown`, never guessed: the answer is
  * `indeterminate` only when a missing fact, an unknown list or country-group
@@ -35,6 +35,7 @@ import type { PresumeResult, Presumption, Route, RouteStatus } from "./result.js
 import { aggregatedApproximatedTransistorCount, type Gap2028Reading, isApplicableAdvancedLogic, type TransistorCount, transistorCountTest, type TransistorTest } from "./transistors.js";
 import { type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
 import { InvalidInputError } from "../classify/datasheet.js";
+import { attestsNotDatacenter, figuresContradictOrder, sameName, unsignedAttestationIdentity } from "./attestation-match.js";
 
 export interface PresumeOptions {
   /** Evaluate as if completed on this date (YYYY-MM-DD) instead of the order's completionDate: for what-if checks. */
@@ -82,7 +83,7 @@ export function presumeOrder(order: Order, attestation: AttestationInput, option
       const reading = countHbmBaseDies ? "HBM base dies not counted" : "HBM base dies counted";
       alternatives.push({ reading, presumption: other.presumption, route: other.route, aggregatedApproximatedTransistorCount: other.count.exact?.toExactString() ?? null });
       warnings.push(
-        `whether HBM base dies count changes the outcome (regulation.md A-6): ${countHbmBaseDies ? "counted (default)" : "not counted"} gives ${main.presumption}, ${reading} gives ${other.presumption}; see alternatives`,
+        `whether HBM base dies count changes the outcome (docs/ambiguities.md#a-6): ${countHbmBaseDies ? "counted (default)" : "not counted"} gives ${main.presumption}, ${reading} gives ${other.presumption}; see alternatives`,
       );
     }
   }
@@ -216,17 +217,17 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
   // A-2, A-3, A-4: readings the text leaves open, stated where they touch the answer.
   if (route === "b" || route === "c") {
     warnings.push(
-      "Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count \"is below\" the thresholds to be 3A090.a, the opposite of ¶¶b–c; this check derives the outcome from the introductory text and ¶¶a–c (regulation.md A-2)",
+      "Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count \"is below\" the thresholds to be 3A090.a, the opposite of ¶¶b–c; this check derives the outcome from the introductory text and ¶¶a–c (docs/ambiguities.md#a-2)",
     );
   }
   if (route === "a" && designer.status === "authorized") {
-    notes.push("route a relies on an authorized (not approved) designer, as ¶a allows; ¶d names only approved designers (regulation.md A-3): --strict-approved-only accepts only approved ones");
+    notes.push("route a relies on an authorized (not approved) designer, as ¶a allows; ¶d names only approved designers (docs/ambiguities.md#a-3): --strict-approved-only accepts only approved ones");
   }
   if (presumption === "overcome") {
     notes.push(
       route === "a"
-        ? `the designer's figures give ${routeA.figures?.clause ?? "a clause other than 3A090.a"}; overcoming the presumption says the IC is not 3A090.a, not what its final ECCN is (regulation.md A-4)`
-        : "overcoming the presumption by the transistor count says only that the IC is not presumed 3A090.a; its final ECCN needs a classification from TPP and PD (ic3a090 classify; regulation.md A-4)",
+        ? `the designer's figures give ${routeA.figures?.clause ?? "a clause other than 3A090.a"}; overcoming the presumption says the IC is not 3A090.a, not what its final ECCN is (docs/ambiguities.md#a-4)`
+        : "overcoming the presumption by the transistor count says only that the IC is not presumed 3A090.a; its final ECCN needs a classification from TPP and PD (ic3a090 classify; docs/ambiguities.md#a-4)",
     );
   }
   if (presumption === "indeterminate") notes.push("the presumption stands unless it is overcome: until the missing facts are settled, it has not been shown to be overcome");
@@ -294,7 +295,7 @@ function rulesMetadata(date: string, params: Note1Parameters, groups: ReturnType
  * part of a memory stack; a die's `logic` defaults to the order's.
  */
 export function applicableAdvancedLogicIc(order: Order, params: Note1Parameters): { applies: Tri; reason: string; needs: string[]; trace: TraceStep } {
-  const logic: Tri = order.logic !== undefined ? triOf(order.logic) : triOr((order.dies ?? []).filter((d) => d.memoryStack !== true).map((d) => triOf(d.logic)));
+  const logic = isLogicIc(order);
   const candidates = [
     ...(order.nonPlanar !== undefined || order.nodeNm !== undefined ? [{ label: "the IC", logic: order.logic, nonPlanar: order.nonPlanar, nodeNm: order.nodeNm }] : []),
     ...(order.dies ?? []).flatMap((die, index) => (die.memoryStack === true ? [] : [{ label: `dies[${index}]${die.name ? ` (${die.name})` : ""}`, logic: die.logic ?? order.logic, nonPlanar: die.nonPlanar, nodeNm: die.nodeNm }])),
@@ -322,6 +323,19 @@ export function applicableAdvancedLogicIc(order: Order, params: Note1Parameters)
   };
 }
 
+/**
+ * Whether the IC is a logic IC: the order's `logic`, else whether any die
+ * outside a memory stack is logic. With neither given it is unknown, never
+ * "no": an order without `logic` and without dies is not thereby "not a logic
+ * IC" (an empty "or" would say no, and the order would drop out of the check
+ * and of the § 743.9 report).
+ */
+export function isLogicIc(order: Order): Tri {
+  if (order.logic !== undefined) return triOf(order.logic);
+  const dies = (order.dies ?? []).filter((die) => die.memoryStack !== true);
+  return dies.length === 0 ? "unknown" : triOr(dies.map((die) => triOf(die.logic)));
+}
+
 interface RouteFinding {
   readonly status: Tri;
   readonly needs: readonly string[];
@@ -331,12 +345,6 @@ interface RouteFinding {
   readonly figures?: FiguresFinding;
 }
 
-/** Names compared as written, up to Unicode normalisation and spacing: "ACME-X1.5" is not "acme-x15". */
-function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, " ").trim();
-  return norm(a) === norm(b);
-}
-
 /** ¶a: the designer is approved or authorized (approved only, in strict mode), and its attestation of TPP and PD shows the IC is not 3A090.a. */
 function routeAByAttestation(order: Order, attestation: AttestationInput, designer: DesignerFinding, date: string, options: PresumeOptions): RouteFinding {
   const citation = `${note1At(date).scope.cites.replace("Note 1 to 3A090.a", "Note 1 to 3A090.a ¶a")}`;
@@ -344,7 +352,7 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
   const warnings: string[] = [];
   const qualifies: Tri = options.strictApprovedOnly ? designer.approved : triOr([designer.approved, designer.authorized]);
   if (qualifies !== "yes") {
-    if (options.strictApprovedOnly && designer.approved !== "yes") needs.push("an approved designer (Supp. 6): strict mode accepts only approved designers (regulation.md A-3)");
+    if (options.strictApprovedOnly && designer.approved !== "yes") needs.push("an approved designer (Supp. 6): strict mode accepts only approved designers (docs/ambiguities.md#a-3)");
     needs.push(...(options.strictApprovedOnly ? designer.needs.filter((n) => n.includes("Supp. 6") || n.includes("designer.name")) : designer.needs));
   }
 
@@ -365,6 +373,16 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
         statement = "unsigned attestation, and only a signed one that verifies is accepted (--require-signed)";
         needs.push("a signed designer attestation that verifies (--require-signed)");
         break;
+      }
+      {
+        const identity = unsignedAttestationIdentity(order, attestation.figures);
+        if (identity.status !== "yes") {
+          attested = identity.status;
+          statement = `unsigned attestation: ${identity.problem}`;
+          warnings.push(`${identity.problem}: not used for route a`);
+          needs.push(identity.need!);
+          break;
+        }
       }
       figuresToCheck = attestation.figures;
       statement = "unsigned attestation";
@@ -423,9 +441,17 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
     needs.push("designer attestation of both TPP and PD (designerAttestation.tpp and .performanceDensity, or a datasheet): Note 1 ¶a asks for both");
     figuresToCheck = undefined;
   }
-  if (figuresToCheck?.datacenter === false) {
+  const contradiction = figuresToCheck ? figuresContradictOrder(order, figuresToCheck) : undefined;
+  if (contradiction !== undefined) {
+    statement += `; ${contradiction}`;
+    attested = "no";
+    warnings.push(`${contradiction}: the attestation does not overcome the presumption`);
+    needs.push("designer attestation whose figures agree with the order's dies");
+    figuresToCheck = undefined;
+  }
+  if (figuresToCheck && attestsNotDatacenter(figuresToCheck)) {
     warnings.push(
-      `the attestation states the IC is not designed or marketed for datacenters, which takes TPP below ${rulesAt(date).threshold("3A090.nonDatacenter.tpp")!.value.toExactString()} out of 3A090.a; Note 1 presumes it is, and this rests on the designer's statement (regulation.md A-10)`,
+      `the attestation states the IC is not designed or marketed for datacenters, which takes TPP below ${rulesAt(date).threshold("3A090.nonDatacenter.tpp")!.value.toExactString()} out of 3A090.a; Note 1 presumes it is, and this rests on the designer's statement (docs/ambiguities.md#a-10)`,
     );
   }
 

@@ -19,6 +19,7 @@
  * submission address.
  */
 import Papa from "papaparse";
+import { neutraliseSpreadsheetCell } from "../render/escape.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import type { Order } from "./order.js";
 import type { PresumeResult } from "./result.js";
@@ -146,7 +147,7 @@ export function renderReportCsv(report: Report7439): string {
     })),
   ];
   const fields = ["quarter", "fabricatorName", "fabricatorAddress", "status", "designer", "designerAddress", "designerPointOfContact", "category", "productNames", "orders", "missing"];
-  return `${Papa.unparse({ fields, data: data.map((d) => fields.map((f) => d[f as keyof typeof d])) }, { newline: "\n" })}\n`;
+  return `${Papa.unparse({ fields, data: data.map((d) => fields.map((f) => neutraliseSpreadsheetCell(d[f as keyof typeof d]))) }, { newline: "\n" })}\n`;
 }
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");

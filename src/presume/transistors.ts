@@ -132,7 +132,7 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
     if (applicable === "no") return void accounting.push(`${name}: ${die.nonPlanar === false ? "planar" : "node"}${die.nodeNm ? ` ${die.nodeNm.toExactString()} nm` : ""}, above the 16/14 nm node: not counted`);
     if (baseDie) {
       hasCountableHbmBaseDie = true;
-      if (!countHbmBaseDies) return void accounting.push(`${name}: HBM base die, not counted (option; regulation.md A-6)`);
+      if (!countHbmBaseDies) return void accounting.push(`${name}: HBM base die, not counted (option; docs/ambiguities.md#a-6)`);
     }
     const count = Rational.of(die.count);
     const contribution = die.areaMm2 && die.transistorDensityPerMm2 ? die.transistorDensityPerMm2.mul(die.areaMm2).mul(count) : undefined;
@@ -243,10 +243,10 @@ export function transistorCountTest(count: TransistorCount, containsHbm: boolean
       gapMatters = true;
       withoutHbm = "unknown";
       warnings.push(
-        `completed in ${year}, which Note 1 ¶b(b)/¶c(b) does not mention (drafting gap, regulation.md A-1): ${byReading.map((b) => `${b.r} reading gives ${b.result === "yes" ? "below" : b.result === "no" ? "not below" : "unknown"}`).join("; ")}; the answer is indeterminate where this changes the outcome (--gap-2028 literal|2027-rule|2029-rule chooses a reading)`,
+        `completed in ${year}, which Note 1 ¶b(b)/¶c(b) does not mention (drafting gap, docs/ambiguities.md#a-1): ${byReading.map((b) => `${b.r} reading gives ${b.result === "yes" ? "below" : b.result === "no" ? "not below" : "unknown"}`).join("; ")}; the answer is indeterminate where this changes the outcome (--gap-2028 literal|2027-rule|2029-rule chooses a reading)`,
       );
     } else if (gap2028 !== undefined) {
-      warnings.push(`completed in ${year}, a year Note 1 ¶b(b)/¶c(b) does not mention (regulation.md A-1): the ${gap2028} reading was chosen`);
+      warnings.push(`completed in ${year}, a year Note 1 ¶b(b)/¶c(b) does not mention (docs/ambiguities.md#a-1): the ${gap2028} reading was chosen`);
     }
     trace.push({
       step: "Note 1 ¶b(b)/¶c(b) without HBM",
@@ -282,7 +282,7 @@ export function transistorCountTest(count: TransistorCount, containsHbm: boolean
       needs.push(`the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) or give ${count.missing.join(", ") || "the dies' figures"}`);
     }
     if (containsHbm === undefined && withoutHbmTri(chosen) === "unknown") needs.push("containsHbm: whether the final packaged IC contains high-bandwidth memory");
-    if (gapMatters) needs.push(`a reading of the ${year} drafting gap (--gap-2028; regulation.md A-1)`);
+    if (gapMatters) needs.push(`a reading of the ${year} drafting gap (--gap-2028; docs/ambiguities.md#a-1)`);
     if (count.exact && !gapMatters) needs.push(`aggregated approximated transistor count below ${threshold.toExactString()} (it is ${count.exact.toExactString()})`);
   }
   return { below, threshold, trace, needs, warnings, gapMatters };

@@ -3,6 +3,7 @@
  * renders the one trace the classifier produced; it computes nothing itself.
  */
 import type { Classification, TraceStep } from "../classify/result.js";
+import { escapeTerminal } from "./escape.js";
 
 function mark(result: TraceStep["result"]): string {
   switch (result) {
@@ -66,5 +67,5 @@ export function renderExplanation(result: Classification): string {
   section("Notes", result.notes);
   lines.push("");
   lines.push("This states what the rule says on the figures given; it is not legal advice.");
-  return lines.join("\n");
+  return lines.map(escapeTerminal).join("\n");
 }

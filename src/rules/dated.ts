@@ -48,16 +48,36 @@ export const DecimalStringSchema = z.string().refine(
   { message: "must be a decimal string" },
 );
 
+/**
+ * A UTC date as YYYY-MM-DD, with the year as it is (a year after 9999 has five
+ * digits: "10000-03-29"), never `toISOString`'s "+010000-03-29".
+ */
+export function formatIsoDate(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${String(date.getUTCFullYear()).padStart(4, "0")}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
+}
+
 /** Today's date in UTC, YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return formatIsoDate(now);
 }
 
 /** The date `days` after `isoDate` (negative for before). */
 export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
+  const [year, month, day] = isoDate.split("-").map((part) => Number.parseInt(part, 10)) as [number, number, number];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
   date.setUTCDate(date.getUTCDate() + days);
-  return todayIso(date);
+  return formatIsoDate(date);
+}
+
+/**
+ * True when date `a` is before date `b` (YYYY-MM-DD, years of four digits or
+ * more): "9999-12-31" is before "10000-03-29", which text order would deny.
+ */
+export function isoDateBefore(a: string, b: string): boolean {
+  const padded = (date: string) => date.padStart(12, "0");
+  return padded(a) < padded(b);
 }
 
 /**
