@@ -15,13 +15,14 @@ import { renderExplanation } from "../render/explain.js";
 import { EXIT, openInput, Output, sourceName, UserError } from "./io.js";
 import { dateOption, listOption, noteIfBeyondVerified, rulesForDate } from "./options.js";
 import { runRecords } from "./records.js";
+import { catalogueInput, isWorkbookFile, withWorkbookErrors, withXlsxOutput } from "./xlsx-catalogue.js";
 
 /** True when the result is, or matches, one of the --fail-on values (an ECCN, a clause, or "indeterminate"). */
 export function matchesFailOn(result: ClauseSummary, failOn: readonly string[]): boolean {
   return failOn.some((value) => result.eccn === value || result.clause === value || result.matched.includes(value as never));
 }
 
-const FORMATS = ["csv", "jsonl", "json", "table"] as const;
+const FORMATS = ["csv", "jsonl", "json", "table", "xlsx"] as const;
 
 interface ClassifyOptions {
   format?: string;
@@ -30,6 +31,7 @@ interface ClassifyOptions {
   failOn?: string;
   output?: string;
   strict?: boolean;
+  sheet?: string;
 }
 
 export function classifyCommand(program: Command): void {
@@ -40,13 +42,14 @@ export function classifyCommand(program: Command): void {
     .addOption(
       new Option(
         "--format <format>",
-        "csv, jsonl or json: the input format (default: by extension, .csv is a CSV catalogue, .jsonl JSON Lines, else JSON); table: an aligned table for a terminal, from any of them",
+        "csv, jsonl or json: the input format (default: by extension, .csv is a CSV catalogue, .xlsx an Excel one, .jsonl JSON Lines, else JSON); table: an aligned table for a terminal, from any of them; xlsx: the catalogue's rows as an Excel workbook (with --output)",
       ),
     )
     .addOption(dateOption())
     .option("--explain", "print the reasoning for a person instead of JSON (JSON and JSON Lines input)")
     .option("--fail-on <values>", `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}`)
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
+    .option("--sheet <NAME>", "the sheet of an Excel workbook (.xlsx) to read (default: the first)")
     .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it (CSV catalogue and table)")
     .addHelpText(
       "after",
@@ -76,17 +79,22 @@ Input fields: ic3a090 schema`,
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);
 
-      const csv = options.format === "csv" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
+      const workbook = isWorkbookFile(file);
+      const csv = options.format === "csv" || options.format === "xlsx" || workbook || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
       if ((csv || options.format === "table") && options.explain) {
         throw new UserError("--explain works with JSON and JSON Lines datasheets; for a CSV catalogue, classify a row's datasheet as JSON to see its reasoning");
       }
+      if (options.format === "table" && workbook) throw new UserError("--format table reads CSV or JSON; classify the workbook to CSV or xlsx instead");
       if (options.format === "table") {
         process.exitCode = await classifyToTable(file, rules, failOn, options);
         return;
       }
       if (csv) {
-        process.exitCode = await withOutput(options.output, (write) =>
-          runCatalogueBatch({ input: openInput(file), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn }),
+        const writeTo = options.format === "xlsx" ? withXlsxOutput : withOutput;
+        process.exitCode = await withWorkbookErrors(file, () =>
+          writeTo(options.output, (write) =>
+            runCatalogueBatch({ input: catalogueInput(file, options.sheet), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn }),
+          ),
         );
         return;
       }

@@ -26,7 +26,8 @@ import { verifyResultJson } from "../attest/verify-json.js";
 import type { TrustedDesigners } from "../attest/trust.js";
 import { sha256Hex } from "../attest/statement.js";
 import { answerJsonDocument, answerJsonLine, outcomeJson, type RecordOutcome } from "../records/json-records.js";
-import { catalogueCsvStream, CatalogueRequestError } from "./catalogue-stream.js";
+import { catalogueStream, CatalogueRequestError, XLSX_BODY_LIMIT } from "./catalogue-stream.js";
+import { XLSX_MEDIA_TYPE } from "../catalogue/xlsx.js";
 import { mapSvg } from "./map.js";
 
 /** The name records are given in error objects: a request body is the server's standard input. */
@@ -49,6 +50,8 @@ export interface ServerContext {
 export interface ApiRequest {
   readonly query: Record<string, string | undefined>;
   readonly contentType: string;
+  /** The Accept header, as sent ("" when absent). */
+  readonly accept: string;
   /** The body as text (JSON, JSON Lines), or the raw stream for a streamed route. */
   readonly body: string | Readable | undefined;
 }
@@ -264,25 +267,35 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: "POST",
     path: "/api/v1/catalogue",
     operationId: "catalogue",
-    summary: "Classify a CSV parts catalogue, streamed",
+    summary: "Classify a parts catalogue (CSV or an Excel workbook), streamed",
     description:
-      "A CSV catalogue as the body: streamed back as CSV with the result columns, in constant memory, as `ic3a090 classify FILE.csv`. " +
-      "A catalogue that cannot be read at all (no header, no part column) is a 400 before any row is sent.",
+      "A CSV catalogue (streamed, in constant memory) or an Excel workbook (read in memory, at most " +
+      `${XLSX_BODY_LIMIT} bytes; its first sheet, or ?sheet=NAME), with the columns and row rules of \`ic3a090 classify FILE.csv\`: ` +
+      "each row with the result columns, as CSV, or as a workbook with ?format=xlsx (or Accept: the xlsx media type); " +
+      "by default in the format sent. A catalogue that cannot be read at all (no header, no part column) is a 400 before any row is sent.",
     cli: "classify FILE.csv",
     body: "stream",
     bodyLimit: BODY_LIMITS.catalogue,
-    requestTypes: { "text/csv": { type: "string" } },
-    query: DateQuery,
+    requestTypes: { "text/csv": { type: "string" }, [XLSX_MEDIA_TYPE]: { type: "string", contentMediaType: XLSX_MEDIA_TYPE } },
+    query: z.object({
+      ...DateQuery.shape,
+      format: z.enum(["csv", "xlsx"]).optional().meta({ description: "The answer's format (default: the format sent)" }),
+      sheet: z.string().optional().meta({ description: "The workbook's sheet to read (default: the first)" }),
+    }),
     responses: {
-      "200": { description: "Each input row with tpp, performance_density, clause, eccn, missing, warnings and error appended", types: ["text/csv"] },
-      "400": { description: "The catalogue cannot be read (no header, no part column, a record too long)", types: ["application/json"] },
+      "200": { description: "Each input row with tpp, performance_density, clause, eccn, missing, warnings and error appended", types: ["text/csv", XLSX_MEDIA_TYPE] },
+      "400": { description: "The catalogue cannot be read (no header, no part column, a record too long, not a workbook)", types: ["application/json"] },
     },
     async handle(request) {
       const rules = rulesForQuery(request.query.date);
+      const workbookIn = request.contentType === XLSX_MEDIA_TYPE;
+      const format = request.query.format ?? (request.accept.includes(XLSX_MEDIA_TYPE) ? "xlsx" : request.accept.includes("text/csv") ? "csv" : workbookIn ? "xlsx" : "csv");
+      if (format !== "csv" && format !== "xlsx") throw new ApiUsageError(`format: "${format}" is not csv or xlsx`);
       try {
-        return { status: 200, contentType: "text/csv; charset=utf-8", body: await catalogueCsvStream(request.body as Readable, rules) };
+        const body = await catalogueStream(request.body as Readable, rules, { workbookIn, workbookOut: format === "xlsx", sheet: request.query.sheet });
+        return { status: 200, contentType: format === "xlsx" ? XLSX_MEDIA_TYPE : "text/csv; charset=utf-8", body };
       } catch (error) {
-        if (error instanceof CatalogueRequestError) throw new ApiUsageError(`${BODY_SOURCE}: ${error.message}`);
+        if (error instanceof CatalogueRequestError) throw new ApiUsageError(`${BODY_SOURCE}: ${error.message}`, error.status);
         throw error;
       }
     },

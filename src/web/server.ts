@@ -121,7 +121,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 function registerRoute(server: FastifyInstance, route: ApiRoute, context: ServerContext): void {
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const query = Object.fromEntries(Object.entries(request.query as Record<string, unknown>).map(([key, value]) => [key, Array.isArray(value) ? String(value.at(-1)) : String(value)]));
-    const response = await route.handle({ query, contentType: mediaType(request), body: request.body as string | Readable | undefined }, context);
+    const response = await route.handle({ query, contentType: mediaType(request), accept: request.headers.accept ?? "", body: request.body as string | Readable | undefined }, context);
     return reply.code(response.status).type(response.contentType).send(response.body);
   };
   if (route.body === "stream") {

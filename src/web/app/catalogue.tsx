@@ -10,6 +10,7 @@ import { mapUrl } from "./http.js";
 import { clauseClass } from "./result.js";
 
 const ROW_HEIGHT = 28;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const VISIBLE_ROWS = 24;
 const NUMERIC = new Set(["tpp", "performance_density"]);
 
@@ -31,6 +32,7 @@ export function CataloguePage({ date }: { date: string }) {
   const [progress, setProgress] = useState<string>("");
   const [error, setError] = useState<string | null>(null);
   const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
+  const [source, setSource] = useState<File | null>(null);
   const [map, setMap] = useState<string | null>(null);
   const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
   const [filters, setFilters] = useState({ clause: "", eccn: "", indeterminate: false, invalid: false, search: "" });
@@ -43,7 +45,9 @@ export function CataloguePage({ date }: { date: string }) {
     setMap(null);
     setDownload(null);
     setProgress(`Sending ${file.name} (${file.size.toLocaleString()} bytes)…`);
-    const response = await fetch(`/api/v1/catalogue?date=${encodeURIComponent(date)}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+    setSource(file);
+    const type = /\.xlsx$/i.test(file.name) ? XLSX : "text/csv";
+    const response = await fetch(`/api/v1/catalogue?format=csv&date=${encodeURIComponent(date)}`, { method: "POST", headers: { "content-type": type }, body: file });
     if (!response.ok || !response.body) {
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
       setError(body.error?.message ?? `the server answered ${response.status}`);
@@ -79,8 +83,20 @@ export function CataloguePage({ date }: { date: string }) {
     take(reader.end());
     setTable({ header: header ?? [], rows });
     setProgress(`${rows.length.toLocaleString()} rows classified from ${file.name}`);
-    setDownload({ url: URL.createObjectURL(new Blob(pieces, { type: "text/csv" })), name: file.name.replace(/(\.csv)?$/i, ".classified.csv") });
-    void mapUrl(file, "text/csv", date).then(setMap);
+    const classified = new Blob(pieces, { type: "text/csv" });
+    setDownload({ url: URL.createObjectURL(classified), name: file.name.replace(/(\.csv|\.xlsx)?$/i, ".classified.csv") });
+    void mapUrl(classified, "text/csv", date).then(setMap);
+  };
+
+  const downloadWorkbook = async () => {
+    if (!source) return;
+    const type = /\.xlsx$/i.test(source.name) ? XLSX : "text/csv";
+    const response = await fetch(`/api/v1/catalogue?format=xlsx&date=${encodeURIComponent(date)}`, { method: "POST", headers: { "content-type": type }, body: source });
+    if (!response.ok) return;
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = source.name.replace(/(\.csv|\.xlsx)?$/i, ".classified.xlsx");
+    link.click();
   };
 
   const columns = table ? shownColumns(table.header) : [];
@@ -134,8 +150,8 @@ export function CataloguePage({ date }: { date: string }) {
         }}
       >
         <label>
-          Choose or drop a CSV catalogue (columns: part, kind, datacenter, tops_&lt;format&gt;, die_area_mm2, …){" "}
-          <input type="file" accept=".csv,text/csv" data-testid="catalogue-file" onChange={(event) => {
+          Choose or drop a catalogue, CSV or Excel (columns: part, kind, datacenter, tops_&lt;format&gt;, die_area_mm2, …){" "}
+          <input type="file" accept=".csv,.xlsx,text/csv" data-testid="catalogue-file" onChange={(event) => {
             const file = (event.target as HTMLInputElement).files?.[0];
             if (file) void upload(file);
           }} />
@@ -177,6 +193,9 @@ export function CataloguePage({ date }: { date: string }) {
                 Download the classified CSV
               </a>
             )}
+            <button type="button" onClick={() => void downloadWorkbook()} data-testid="download-xlsx">
+              Download as Excel
+            </button>
           </div>
           <div class="viewport" ref={viewport} style={{ height: `${(VISIBLE_ROWS + 1) * ROW_HEIGHT}px` }} onScroll={(event) => setScrollTop((event.target as HTMLDivElement).scrollTop)}>
             <table class="catalogue" data-testid="catalogue-table">
