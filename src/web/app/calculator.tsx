@@ -3,6 +3,7 @@
  * in step), or a part picked from the bundled catalogue; the classification
  * and the part's place on the map update as you type.
  */
+import { valueOf, checkedOf } from "./dom.js";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { getJson, mapUrl, postJson } from "./http.js";
 import { ResultView } from "./result.js";
@@ -87,7 +88,7 @@ export function CalculatorPage({ date }: { date: string }) {
           <select
             data-testid="pick-part"
             onChange={(event) => {
-              const picked = parts.find((candidate) => candidate.part === (event.target as HTMLSelectElement).value);
+              const picked = parts.find((candidate) => candidate.part === valueOf(event));
               if (picked) setText(JSON.stringify(picked.datasheet, null, 2));
             }}
           >
@@ -103,14 +104,14 @@ export function CalculatorPage({ date }: { date: string }) {
           <fieldset>
             <legend>Datasheet</legend>
             <label>
-              Part <input value={model.part} data-testid="part" onInput={(event) => update((sheet) => (sheet.part = (event.target as HTMLInputElement).value))} />
+              Part <input value={model.part} data-testid="part" onInput={(event) => update((sheet) => (sheet.part = valueOf(event)))} />
             </label>
             <label>
               Marketed for data centers{" "}
               <select
                 value={model.datacenter === true ? "yes" : model.datacenter === false ? "no" : ""}
                 onChange={(event) => {
-                  const value = (event.target as HTMLSelectElement).value;
+                  const value = valueOf(event);
                   update((sheet) => (sheet.datacenter = value === "yes" ? true : value === "no" ? false : null));
                 }}
               >
@@ -132,7 +133,7 @@ export function CalculatorPage({ date }: { date: string }) {
                 {rates.map((rate, index) => (
                   <tr key={index}>
                     <td>
-                      <input list="formats" value={rate.format} aria-label={`format ${index + 1}`} onInput={(event) => update((sheet) => (sheet.units[0]!.rates[index]!.format = (event.target as HTMLInputElement).value))} />
+                      <input list="formats" value={rate.format} aria-label={`format ${index + 1}`} onInput={(event) => update((sheet) => (sheet.units[0]!.rates[index]!.format = valueOf(event)))} />
                     </td>
                     <td>
                       {"tops" in rate ? (
@@ -141,7 +142,7 @@ export function CalculatorPage({ date }: { date: string }) {
                           value={rate.tops}
                           aria-label={`TOPS ${rate.format}`}
                           data-testid={`tops-${index}`}
-                          onInput={(event) => update((sheet) => (sheet.units[0]!.rates[index]!.tops = (event.target as HTMLInputElement).value))}
+                          onInput={(event) => update((sheet) => (sheet.units[0]!.rates[index]!.tops = valueOf(event)))}
                         />
                       ) : (
                         <span class="muted">from MACs and clock (edit as JSON)</span>
@@ -174,16 +175,16 @@ export function CalculatorPage({ date }: { date: string }) {
                 {dies.map((die, index) => (
                   <tr key={index}>
                     <td>
-                      <input value={die.name ?? ""} aria-label={`die ${index + 1} name`} onInput={(event) => update((sheet) => (sheet.dies![index]!.name = (event.target as HTMLInputElement).value))} />
+                      <input value={die.name ?? ""} aria-label={`die ${index + 1} name`} onInput={(event) => update((sheet) => (sheet.dies![index]!.name = valueOf(event)))} />
                     </td>
                     <td>
-                      <input inputMode="decimal" value={die.areaMm2 ?? ""} aria-label={`die ${index + 1} area`} onInput={(event) => update((sheet) => (sheet.dies![index]!.areaMm2 = (event.target as HTMLInputElement).value))} />
+                      <input inputMode="decimal" value={die.areaMm2 ?? ""} aria-label={`die ${index + 1} area`} onInput={(event) => update((sheet) => (sheet.dies![index]!.areaMm2 = valueOf(event)))} />
                     </td>
                     <td>
-                      <input type="checkbox" checked={die.logic === true} aria-label={`die ${index + 1} logic`} onChange={(event) => update((sheet) => (sheet.dies![index]!.logic = (event.target as HTMLInputElement).checked))} />
+                      <input type="checkbox" checked={die.logic === true} aria-label={`die ${index + 1} logic`} onChange={(event) => update((sheet) => (sheet.dies![index]!.logic = checkedOf(event)))} />
                     </td>
                     <td>
-                      <input type="checkbox" checked={die.nonPlanar === true} aria-label={`die ${index + 1} non-planar`} onChange={(event) => update((sheet) => (sheet.dies![index]!.nonPlanar = (event.target as HTMLInputElement).checked))} />
+                      <input type="checkbox" checked={die.nonPlanar === true} aria-label={`die ${index + 1} non-planar`} onChange={(event) => update((sheet) => (sheet.dies![index]!.nonPlanar = checkedOf(event)))} />
                     </td>
                     <td>
                       <button type="button" aria-label={`remove die ${index + 1}`} onClick={() => update((sheet) => sheet.dies!.splice(index, 1))}>
@@ -208,7 +209,7 @@ export function CalculatorPage({ date }: { date: string }) {
         </datalist>
         <label class="block">
           Datasheet JSON (paste or edit; <a href="/api/v1/schema/datasheet">fields</a>)
-          <textarea rows={14} spellcheck={false} value={text} data-testid="datasheet-json" onInput={(event) => setText((event.target as HTMLTextAreaElement).value)} />
+          <textarea rows={14} spellcheck={false} value={text} data-testid="datasheet-json" onInput={(event) => setText(valueOf(event))} />
         </label>
       </section>
       <section aria-label="Classification">

@@ -4,6 +4,7 @@
  * every row (only the visible rows are drawn, so 100,000 rows do not freeze
  * the page), the map, and the classified CSV to download.
  */
+import { valueOf, checkedOf } from "./dom.js";
 import { useMemo, useRef, useState } from "preact/hooks";
 import { compareDecimalText, CsvReader } from "./csv.js";
 import { mapUrl } from "./http.js";
@@ -135,7 +136,7 @@ export function CataloguePage({ date }: { date: string }) {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 4);
   const slice = visible.slice(first, first + VISIBLE_ROWS + 8);
-  const invalidCount = table ? table.rows.filter((row) => row[at("error")]).length : 0;
+  const invalidCount = useMemo(() => (table ? table.rows.filter((row) => row[at("error")]).length : 0), [table]);
 
   return (
     <div>
@@ -164,26 +165,26 @@ export function CataloguePage({ date }: { date: string }) {
           <div class="filters">
             <label>
               Clause{" "}
-              <select value={filters.clause} onChange={(event) => setFilters({ ...filters, clause: (event.target as HTMLSelectElement).value })}>
+              <select value={filters.clause} onChange={(event) => setFilters({ ...filters, clause: valueOf(event) })}>
                 <option value="">all</option>
                 {clauses.map((clause) => <option key={clause}>{clause}</option>)}
               </select>
             </label>
             <label>
               ECCN{" "}
-              <select value={filters.eccn} onChange={(event) => setFilters({ ...filters, eccn: (event.target as HTMLSelectElement).value })}>
+              <select value={filters.eccn} onChange={(event) => setFilters({ ...filters, eccn: valueOf(event) })}>
                 <option value="">all</option>
                 {eccns.map((eccn) => <option key={eccn}>{eccn}</option>)}
               </select>
             </label>
             <label>
-              <input type="checkbox" checked={filters.indeterminate} onChange={(event) => setFilters({ ...filters, indeterminate: (event.target as HTMLInputElement).checked })} /> indeterminate
+              <input type="checkbox" checked={filters.indeterminate} onChange={(event) => setFilters({ ...filters, indeterminate: checkedOf(event) })} /> indeterminate
             </label>
             <label>
-              <input type="checkbox" checked={filters.invalid} onChange={(event) => setFilters({ ...filters, invalid: (event.target as HTMLInputElement).checked })} /> invalid ({invalidCount})
+              <input type="checkbox" checked={filters.invalid} onChange={(event) => setFilters({ ...filters, invalid: checkedOf(event) })} /> invalid ({invalidCount})
             </label>
             <label>
-              Part contains <input value={filters.search} onInput={(event) => setFilters({ ...filters, search: (event.target as HTMLInputElement).value })} />
+              Part contains <input value={filters.search} onInput={(event) => setFilters({ ...filters, search: valueOf(event) })} />
             </label>
             <span data-testid="row-count">
               {visible.length.toLocaleString()} of {table.rows.length.toLocaleString()} rows

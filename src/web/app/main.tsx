@@ -5,6 +5,7 @@
  * data was verified through, and that the answer is what the rule says, not
  * legal advice.
  */
+import { valueOf } from "./dom.js";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { CataloguePage } from "./catalogue.js";
@@ -66,7 +67,7 @@ function App() {
           ))}
         </nav>
         <label class="date">
-          Rules date <input type="date" value={date} onInput={(event) => setDate((event.target as HTMLInputElement).value)} data-testid="rules-date" />
+          Rules date <input type="date" value={date} onInput={(event) => setDate(valueOf(event))} data-testid="rules-date" />
         </label>
       </header>
       <p class="rules-banner" data-testid="rules-banner">

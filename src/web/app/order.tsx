@@ -1,4 +1,5 @@
 /** The order check: the Note 1 presumption for an order pasted as JSON (or one of the examples), with its reasons. */
+import { valueOf, checkedOf } from "./dom.js";
 import { useEffect, useState } from "preact/hooks";
 import { postJson } from "./http.js";
 import { ResultView } from "./result.js";
@@ -43,12 +44,12 @@ export function OrderPage({ date }: { date: string }) {
           ))}
         </p>
         <label>
-          <input type="checkbox" checked={whatIf} onChange={(event) => setWhatIf((event.target as HTMLInputElement).checked)} /> evaluate as if completed on the rules date
+          <input type="checkbox" checked={whatIf} onChange={(event) => setWhatIf(checkedOf(event))} /> evaluate as if completed on the rules date
           (what-if), instead of the order's completionDate
         </label>
         <label class="block">
           Order JSON (<a href="/api/v1/schema/order">fields</a>; a designerAttestation must be inline: figures or a signed envelope)
-          <textarea rows={24} spellcheck={false} value={text} data-testid="order-json" onInput={(event) => setText((event.target as HTMLTextAreaElement).value)} />
+          <textarea rows={24} spellcheck={false} value={text} data-testid="order-json" onInput={(event) => setText(valueOf(event))} />
         </label>
       </section>
       <section aria-label="Presumption">
