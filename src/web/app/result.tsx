@@ -37,7 +37,8 @@ function text(value: Json): string {
 }
 
 export function clauseClass(clause: string): string {
-  if (clause.startsWith("3A090.a")) return "badge badge-a";
+  if (clause.startsWith("3A090.a") || clause === "applies") return "badge badge-a";
+  if (clause === "not-applicable") return "badge badge-neutral";
   if (clause.startsWith("3A090.b") || clause.startsWith("3A090.c")) return "badge badge-b";
   if (clause === "indeterminate") return "badge badge-indeterminate";
   return "badge badge-none";
@@ -58,7 +59,11 @@ export function ResultView({ value }: { value: Json }): JSX.Element | null {
   if (Array.isArray(value)) return <div>{value.map((item, index) => <ResultView key={index} value={item} />)}</div>;
   if (value.error && typeof value.error === "object") return <ErrorView value={value} />;
   const headline = typeof value.clause === "string" ? value.clause : typeof value.presumption === "string" ? value.presumption : null;
-  const fields = Object.entries(value).filter(([key, inner]) => !HIDDEN.has(key) && !(Array.isArray(inner) && inner.some((item) => typeof item === "object")));
+  const shown = Object.entries(value).filter(([key, inner]) => !HIDDEN.has(key) && !(Array.isArray(inner) && inner.some((item) => typeof item === "object")));
+  /** Objects of many fields (the rules data and its digests) are kept folded at the end. */
+  const isBulky = (inner: Json) => typeof inner === "object" && inner !== null && !Array.isArray(inner) && Object.keys(inner).length > 3;
+  const fields = shown.filter(([, inner]) => !isBulky(inner));
+  const bulky = shown.filter(([, inner]) => isBulky(inner));
   const trace = Array.isArray(value.trace) ? (value.trace as Record[]) : [];
   return (
     <section class="result" aria-live="polite">
@@ -83,6 +88,19 @@ export function ResultView({ value }: { value: Json }): JSX.Element | null {
           </div>
         ) : null,
       )}
+      {bulky.map(([key, inner]) => (
+        <details key={key} class="bulky" data-field={key}>
+          <summary>{label(key)}</summary>
+          <dl class="fields">
+            {Object.entries(inner as Record).map(([innerKey, innerValue]) => (
+              <div key={innerKey}>
+                <dt>{label(innerKey)}</dt>
+                <dd>{text(innerValue)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ))}
       {trace.length > 0 && (
         <details class="trace" open>
           <summary>Trace ({trace.length} steps)</summary>
