@@ -138,6 +138,18 @@ describe("POST /api/v1/verify: the JSON of ic3a090 verify --json, trust from the
     expect(response.body).toBe(cli.stdout);
   });
 
+  it("POST /api/v1/render: the document of ic3a090 render for a verified envelope; 422 with the failed check otherwise", async () => {
+    const envelope = readFileSync(at("attestation.json"), "utf8");
+    const response = await post("/api/v1/render?format=md", envelope);
+    const cli = runCli(["render", at("attestation.json"), "--trust", at("trusted-designers.json"), "--format", "md"]);
+    expect(response.statusCode).toBe(200);
+    const named = cli.stdout.replaceAll(at("attestation.json"), "attestation.json").replaceAll(at("trusted-designers.json"), "trusted-designers.json");
+    expect(response.body).toBe(named);
+    const other = await post("/api/v1/render", JSON.stringify({ envelope, part: "OTHER-PART" }));
+    expect(other.statusCode).toBe(422);
+    expect(JSON.parse(other.body).failure).toBe("part");
+  });
+
   it("a server started without --trust answers 503, and takes no trust from the request", async () => {
     const bare = buildServer({ context: { presumeOptions: {}, trust: undefined } });
     const response = await bare.inject({ method: "POST", url: "/api/v1/verify", payload: readFileSync(at("attestation.json"), "utf8"), headers: { "content-type": "application/json" } });

@@ -130,6 +130,8 @@ describe.skipIf(!CHROMIUM)(`the app in Chromium${CHROMIUM ? "" : " (skipped: no 
     await page.getByTestId("verify").click();
     await page.getByTestId("verified").waitFor();
     expect(await page.getByTestId("verified").textContent()).toMatch(/ACME-X1 attested by “Acme Semi”/);
+    await page.getByTestId("document").waitFor();
+    expect(await page.getByTestId("document").textContent()).toMatch(/ACME-X1/);
     await shot("verify-good");
     await page.getByTestId("bound").setInputFiles(at("tampered.pdf"));
     await page.getByTestId("verify").click();

@@ -9,7 +9,7 @@
  * answer is in the body), 400 where it exits 65 (invalid input; the body is
  * the same error objects), 400 with `{error: {message}}` where it exits 2.
  */
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { classifyDatasheet } from "../classify/classify.js";
 import { datasheetJsonSchema, parseDatasheet } from "../classify/datasheet.js";
@@ -23,6 +23,7 @@ import { type RuleSet, RulesDateError, rulesAt } from "../rules/rules.js";
 import { rulesTable } from "../rules/table.js";
 import { verifyEnvelopeBytes } from "../attest/verify.js";
 import { verifyResultJson } from "../attest/verify-json.js";
+import { RENDER_FORMATS, type RenderFormat, renderAttestation } from "../attest/render.js";
 import type { TrustedDesigners } from "../attest/trust.js";
 import { sha256Hex } from "../attest/statement.js";
 import { answerJsonDocument, answerJsonLine, outcomeJson, type RecordOutcome } from "../records/json-records.js";
@@ -261,6 +262,39 @@ export const API_ROUTES: readonly ApiRoute[] = [
       if (!context.trust) throw new ApiUsageError("the server was started without --trust: it has no designers' keys to verify against", 503);
       const { bytes, files, part } = verifyRequest(request);
       return json(verifyResultJson(verifyEnvelopeBytes(bytes, context.trust, { boundFiles: files, ...(part === undefined ? {} : { part }) })));
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/render",
+    operationId: "render",
+    summary: "A verified attestation as a document for people (Markdown, HTML or PDF)",
+    description:
+      "The body of /api/v1/verify: the document of `ic3a090 render --format F`, only from an envelope that verifies " +
+      "against the server's trust file; otherwise 422 with the verify JSON naming the failed check.",
+    cli: "render",
+    body: "text",
+    bodyLimit: BODY_LIMITS.verify,
+    requestTypes: { "application/json": { oneOf: [{ type: "object", description: "A DSSE envelope" }, z.toJSONSchema(VerifyRequestSchema, { io: "input" })] } },
+    query: z.object({
+      format: z.enum(RENDER_FORMATS as [RenderFormat, ...RenderFormat[]]).optional().meta({ description: "md (default), html or pdf" }),
+      part: z.string().optional().meta({ description: "Require the attestation to be for this part" }),
+    }),
+    responses: {
+      "200": { description: "The document", types: ["text/markdown", "text/html", "application/pdf"] },
+      "422": { description: "The envelope did not verify: the verify JSON", types: ["application/json"] },
+      "503": { description: "The server was started without --trust", types: ["application/json"] },
+    },
+    handle(request, context) {
+      if (!context.trust) throw new ApiUsageError("the server was started without --trust: it has no designers' keys to verify against", 503);
+      const format = (request.query.format ?? "md") as RenderFormat;
+      if (!RENDER_FORMATS.includes(format)) throw new ApiUsageError(`--format must be one of ${RENDER_FORMATS.join(", ")}, got "${format}"`);
+      const { bytes, files, part } = verifyRequest(request);
+      const result = verifyEnvelopeBytes(bytes, context.trust, { boundFiles: files, ...(part === undefined ? {} : { part }) });
+      if (!result.ok) return json(verifyResultJson(result), 422);
+      const document = renderAttestation(result, format, { envelopeFile: "attestation.json", trustFile: "trusted-designers.json" });
+      const type = format === "pdf" ? "application/pdf" : format === "html" ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8";
+      return { status: 200, contentType: type, body: typeof document === "string" ? document : (Readable.from([document]) as Readable) };
     },
   },
   {

@@ -21,11 +21,18 @@ export function VerifyPage() {
   const [envelope, setEnvelope] = useState<File | null>(null);
   const [bound, setBound] = useState<File[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [document, setDocument] = useState<string | null>(null);
   const verify = async () => {
     if (!envelope) return;
     const files = await Promise.all(bound.map(async (file) => ({ name: file.name, base64: base64Of(await file.arrayBuffer()) })));
-    const { value } = await postJson("/api/v1/verify", JSON.stringify({ envelope: await envelope.text(), files }));
+    const body = JSON.stringify({ envelope: await envelope.text(), files });
+    const { value } = await postJson("/api/v1/verify", body);
     setOutcome(value as Outcome);
+    setDocument(null);
+    if ((value as Outcome).ok === true) {
+      const rendered = await fetch("/api/v1/render?format=md", { method: "POST", headers: { "content-type": "application/json" }, body });
+      if (rendered.ok) setDocument(await rendered.text());
+    }
   };
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -67,6 +74,12 @@ export function VerifyPage() {
                   </div>
                 ))}
             </dl>
+            {document !== null && (
+              <details open>
+                <summary>The attestation, rendered (as ic3a090 render prints it)</summary>
+                <pre class="document" data-testid="document">{document}</pre>
+              </details>
+            )}
           </div>
         )}
         {outcome && outcome.ok === false && (
