@@ -14,15 +14,9 @@ import type { Readable, Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { CsvSplitter, formatCsvRow } from "./csv.js";
 
-export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { WorkbookError } from "./xlsx-types.js";
 
-/** The workbook cannot be read as a catalogue: not a workbook, or no such sheet. */
-export class WorkbookError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "WorkbookError";
-  }
-}
+export { WorkbookError, XLSX_MEDIA_TYPE } from "./xlsx-types.js";
 
 type CellValue = ExcelJS.CellValue;
 

@@ -1,7 +1,6 @@
 /** `ic3a090 serve`: the web app and the JSON API on one local server (src/web). */
 import type { Command } from "commander";
 import { loadTrustFile, TrustFileError } from "../attest/trust.js";
-import { buildServer } from "../web/server.js";
 import { UserError } from "./io.js";
 import { presumeOptionsFrom } from "./presume-command.js";
 
@@ -48,6 +47,8 @@ request names (an order's designerAttestation must be inline). Ctrl-C stops it.`
       }
       const presumeOptions = presumeOptionsFrom({ approvedDesigners: options.approvedDesigners, approvedOsats: options.approvedOsats, trust: options.trust });
       const loopbackOnly = LOOPBACK.has(options.host);
+      // The server and its framework are loaded only by this command, so that the others start quickly.
+      const { buildServer } = await import("../web/server.js");
       const server = buildServer({ context: { presumeOptions, trust }, loopbackOnly });
       try {
         await server.listen({ port, host: options.host });

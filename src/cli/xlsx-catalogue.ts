@@ -3,7 +3,7 @@ import { accessSync, constants, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
-import { WorkbookError, XlsxCatalogueWriter, xlsxStreamAsCsv } from "../catalogue/xlsx.js";
+import { WorkbookError } from "../catalogue/xlsx-types.js";
 import { EXIT, openInput, UserError } from "./io.js";
 
 export function isWorkbookFile(file: string | undefined): boolean {
@@ -21,7 +21,13 @@ export function catalogueInput(file: string | undefined, sheet: string | undefin
   } catch (error) {
     throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
   }
-  return Readable.from(xlsxStreamAsCsv(openInput(file), sheet), { objectMode: false });
+  const input = openInput(file);
+  // The workbook library is loaded only when a workbook is read, so that other commands start quickly.
+  async function* rows(): AsyncGenerator<string> {
+    const { xlsxStreamAsCsv } = await import("../catalogue/xlsx.js");
+    yield* xlsxStreamAsCsv(input, sheet);
+  }
+  return Readable.from(rows(), { objectMode: false });
 }
 
 /** Runs `body`, a workbook's own problems (not a workbook, no such sheet) being invalid input (exit 65). */
@@ -42,6 +48,7 @@ export async function withXlsxOutput(path: string | undefined, body: (write: (te
   const output = path === undefined || path === "-" ? process.stdout : createWriteStream(path);
   let failure: NodeJS.ErrnoException | undefined;
   output.on("error", (error: NodeJS.ErrnoException) => (failure = error));
+  const { XlsxCatalogueWriter } = await import("../catalogue/xlsx.js");
   const writer = new XlsxCatalogueWriter(output);
   const status = await body(async (text) => {
     if (failure) throw new UserError(`--output: cannot write ${path}: ${failure.code ?? failure.message}`);
