@@ -28,6 +28,7 @@ function failOnOption(value: string | undefined): string[] {
     .filter((item) => /^\d[A-E]\d{3}\.z(\.[a-z0-9]+)*$/.test(item) && (Z_ENTRY_IDS as readonly string[]).includes(item.slice(0, 5)));
   return listOption("--fail-on", value, [...fixed, ...zValues]);
 }
+import { catalogueInput, isWorkbookFile, withWorkbookErrors, withXlsxOutput } from "./xlsx-catalogue.js";
 
 /** True when the result is, or matches, one of the --fail-on values (an ECCN, a clause, or "indeterminate"). */
 export function matchesFailOn(result: ClauseSummary, failOn: readonly string[]): boolean {
@@ -41,7 +42,7 @@ function isZOf(itemEccn: string, value: string): boolean {
   return /\.z(\.|$)/.test(value) && (itemEccn === value || itemEccn.startsWith(`${value}.`));
 }
 
-const FORMATS = ["csv", "jsonl", "json", "table"] as const;
+const FORMATS = ["csv", "jsonl", "json", "table", "xlsx"] as const;
 
 interface ClassifyOptions {
   format?: string;
@@ -51,6 +52,7 @@ interface ClassifyOptions {
   output?: string;
   strict?: boolean;
   excelSafe?: boolean;
+  sheet?: string;
 }
 
 export function classifyCommand(program: Command): void {
@@ -61,7 +63,7 @@ export function classifyCommand(program: Command): void {
     .addOption(
       new Option(
         "--format <format>",
-        "csv, jsonl or json: the input format (default: by extension, .csv is a CSV catalogue, .jsonl JSON Lines, else JSON); table: an aligned table for a terminal, from any of them",
+        "csv, jsonl or json: the input format (default: by extension, .csv is a CSV catalogue, .xlsx an Excel one, .jsonl JSON Lines, else JSON); table: an aligned table for a terminal, from any of them; xlsx: the catalogue's rows as an Excel workbook (with --output)",
       ),
     )
     .addOption(dateOption())
@@ -72,6 +74,7 @@ export function classifyCommand(program: Command): void {
     )
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
     .option("--excel-safe", "write passed-through CSV cells that start like a spreadsheet formula (=, +, -, @, tab, CR) as text, with a leading '")
+    .option("--sheet <NAME>", "the sheet of an Excel workbook (.xlsx) to read (default: the first)")
     .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it (CSV catalogue and table)")
     .addHelpText(
       "after",
@@ -102,17 +105,22 @@ Input fields: ic3a090 schema`,
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);
 
-      const csv = options.format === "csv" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
+      const workbook = isWorkbookFile(file);
+      const csv = options.format === "csv" || options.format === "xlsx" || workbook || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
       if ((csv || options.format === "table") && options.explain) {
         throw new UserError("--explain works with JSON and JSON Lines datasheets; for a CSV catalogue, classify a row's datasheet as JSON to see its reasoning");
       }
+      if (options.format === "table" && workbook) throw new UserError("--format table reads CSV or JSON; classify the workbook to CSV or xlsx instead");
       if (options.format === "table") {
         process.exitCode = await classifyToTable(file, rules, failOn, options);
         return;
       }
       if (csv) {
-        process.exitCode = await withOutput(options.output, (write) =>
-          runCatalogueBatch({ input: openInput(file), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn, excelSafe: options.excelSafe === true }),
+        const writeTo = options.format === "xlsx" ? withXlsxOutput : withOutput;
+        process.exitCode = await withWorkbookErrors(file, () =>
+          writeTo(options.output, (write) =>
+            runCatalogueBatch({ input: catalogueInput(file, options.sheet), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn, excelSafe: options.excelSafe === true }),
+          ),
         );
         return;
       }

@@ -6,7 +6,6 @@ import { createReadStream, readFileSync } from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { InputIssue } from "../classify/datasheet.js";
 
 /** The documented exit codes. */
 export const EXIT = {
@@ -83,19 +82,8 @@ export async function* readLines(file: string | undefined): AsyncGenerator<{ lin
   }
 }
 
-/** One line of JSON Lines: a blank line is an invalid record, never skipped, so every line is answered. */
-export function parseJsonLine(text: string): ReturnType<typeof parseJson> {
-  return text.trim() === "" ? { ok: false, issue: { path: "", message: "empty line; each line must hold one JSON object" } } : parseJson(text);
-}
-
-/** Parses JSON, turning a syntax error into an issue that says where. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issue: InputIssue } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, issue: { path: "", message: `not valid JSON: ${(error as Error).message}` } };
-  }
-}
+/** JSON and JSON Lines parsing, and the issue format, live in the library (shared with the HTTP API). */
+export { formatIssues, parseJson, parseJsonLine } from "../records/json-records.js";
 
 /**
  * Writes to a stream, waiting when its buffer is full (back-pressure). A
@@ -117,9 +105,4 @@ export class Output {
     if (this.closed) return;
     if (!this.stream.write(text)) await once(this.stream, "drain");
   }
-}
-
-/** "file:3: units[0].rates[0].tops: …" */
-export function formatIssues(where: string, issues: readonly InputIssue[]): string {
-  return issues.map((issue) => `${where}: ${issue.path ? `${issue.path}: ` : ""}${issue.message}`).join("\n");
 }

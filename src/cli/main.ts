@@ -15,9 +15,10 @@ import { verifyCommand } from "./verify-command.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UserError } from "./io.js";
 import { rulesCommand, schemaCommand } from "./rules-command.js";
+import { serveCommand } from "./serve-command.js";
 
 /** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, licenseCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand];
+const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, licenseCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand, serveCommand];
 
 export function buildProgram(): Command {
   const program = new Command()

@@ -6,8 +6,8 @@
  * else 1 when --fail-on matched, else 0.
  */
 import { extname } from "node:path";
-import { type InputIssue, InvalidInputError } from "../classify/datasheet.js";
-import { EXIT, formatIssues, Output, parseJson, parseJsonLine, readAllText, readLines, sourceName, UserError } from "./io.js";
+import { errorRecord, evaluateRecord } from "../records/json-records.js";
+import { EXIT, Output, parseJson, parseJsonLine, readAllText, readLines, sourceName, UserError } from "./io.js";
 
 export type RecordFormat = "json" | "jsonl";
 
@@ -38,16 +38,8 @@ export function recordFormat(file: string | undefined, format: string | undefine
   return extension === ".jsonl" || extension === ".ndjson" ? "jsonl" : "json";
 }
 
-/** The error object written in place of a bad record. */
-export function errorRecord(source: string, line: number | undefined, issues: readonly InputIssue[], value?: unknown) {
-  const where = line === undefined ? source : `${source}:${line}`;
-  const part = typeof value === "object" && value !== null && typeof (value as { part?: unknown }).part === "string" ? (value as { part: string }).part : null;
-  return {
-    ...(line === undefined ? {} : { line }),
-    part,
-    error: { file: source, ...(line === undefined ? {} : { line }), issues, message: formatIssues(where, issues) },
-  };
-}
+/** The error object written in place of a bad record (the library's, shared with the HTTP API). */
+export { errorRecord };
 
 interface Tally {
   read: number;
@@ -58,19 +50,16 @@ interface Tally {
 
 function evaluateOne<R>(command: RecordCommand<R>, value: unknown, source: string, line: number | undefined, tally: Tally) {
   tally.read++;
-  try {
-    const result = command.evaluate(value);
-    if (command.failOn(result)) tally.failOn++;
-    const bucket = command.tally(result);
+  const outcome = evaluateRecord((input) => command.evaluate(input), value, source, line);
+  if (outcome.ok) {
+    if (command.failOn(outcome.result)) tally.failOn++;
+    const bucket = command.tally(outcome.result);
     tally.buckets.set(bucket, (tally.buckets.get(bucket) ?? 0) + 1);
-    return { ok: true as const, result };
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
+  } else {
     tally.invalid++;
-    const record = errorRecord(source, line, error.issues, value);
-    process.stderr.write(`${record.error.message}\n`);
-    return { ok: false as const, record };
+    process.stderr.write(`${outcome.record.error.message}\n`);
   }
+  return outcome;
 }
 
 export async function runRecords<R>(command: RecordCommand<R>, options: RecordOptions): Promise<number> {

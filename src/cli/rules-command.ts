@@ -1,29 +1,16 @@
 /** `ic3a090 rules` (the thresholds in force, with citations) and `ic3a090 schema`. */
 import type { Command } from "commander";
 import { datasheetJsonSchema } from "../classify/datasheet.js";
-import { THRESHOLD_IDS, type RuleSet, type Threshold } from "../rules/rules.js";
+import type { RuleSet, Threshold } from "../rules/rules.js";
+import { rulesTable } from "../rules/table.js";
 import { shipmentJsonSchema } from "../license/shipment.js";
 import { UserError } from "./io.js";
 import { dateOption, rulesForDate } from "./options.js";
 
 const SYMBOL: Record<Threshold["operator"], string> = { ">=": "≥", "<": "<", ">": ">" };
 
-/** The thresholds in force as plain data (for --json and for documents). */
-export function rulesTable(rules: RuleSet) {
-  return {
-    date: rules.date,
-    verifiedThrough: rules.verifiedThrough,
-    beyondVerified: rules.beyondVerified,
-    dataSha256: rules.dataSha256,
-    thresholds: THRESHOLD_IDS.flatMap((id) => {
-      const t = rules.threshold(id);
-      return t
-        ? [{ id, paragraph: t.paragraph, operator: t.operator, value: t.value.toExactString(), unit: t.unit, wording: t.wording, inForceFrom: t.from, verified: t.verified, citation: t.cites }]
-        : [];
-    }),
-    notInForce: THRESHOLD_IDS.filter((id) => !rules.threshold(id)),
-  };
-}
+/** The thresholds in force as plain data (the library's, shared with the HTTP API). */
+export { rulesTable };
 
 export function renderRules(rules: RuleSet): string {
   const table = rulesTable(rules);

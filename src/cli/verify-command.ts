@@ -6,6 +6,7 @@ import { BoundFileError, digestFile } from "../attest/files.js";
 import { attestationVerifierFor } from "../attest/order-check.js";
 import { loadTrustFile, TrustFileError } from "../attest/trust.js";
 import { VERIFY_EXIT, type VerifyFailure, type VerifyResult, verifyEnvelopeBytes } from "../attest/verify.js";
+import { verifyResultJson } from "../attest/verify-json.js";
 import { collect } from "./attest-command.js";
 import { EXIT, UserError } from "./io.js";
 
@@ -74,27 +75,7 @@ ${EXIT_TABLE}`,
         const r = result.predicate.results;
         if (options.json) {
           process.stdout.write(
-            `${JSON.stringify(
-              {
-                ok: true,
-                part: result.part,
-                designer: result.designer,
-                keyid: result.keyid,
-                payloadSha256: result.payloadSha256,
-                issuedAt: result.predicate.issuedAt,
-                rules: result.predicate.rules,
-                clause: r.clause,
-                eccn: r.eccn,
-                tpp: r.tpp,
-                performanceDensity: r.performanceDensity,
-                performanceDensityExact: r.performanceDensityExact,
-                notSpecifiedIn3A090a: r.notSpecifiedIn3A090a,
-                boundFilesChecked: result.boundFilesChecked,
-                notes: result.notes,
-              },
-              null,
-              2,
-            )}\n`,
+            `${JSON.stringify(verifyResultJson(result), null, 2)}\n`,
           );
         } else {
           process.stdout.write(
@@ -111,7 +92,7 @@ ${EXIT_TABLE}`,
         process.exitCode = EXIT.ok;
         return;
       }
-      if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, failure: result.failure, exitCode: result.exitCode, message: result.message }, null, 2)}\n`);
+      if (options.json) process.stdout.write(`${JSON.stringify(verifyResultJson(result), null, 2)}\n`);
       process.stderr.write(`ic3a090: verify failed (${result.failure}): ${escapeTerminal(result.message)}\n`);
       process.exitCode = result.exitCode;
     });
