@@ -1,6 +1,4 @@
 /** `ic3a090 classify [FILE|-]`: datasheets or a CSV catalogue in, classifications out. */
-import { closeSync, createWriteStream, openSync } from "node:fs";
-import { once } from "node:events";
 import { extname } from "node:path";
 import { Command, Option } from "commander";
 import { classifyDatasheet } from "../classify/classify.js";
@@ -8,11 +6,15 @@ import { parseDatasheet } from "../classify/datasheet.js";
 import { type Classification, CLAUSES, ECCNS } from "../classify/result.js";
 import { runCatalogueBatch } from "../catalogue/batch.js";
 import { type ClauseSummary, type RowOutcome, Tally } from "../catalogue/classify.js";
-import { inputFormatOf, readOutcomes } from "../catalogue/source.js";
-import { renderTable } from "../catalogue/table.js";
+import { inputFormatOf } from "../catalogue/source.js";
+import { TableRenderer } from "../catalogue/table.js";
 import type { RuleSet } from "../rules/rules.js";
 import { renderExplanation } from "../render/explain.js";
-import { EXIT, openInput, Output, sourceName, UserError } from "./io.js";
+import { EXIT, UserError } from "./errors.js";
+import { readText, sourceName } from "./input.js";
+import { checkOutputPath, type Sink, withOutput } from "./output.js";
+import { readOutcomes } from "./outcomes.js";
+import { note } from "./context.js";
 import { dateOption, listOption, noteIfBeyondVerified, rulesForDate } from "./options.js";
 import { runRecords } from "./records.js";
 
@@ -47,7 +49,7 @@ export function classifyCommand(program: Command): void {
     .option("--explain", "print the reasoning for a person instead of JSON (JSON and JSON Lines input)")
     .option("--fail-on <values>", `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}`)
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
-    .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it (CSV catalogue and table)")
+    .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it to stdout; --output FILE is then left untouched (CSV catalogue and table)")
     .addHelpText(
       "after",
       `
@@ -71,6 +73,7 @@ Input fields: ic3a090 schema`,
       if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
         throw new UserError(`--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`);
       }
+      if (options.output !== undefined) checkOutputPath(options.output, { inputs: [file] });
       const rules = rulesForDate(options.date);
       const failOnValues = listOption("--fail-on", options.failOn, [...new Set<string>([...ECCNS, ...CLAUSES])]);
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
@@ -85,9 +88,17 @@ Input fields: ic3a090 schema`,
         return;
       }
       if (csv) {
-        process.exitCode = await withOutput(options.output, (write) =>
-          runCatalogueBatch({ input: openInput(file), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn }),
+        const input = readText(file);
+        // The summary waits until the output is complete: a failed write is never followed by "48 rows read".
+        const notes: string[] = [];
+        process.exitCode = await withOutput(
+          options.output,
+          { inputs: [file] },
+          (sink) =>
+            runCatalogueBatch({ input, file: file === "-" ? undefined : file, write: (text) => sink.write(text), rules, strict: options.strict === true, failOn, note: (line) => notes.push(line) }),
+          (code) => !(options.strict && code === EXIT.invalidInput),
         );
+        for (const line of notes) note(line);
         return;
       }
       if (options.output !== undefined || options.strict) {
@@ -105,64 +116,50 @@ Input fields: ic3a090 schema`,
     });
 }
 
-/** Runs `body` writing to --output FILE (created or truncated) or to stdout, with back-pressure. */
-async function withOutput(path: string | undefined, body: (write: (text: string) => Promise<void>) => Promise<number>): Promise<number> {
-  if (path === undefined || path === "-") {
-    const output = new Output();
-    return body((text) => output.write(text));
-  }
-  let fd: number;
-  try {
-    fd = openSync(path, "w");
-  } catch (error) {
-    throw new UserError(`--output: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const stream = createWriteStream(path, { fd });
-  let failure: NodeJS.ErrnoException | undefined;
-  stream.on("error", (error) => {
-    failure = error;
-  });
-  try {
-    return await body(async (text) => {
-      // events.once rejects if the stream emits "error" while waiting, and removes its listeners either way.
-      if (!stream.write(text)) await once(stream, "drain").catch(() => undefined);
-      const error = failure as NodeJS.ErrnoException | undefined;
-      if (error) throw new UserError(`--output: cannot write ${path}: ${error.code ?? error.message}`);
-    });
-  } finally {
-    stream.end();
-    await once(stream, "close").catch(() => undefined);
-    if (failure) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-    }
-  }
-}
+/** How many rows set the table's column widths; later rows are written as they come. */
+const TABLE_SAMPLE_ROWS = 1000;
 
-/** `--format table`: every record classified, then one aligned table. */
+/** `--format table`: every record classified, and written as an aligned table as it comes (bounded memory). */
 async function classifyToTable(file: string | undefined, rules: RuleSet, failOn: (result: ClauseSummary) => boolean, options: ClassifyOptions): Promise<number> {
   const tally = new Tally();
-  const outcomes: RowOutcome[] = [];
   let stopped: string | undefined;
-  for await (const outcome of readOutcomes(file, inputFormatOf(file, undefined), rules)) {
-    if (outcome.kind === "invalid" && options.strict) {
-      stopped = outcome.message;
-      break;
-    }
-    tally.add(outcome, failOn);
-    outcomes.push(outcome);
-  }
-  await withOutput(options.output, async (write) => {
-    await write(renderTable(outcomes));
-    return EXIT.ok;
-  });
-  if (stopped !== undefined) {
+  const written = await withOutput(
+    options.output,
+    { inputs: [file] },
+    async (sink: Sink) => {
+      const sample: RowOutcome[] = [];
+      let renderer: TableRenderer | undefined;
+      const emit = async (outcome: RowOutcome) => {
+        if (!renderer) {
+          sample.push(outcome);
+          if (sample.length < TABLE_SAMPLE_ROWS) return;
+          renderer = new TableRenderer(sample);
+          await sink.write(renderer.head() + sample.map((row) => renderer!.row(row)).join(""));
+          sample.length = 0;
+          return;
+        }
+        await sink.write(renderer.row(outcome));
+      };
+      for await (const outcome of readOutcomes(file, inputFormatOf(file, undefined), rules)) {
+        if (outcome.kind === "invalid" && options.strict) {
+          stopped = outcome.message;
+          break;
+        }
+        tally.add(outcome, failOn);
+        await emit(outcome);
+      }
+      if (!renderer) {
+        const last = new TableRenderer(sample);
+        await sink.write(last.head() + sample.map((row) => last.row(row)).join(""));
+      }
+      return stopped === undefined;
+    },
+    (complete) => complete,
+  );
+  if (!written) {
     process.stderr.write(`${sourceName(file)}: ${stopped}\nic3a090: --strict: stopped at the first invalid record\n`);
     return EXIT.invalidInput;
   }
-  process.stderr.write(`${tally.summary()}\n`);
+  note(tally.summary());
   return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
 }

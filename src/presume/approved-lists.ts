@@ -14,6 +14,7 @@
  * known is `unknown`, never "not approved" (regulation.md A-15).
  */
 import { readFileSync } from "node:fs";
+import { readRegularFile } from "../files/regular-file.js";
 import { z } from "zod";
 import { CitationSchema, citationText, IsoDateSchema, loadDataFile } from "../rules/dated.js";
 import { issuesFromZod } from "../classify/datasheet.js";
@@ -58,9 +59,9 @@ export class ApprovedListError extends Error {
 export function readApprovedList(path: string): ApprovedList {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readRegularFile(path, "list").toString("utf8");
   } catch (error) {
-    throw new ApprovedListError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ApprovedListError(error instanceof Error ? error.message : String(error));
   }
   let json: unknown;
   try {
