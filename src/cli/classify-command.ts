@@ -6,12 +6,12 @@ import { parseDatasheet } from "../classify/datasheet.js";
 import { type Classification, CLAUSES, ECCNS } from "../classify/result.js";
 import { runCatalogueBatch } from "../catalogue/batch.js";
 import { type ClauseSummary, type RowOutcome, Tally } from "../catalogue/classify.js";
-import { inputFormatOf } from "../catalogue/source.js";
+import { inputFormatOf, sniffFormat } from "../catalogue/source.js";
 import { TableRenderer } from "../catalogue/table.js";
 import type { RuleSet } from "../rules/rules.js";
 import { renderExplanation } from "../render/explain.js";
 import { EXIT, UserError } from "./errors.js";
-import { readText, sourceName } from "./input.js";
+import { peekText, readText, sourceName } from "./input.js";
 import { checkOutputPath, type Sink, withOutput } from "./output.js";
 import { readOutcomes } from "./outcomes.js";
 import { note } from "./context.js";
@@ -79,7 +79,15 @@ Input fields: ic3a090 schema`,
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);
 
-      const csv = options.format === "csv" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
+      // Stdin without --format: a CSV catalogue is told from JSON by its first character.
+      let text: AsyncGenerator<string> | undefined;
+      let sniffedCsv = false;
+      if ((file === undefined || file === "-") && options.format === undefined && !options.explain) {
+        const peeked = await peekText(readText(file));
+        text = peeked.pieces;
+        sniffedCsv = peeked.head.trim() !== "" && sniffFormat(peeked.head) === "csv";
+      }
+      const csv = sniffedCsv || options.format === "csv" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
       if ((csv || options.format === "table") && options.explain) {
         throw new UserError("--explain works with JSON and JSON Lines datasheets; for a CSV catalogue, classify a row's datasheet as JSON to see its reasoning");
       }
@@ -88,7 +96,7 @@ Input fields: ic3a090 schema`,
         return;
       }
       if (csv) {
-        const input = readText(file);
+        const input = text ?? readText(file);
         // The summary waits until the output is complete: a failed write is never followed by "48 rows read".
         const notes: string[] = [];
         process.exitCode = await withOutput(
@@ -111,7 +119,7 @@ Input fields: ic3a090 schema`,
           failOn,
           tally: (result) => result.clause,
         },
-        { file, format: options.format as "json" | "jsonl" | undefined, explain: options.explain === true },
+        { file, format: options.format as "json" | "jsonl" | undefined, explain: options.explain === true, ...(text ? { text } : {}) },
       );
     });
 }

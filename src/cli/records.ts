@@ -9,7 +9,7 @@ import { extname } from "node:path";
 import { type InputIssue, InvalidInputError } from "../classify/datasheet.js";
 import { EXIT, UserError } from "./errors.js";
 import { formatIssues } from "./io.js";
-import { type InputRecord, readRecords, sourceName } from "./input.js";
+import { type InputRecord, readRecords, recordsFromText, sourceName } from "./input.js";
 import { openOutput } from "./output.js";
 import { note } from "./context.js";
 
@@ -33,6 +33,8 @@ export interface RecordOptions {
   readonly explain: boolean;
   /** Print the one-line summary on stderr (always for JSON Lines). */
   readonly summary?: boolean;
+  /** The input's text when the caller has already started reading it (a peek at stdin); else FILE is read. */
+  readonly text?: AsyncGenerator<string>;
 }
 
 /** JSON Lines by --format, or by a .jsonl / .ndjson extension; otherwise JSON. */
@@ -101,7 +103,8 @@ export async function runRecords<R>(command: RecordCommand<R>, options: RecordOp
     return { ok: false as const, record: errorRecord(record.line === undefined ? record.where : source, record.line, [issue]) };
   };
 
-  const { shape, records } = await readRecords(options.file, format);
+  const { shape, records } =
+    options.text === undefined ? await readRecords(options.file, format) : await recordsFromText(options.text, source, format, options.file === undefined || options.file === "-");
   if (shape === "array") {
     // Streamed: one element in, one element out; nothing holds the whole array.
     let first = true;
