@@ -134,7 +134,7 @@ describe("strict JSON", () => {
   it("a JSON syntax error gives line and column", () => {
     const run = runCli(["classify", "-", ...DATE], { input: '{\n  "part": "X",\n  "datacenter": tru\n}' });
     expect(run.status).toBe(65);
-    expect(run.stderr).toMatch(/not valid JSON: unexpected "t"; expected a JSON value \(line 3, column 17\)/);
+    expect(run.stderr).toMatch(/not valid JSON: unexpected character; expected a JSON value \(line 3, column 17\)/);
   });
 
   it("a figure given as 1e400 never suggests the float-rounded \"Infinity\"", () => {

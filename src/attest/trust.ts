@@ -9,10 +9,10 @@
  */
 import type { KeyObject } from "node:crypto";
 import { NamedFileError, readRegularFile } from "../files/regular-file.js";
+import { JsonTextError, parseJsonText } from "../files/json-text.js";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { formatPath } from "../classify/datasheet.js";
-import { jsonSyntaxReason } from "./canonical-json.js";
 import { keyIdOf } from "./dsse.js";
 import { KeyError, parsePublicKey } from "./keys.js";
 
@@ -96,9 +96,10 @@ export function loadTrustFile(file: string): TrustedDesigners {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    json = parseJsonText(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new TrustFileError(`${file}: ${jsonSyntaxReason(error)}; expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}`);
+    if (!(error instanceof JsonTextError)) throw error;
+    throw new TrustFileError(`${file}: not valid JSON: ${error.message}; expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}`);
   }
   return trustFrom(json, file, dirname(resolve(file)));
 }

@@ -7,7 +7,8 @@ import { readAttestation } from "../presume/attestation.js";
 import { parseOrder } from "../presume/order.js";
 import { presumeOrder } from "../presume/presume.js";
 import { type Fabricator, parseQuarter, renderReportCsv, renderReportMarkdown, ReportBuilder } from "../presume/report.js";
-import { readRegularFile } from "../files/regular-file.js";
+import { errnoText, readRegularFile } from "../files/regular-file.js";
+import { parseJsonText } from "./json.js";
 import { EXIT, UserError } from "./errors.js";
 import { formatIssues } from "./io.js";
 import { readText, recordsFromText, sourceName } from "./input.js";
@@ -21,9 +22,9 @@ function fabricatorFrom(options: { fabricator?: string; fabricatorName?: string;
   if (options.fabricator !== undefined) {
     let json: unknown;
     try {
-      json = JSON.parse(readRegularFile(options.fabricator, "fabricator file").toString("utf8"));
+      json = parseJsonText(readRegularFile(options.fabricator, "fabricator file").toString("utf8").replace(/^\uFEFF/, ""));
     } catch (error) {
-      throw new UserError(`--fabricator: cannot read ${options.fabricator} as JSON: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UserError(`--fabricator: cannot read ${options.fabricator} as JSON: ${errnoText(error)}`);
     }
     const parsed = FabricatorSchema.safeParse(json);
     if (!parsed.success) throw new UserError(`--fabricator: ${options.fabricator} must hold {"name": "...", "address": "..."} (${parsed.error.issues[0]!.path.join(".") || "file"}: ${parsed.error.issues[0]!.message})`);

@@ -15,6 +15,7 @@
  */
 import { readFileSync } from "node:fs";
 import { readRegularFile } from "../files/regular-file.js";
+import { parseJsonText } from "../files/json-text.js";
 import { z } from "zod";
 import { CitationSchema, citationText, IsoDateSchema, loadDataFile } from "../rules/dated.js";
 import { issuesFromZod } from "../classify/datasheet.js";
@@ -65,7 +66,7 @@ export function readApprovedList(path: string): ApprovedList {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new ApprovedListError(`${path}: not valid JSON: ${(error as Error).message}`);
   }
