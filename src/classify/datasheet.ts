@@ -20,7 +20,7 @@ const EXAMPLES: Record<Dimension, string> = {
  * only when it is a whole number the float holds exactly; otherwise (1e400 is
  * Infinity, 0.1 is not 1/10) no value, as the float may already have lost digits.
  */
-function exampleOfNumber(input: number): string {
+function figureExample(input: number): string {
   return Number.isSafeInteger(input) ? `"${input}"` : `"989.4" with the datasheet's own digits`;
 }
 
@@ -33,7 +33,7 @@ export function decimalField(dimension: Dimension, description: string, { positi
     .string({
       error: (issue) =>
         typeof issue.input === "number"
-          ? `give the figure as a string, e.g. ${exampleOfNumber(issue.input as number)}: JSON numbers are read as binary floats and can lose the datasheet's digits`
+          ? `give the figure as a string, e.g. ${figureExample(issue.input as number)}: JSON numbers are read as binary floats and can lose the datasheet's digits`
           : `must be a decimal string such as ${EXAMPLES[dimension]}`,
     })
     .meta({ description, examples: [EXAMPLES[dimension].split(" or ")[0]!.replace(/"/g, "")] })
