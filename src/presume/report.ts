@@ -97,6 +97,9 @@ export class ReportBuilder {
   private readonly undecided: UndecidedOrder[] = [];
   private ordersRead = 0;
   private ordersInQuarter = 0;
+  /** One copy of each text and list of missing facts: undecided orders repeat them by the thousand. */
+  private readonly texts = new Map<string, string>();
+  private readonly missingLists = new Map<string, readonly string[]>();
 
   constructor(
     private readonly quarter: Quarter,
@@ -110,7 +113,9 @@ export class ReportBuilder {
     this.ordersInQuarter++;
     const designer = order.designer?.name ?? NOT_GIVEN;
     if (result.reportable7439 === null) {
-      this.undecided.push({ part: result.part, designer, completionDate: result.completionDate, presumption: result.presumption, missing: result.missing });
+      const missingKey = result.missing.join("\u0000");
+      const missing = this.missingLists.get(missingKey) ?? (this.missingLists.set(missingKey, [...result.missing]), this.missingLists.get(missingKey)!);
+      this.undecided.push({ part: this.text(result.part), designer: this.text(designer), completionDate: this.text(result.completionDate), presumption: result.presumption, missing });
       return;
     }
     if (!result.reportable7439) return;
@@ -124,6 +129,13 @@ export class ReportBuilder {
     group.products.add(result.part);
     group.orders++;
     this.groups.set(key, group);
+  }
+
+  private text(value: string): string {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    this.texts.set(value, value);
+    return value;
   }
 
   build(): Report7439 {
