@@ -16,7 +16,7 @@ import { EXIT, UserError } from "./errors.js";
 import { rulesCommand, schemaCommand } from "./rules-command.js";
 import { runContext } from "./context.js";
 import { ENCODINGS, type Encoding } from "./input.js";
-import { flushStdout, guardStdout, OutputError } from "./output.js";
+import { flushStdout, guardStdout, OutputError, StdoutClosed } from "./output.js";
 import { CatalogueFileError } from "../catalogue/classify.js";
 import { CsvRecordTooLongError } from "../catalogue/csv.js";
 import { InvalidInputError } from "../classify/datasheet.js";
@@ -93,6 +93,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version exit 0; any other parse error is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    // The reader of stdout went away (`| head`): end quietly with the exit code so far.
+    if (error instanceof StdoutClosed) return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
     const mapped = exitFor(error);
     if (mapped === undefined) throw error;
     process.stderr.write(`ic3a090: ${mapped.message}\n`);

@@ -47,24 +47,31 @@ export interface Sink {
 
 // ------------------------------------------------------------------ stdout
 
+/** Thrown by a write to stdout after its reader went away (`| head`): main.ts ends the run quietly. */
+export class StdoutClosed extends Error {
+  constructor() {
+    super("stdout closed by its reader");
+    this.name = "StdoutClosed";
+  }
+}
+
 let stdoutFailure: unknown;
+let stdoutClosed = false;
 let stdoutWaiters: (() => void)[] = [];
 let stdoutGuarded = false;
 
 /**
- * Watches stdout for the whole run (main.ts calls it first): EPIPE ends the
- * run quietly with the exit code so far; any other error is kept and turned
- * into exit 74 by the next write or by {@link flushStdout}.
+ * Watches stdout for the whole run (main.ts calls it first): after EPIPE the
+ * next write ends the run quietly with the exit code so far (what was already
+ * written is complete, so its summary still prints); any other error is kept
+ * and turned into exit 74 by the next write or by {@link flushStdout}.
  */
 export function guardStdout(): void {
   if (stdoutGuarded) return;
   stdoutGuarded = true;
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") {
-      removeTemporaryFiles();
-      process.exit(typeof process.exitCode === "number" ? process.exitCode : EXIT.ok);
-    }
-    stdoutFailure ??= error;
+    if (error.code === "EPIPE") stdoutClosed = true;
+    else stdoutFailure ??= error;
     const waiters = stdoutWaiters;
     stdoutWaiters = [];
     for (const wake of waiters) wake();
@@ -73,6 +80,7 @@ export function guardStdout(): void {
 
 function throwIfStdoutFailed(): void {
   if (stdoutFailure !== undefined) throw new OutputError("stdout", stdoutFailure);
+  if (stdoutClosed) throw new StdoutClosed();
 }
 
 async function writeStdout(text: string | Uint8Array): Promise<void> {
@@ -92,6 +100,7 @@ async function writeStdout(text: string | Uint8Array): Promise<void> {
 
 /** Waits until everything written to stdout has been handed to the system; throws OutputError (exit 74) if any write failed. */
 export async function flushStdout(): Promise<void> {
+  if (stdoutClosed) return;
   throwIfStdoutFailed();
   await new Promise<void>((done) => {
     stdoutWaiters.push(done);
@@ -99,7 +108,7 @@ export async function flushStdout(): Promise<void> {
   });
   // A failed write reports through the "error" event a tick later.
   await new Promise((done) => setImmediate(done));
-  throwIfStdoutFailed();
+  if (stdoutFailure !== undefined) throw new OutputError("stdout", stdoutFailure);
 }
 
 class StdoutSink implements Sink {
