@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readOutcomes } from "../../src/catalogue/source.js";
+import { readOutcomes } from "../../src/cli/outcomes.js";
 import { rulesAt } from "../../src/rules/rules.js";
 
 const rules = rulesAt("2026-11-22");

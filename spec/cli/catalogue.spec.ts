@@ -42,7 +42,7 @@ describe("classify a CSV catalogue", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("");
     expect(rows(readFileSync(out, "utf8")).length).toBe(3);
-    expect(runCli(["classify", "-", "--format", "csv", "--output", "/nonexistent/dir/x.csv", ...DATE], { input: VALID })).toMatchObject({ status: 2, stderr: expect.stringMatching(/^ic3a090: --output: cannot write \/nonexistent\/dir\/x.csv: ENOENT$/m) });
+    expect(runCli(["classify", "-", "--format", "csv", "--output", "/nonexistent/dir/x.csv", ...DATE], { input: VALID })).toMatchObject({ status: 74, stderr: expect.stringMatching(/^ic3a090: cannot write \/nonexistent\/dir\/x.csv: ENOENT \(no such file\)$/m) });
   });
 
   it("a catalogue without a part column is refused in one line with 65", () => {

@@ -4,7 +4,8 @@
  * wrong with it, and never quote the key.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { closeSync, existsSync, fchmodSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fchmodSync, openSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { errnoText, NamedFileError, readRegularFile } from "../files/regular-file.js";
 import { keyIdOf } from "./dsse.js";
 
 /** A key file that cannot be used; the message never contains key material. */
@@ -19,6 +20,17 @@ export interface KeyPairFiles {
   readonly privateKeyFile: string;
   readonly publicKeyFile: string;
   readonly keyid: string;
+}
+
+/** A key file that could not be written (a full disk, a folder that is not one): the CLI's exit 74. */
+export class KeyWriteError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: unknown,
+  ) {
+    super(`cannot write ${file}: ${errnoText(reason)}`);
+    this.name = "KeyWriteError";
+  }
 }
 
 /**
@@ -52,22 +64,34 @@ function writeNew(file: string, text: string, mode: number): void {
     fd = openSync(file, "wx", mode);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new KeyError(code === "EEXIST" ? `${file} already exists; refusing to overwrite a key` : `cannot create ${file}: ${code ?? (error as Error).message}`);
+    if (code === "EEXIST") throw new KeyError(`${file} already exists; refusing to overwrite a key`);
+    throw new KeyWriteError(file, error);
   }
   try {
     fchmodSync(fd, mode); // the umask may only narrow the mode; make it exact
-    writeSync(fd, text);
-  } finally {
+    const bytes = Buffer.from(text, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+  } catch (error) {
     closeSync(fd);
+    unlinkSync(file);
+    throw new KeyWriteError(file, error);
   }
+  closeSync(fd);
 }
 
 function readKeyText(file: string, what: string): string {
   try {
-    return readFileSync(file, "utf8");
+    return readRegularFile(file, what).toString("utf8");
   } catch (error) {
-    throw new KeyError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    if (error instanceof NamedFileError) throw new KeyError(error.message);
+    throw error;
   }
+}
+
+/** True for a PEM private key protected by a passphrase (PKCS#8 encrypted, or a legacy encrypted PEM). */
+function isEncryptedPem(text: string): boolean {
+  return text.includes("-----BEGIN ENCRYPTED PRIVATE KEY-----") || /Proc-Type:\s*4,\s*ENCRYPTED/.test(text);
 }
 
 /**
@@ -77,6 +101,9 @@ function readKeyText(file: string, what: string): string {
  */
 export function readPrivateKey(file: string): { privateKey: KeyObject; publicKey: KeyObject; warnings: string[] } {
   const text = readKeyText(file, "private key");
+  if (isEncryptedPem(text)) {
+    throw new KeyError(`${file} is an encrypted private key (protected by a passphrase); ic3a090 signs with an unencrypted PKCS#8 key such as keygen writes: decrypt a copy (openssl pkey -in ${file} -out plain.key) and keep it mode 0600`);
+  }
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey({ key: text, format: "pem" });

@@ -7,7 +7,7 @@
  * with the reason it was refused. `presume` itself checks that the designer
  * and part match the order's.
  */
-import { readFileSync } from "node:fs";
+import { NamedFileError, readRegularFile } from "../files/regular-file.js";
 import { loadTrustFile, type TrustedDesigners } from "./trust.js";
 import { verifyEnvelope, verifyEnvelopeBytes, type VerifyResult } from "./verify.js";
 
@@ -37,9 +37,10 @@ export function attestationVerifierFor(trust: string | TrustedDesigners): (envel
       where = envelopeOrPath;
       let bytes: Buffer;
       try {
-        bytes = readFileSync(envelopeOrPath);
+        bytes = readRegularFile(envelopeOrPath, "attestation");
       } catch (error) {
-        return { ok: false, reason: `cannot read attestation ${envelopeOrPath}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}` };
+        if (!(error instanceof NamedFileError)) throw error;
+        return { ok: false, reason: error.message };
       }
       result = verifyEnvelopeBytes(bytes, designers);
     } else result = verifyEnvelope(envelopeOrPath, designers);

@@ -8,10 +8,11 @@
  * to two designers, and a private key is refused.
  */
 import type { KeyObject } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { NamedFileError, readRegularFile } from "../files/regular-file.js";
+import { JsonTextError, parseJsonText } from "../files/json-text.js";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { issuesFromZod } from "../classify/datasheet.js";
+import { formatPath, issuesFromZod } from "../classify/datasheet.js";
 import { strictObject } from "../input/strict.js";
 import { jsonSyntaxReason } from "./canonical-json.js";
 import { keyIdOf } from "./dsse.js";
@@ -65,9 +66,10 @@ export function trustFrom(json: unknown, source: string, baseDir: string): Trust
         const file = resolve(baseDir, designer.publicKey);
         let text: string;
         try {
-          text = readFileSync(file, "utf8");
+          text = readRegularFile(file, "public key").toString("utf8");
         } catch (error) {
-          throw new KeyError(`${field}: cannot read ${designer.publicKey} (${(error as NodeJS.ErrnoException).code ?? "unreadable"}); paths are relative to the trust file`);
+          if (!(error instanceof NamedFileError)) throw error;
+          throw new KeyError(`${field}: ${error.message}; paths are relative to the trust file`);
         }
         publicKey = parsePublicKey(text, `${field} (${designer.publicKey})`);
       }
@@ -89,15 +91,17 @@ export function trustFrom(json: unknown, source: string, baseDir: string): Trust
 export function loadTrustFile(file: string): TrustedDesigners {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file, "trust file").toString("utf8");
   } catch (error) {
-    throw new TrustFileError(`cannot read trust file ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    if (error instanceof NamedFileError) throw new TrustFileError(error.message);
+    throw error;
   }
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    json = parseJsonText(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new TrustFileError(`${file}: ${jsonSyntaxReason(error)}; expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}`);
+    if (!(error instanceof JsonTextError)) throw error;
+    throw new TrustFileError(`${file}: not valid JSON: ${error.message}; expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}`);
   }
   return trustFrom(json, file, dirname(resolve(file)));
 }

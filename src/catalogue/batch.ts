@@ -6,18 +6,20 @@
  * else 0; --strict stops at the first invalid row with 65.
  */
 import { statSync } from "node:fs";
-import type { Readable } from "node:stream";
 import type { ClauseSummary } from "./classify.js";
 import type { RuleSet } from "../rules/rules.js";
-import { EXIT, UserError } from "../cli/io.js";
 import { CatalogueCsvTransform, CatalogueFileError } from "./classify.js";
 import { CsvRecordTooLongError } from "./csv.js";
+
+/** The exit codes the batch returns (the CLI's EXIT values; the library does not import the CLI). */
+const EXIT = { ok: 0, failOn: 1, invalidInput: 65 } as const;
 
 /** How many invalid rows are also named on stderr; the rest are in the `error` column. */
 const INVALID_ON_STDERR = 10;
 
 export interface CatalogueBatchOptions {
-  readonly input: Readable;
+  /** The catalogue's text, decoded, in pieces. */
+  readonly input: AsyncIterable<string>;
   /** The file read, for messages and the progress bar (its size); undefined for stdin. */
   readonly file: string | undefined;
   readonly write: (text: string) => Promise<void>;
@@ -27,6 +29,8 @@ export interface CatalogueBatchOptions {
   readonly stderr?: NodeJS.WriteStream;
   /** Neutralise passed-through cells that start like a formula (--excel-safe). */
   readonly excelSafe?: boolean;
+  /** Writes a note or the summary (silenced by --quiet); stderr by default. */
+  readonly note?: (line: string) => void;
 }
 
 export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise<number> {
@@ -44,11 +48,15 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
     },
   });
   const progress = stderr.isTTY ? new ProgressBar(stderr, options.file) : undefined;
-  options.input.setEncoding("utf8");
+  const note = options.note ?? ((line: string) => stderr.write(`${line}\n`));
+  const pieces = options.input[Symbol.asyncIterator]();
   try {
-    for await (const chunk of options.input) {
-      const text = transform.push(chunk as string);
-      progress?.update(Buffer.byteLength(chunk as string), transform.tally.read);
+    for (;;) {
+      const next = await pieces.next();
+      if (next.done) break;
+      const chunk = next.value;
+      const text = transform.push(chunk);
+      progress?.update(Buffer.byteLength(chunk), transform.tally.read);
       if (text) await options.write(text);
       if (transform.stopped !== undefined) break;
     }
@@ -58,15 +66,10 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
     }
   } catch (error) {
     progress?.clear();
-    if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError) {
-      throw new UserError(`${source}: ${error.message}`, EXIT.invalidInput);
-    }
-    if ((error as NodeJS.ErrnoException).code !== undefined && !(error instanceof UserError)) {
-      throw new UserError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code}`);
-    }
+    if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError) throw new CatalogueFileError(`${source}: ${error.message}`);
     throw error;
   } finally {
-    if (transform.stopped !== undefined) options.input.destroy();
+    if (transform.stopped !== undefined) await pieces.return?.(undefined);
   }
   progress?.clear();
   const { tally } = transform;
@@ -76,8 +79,8 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
   }
   if (named > INVALID_ON_STDERR) stderr.write(`${source}: … and ${named - INVALID_ON_STDERR} more invalid rows: see their error column\n`);
   const replaced = transform.classifierOrUndefined?.replacedColumns() ?? [];
-  if (replaced.length > 0) stderr.write(`ic3a090: note: the input's own ${replaced.join(", ")} column${replaced.length === 1 ? " was" : "s were"} replaced by this run's results\n`);
-  stderr.write(`${tally.summary()}\n`);
+  if (replaced.length > 0) note(`ic3a090: note: the input's own ${replaced.join(", ")} column${replaced.length === 1 ? " was" : "s were"} replaced by this run's results`);
+  note(tally.summary());
   return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
 }
 

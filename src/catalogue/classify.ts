@@ -223,7 +223,7 @@ export class CatalogueCsvTransform {
   end(): string {
     if (this.stopped !== undefined) return "";
     const text = this.render(this.splitter.end());
-    if (!this.classifier) throw new CatalogueFileError("the catalogue is empty: it needs a header row naming its columns (part, tops_fp8, …) and one row per part");
+    if (!this.classifier) throw new CatalogueFileError("no input: the catalogue is empty: it needs a header row naming its columns (part, tops_fp8, …) and one row per part");
     if (!this.options.excelSafe && this.formulaLikeCells > 0) {
       this.options.warn?.(
         `${this.formulaLikeCells} passed-through cell${this.formulaLikeCells === 1 ? "" : "s"} start${this.formulaLikeCells === 1 ? "s" : ""} like a spreadsheet formula (=, +, -, @, tab or CR); --excel-safe writes them as text`,

@@ -8,6 +8,8 @@
  * What a spreadsheet export brings is accepted: a UTF-8 byte order mark, CRLF
  * or LF line ends (even mixed: a CR before the LF is dropped), quoted fields
  * holding commas, quotes and line breaks, and blank lines (not records).
+ * CR alone (Excel for Mac) is read as the line end when it is the first line
+ * end of the file.
  * A record longer than `maxRecordChars` (an unbalanced quote swallowing the
  * rest of the file, usually) stops the run: nothing after it can be told
  * apart into records.
@@ -27,8 +29,14 @@ export class CsvRecordTooLongError extends Error {
   constructor(
     readonly row: number,
     readonly limit: number,
+    /** True when the record holds a quote: then an unbalanced quote is the likely cause. */
+    readonly quoted = true,
   ) {
-    super(`row ${row} runs past ${limit} characters without ending: an unbalanced quote (") swallows the rest of the file; close it, or double the quotes inside the field ("")`);
+    super(
+      quoted
+        ? `row ${row} runs past ${limit} characters without ending: an unbalanced quote (") swallows the rest of the file; close it, or double the quotes inside the field ("")`
+        : `row ${row} runs past ${limit} characters without a line end: a catalogue row is at most ${limit} characters; is this a CSV file?`,
+    );
     this.name = "CsvRecordTooLongError";
   }
 }
@@ -56,7 +64,9 @@ export class CsvSplitter {
   private nextRow = 1;
   private sawCrlf: boolean | undefined;
   private bom = false;
-  private readonly parser = new Papa.Parser({ delimiter: ",", newline: "\n", quoteChar: '"' });
+  private parser = new Papa.Parser({ delimiter: ",", newline: "\n", quoteChar: '"' });
+  /** True when the file ends its lines with CR alone (Excel for Mac): then CR is the line end. */
+  private crOnly = false;
 
   constructor(private readonly maxRecordChars: number = DEFAULT_MAX_RECORD_CHARS) {}
 
@@ -84,14 +94,20 @@ export class CsvSplitter {
       }
     }
     if (this.sawCrlf === undefined) {
-      const lf = input.indexOf("\n");
-      if (lf >= 0) this.sawCrlf = lf > 0 && input[lf - 1] === "\r";
+      const end = /\r\n|\n|\r(?=[^])/.exec(input);
+      if (end) {
+        this.sawCrlf = end[0] === "\r\n";
+        if (end[0] === "\r") {
+          this.crOnly = true;
+          this.parser = new Papa.Parser({ delimiter: ",", newline: "\r", quoteChar: '"' });
+        }
+      }
     }
     const result = this.parser.parse(input, 0, true) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
     this.tail = input.slice(result.meta.cursor);
     const records = this.records(result.data, result.errors);
     if (this.tail.length > this.maxRecordChars) {
-      this.failure = new CsvRecordTooLongError(this.nextRow, this.maxRecordChars);
+      this.failure = new CsvRecordTooLongError(this.nextRow, this.maxRecordChars, this.tail.includes('"'));
       this.tail = "";
     }
     return records;
@@ -114,7 +130,7 @@ export class CsvSplitter {
       const row = this.nextRow++;
       const last = fields.length - 1;
       const lastField = fields[last]!;
-      if (lastField.endsWith("\r")) fields[last] = lastField.slice(0, -1);
+      if (!this.crOnly && lastField.endsWith("\r")) fields[last] = lastField.slice(0, -1);
       const error = errors.length > 0 ? errors.find((e) => e.row === i) : undefined;
       if (!error && isBlank(fields)) continue;
       records.push(error ? { row, fields, quoteError: `malformed quotes (${error.message.toLowerCase()}); a field with a quote inside must be quoted, the quote doubled ("")` } : { row, fields });

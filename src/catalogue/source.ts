@@ -1,13 +1,13 @@
 /**
- * Parts to show in a table or on the map, from any input `classify` reads:
- * a CSV catalogue, JSON Lines, or JSON (one datasheet or an array). Each
- * record gives one outcome, in order; a bad record an `invalid` outcome.
+ * Records of any input `classify` reads, classified: the rows of a CSV
+ * catalogue, or datasheets from JSON or JSON Lines (read by the CLI's input
+ * module). Each record gives one outcome, in order; a bad record an
+ * `invalid` outcome.
  */
 import { extname } from "node:path";
 import { classifyDatasheet } from "../classify/classify.js";
-import { InvalidInputError, parseDatasheet } from "../classify/datasheet.js";
+import { type InputIssue, InvalidInputError, parseDatasheet } from "../classify/datasheet.js";
 import type { RuleSet } from "../rules/rules.js";
-import { EXIT, openInput, parseJson, parseJsonLine, readAllText, readLines, sourceName, UserError } from "../cli/io.js";
 import { CatalogueClassifier, CatalogueFileError, type RowOutcome } from "./classify.js";
 import { CsvRecordTooLongError, CsvSplitter } from "./csv.js";
 
@@ -22,46 +22,18 @@ export function inputFormatOf(file: string | undefined, format: string | undefin
   return file && file !== "-" ? "json" : undefined;
 }
 
-/** Guesses the format of text read from stdin: JSON when it starts with [ or a whole object, JSON Lines for several objects, else CSV. */
-export function sniffFormat(text: string): InputFormat {
+/** Guesses the format of text read from stdin by its first character: JSON when it starts with [ or {, else CSV. */
+export function sniffFormat(text: string): "json" | "csv" {
   const start = text.replace(/^\ufeff/, "").trimStart();
-  if (start.startsWith("[")) return "json";
-  if (!start.startsWith("{")) return "csv";
-  return parseJson(start).ok ? "json" : "jsonl";
+  return start.startsWith("[") || start.startsWith("{") ? "json" : "csv";
 }
 
-/** Every record of the input, classified (without trace), in order. */
-export async function* readOutcomes(file: string | undefined, format: InputFormat | undefined, rules: RuleSet): AsyncGenerator<RowOutcome> {
-  const source = sourceName(file);
-  if (format === "csv") {
-    yield* csvOutcomes(file, rules);
-    return;
-  }
-  if (format === "jsonl") {
-    for await (const { line, text } of readLines(file)) yield jsonOutcome(parseJsonLine(text), line, rules);
-    return;
-  }
-  const text = await readAllText(file);
-  const guessed = format ?? sniffFormat(text);
-  if (guessed === "csv") {
-    yield* csvRecords(text, rules, source);
-    return;
-  }
-  if (guessed === "jsonl") {
-    const lines = text.split(/\r?\n/);
-    if (lines.at(-1) === "") lines.pop(); // the line end of the last line starts no new line
-    for (const [index, lineText] of lines.entries()) yield jsonOutcome(parseJsonLine(lineText), index + 1, rules);
-    return;
-  }
-  const parsed = parseJson(text);
-  if (parsed.ok && Array.isArray(parsed.value)) {
-    let index = 0;
-    for (const value of parsed.value) yield jsonOutcome({ ok: true, value }, ++index, rules);
-  } else yield jsonOutcome(parsed, 1, rules);
-}
+/** A record read from JSON or JSON Lines: its value, or what is wrong with its text. */
+export type RecordValue = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: InputIssue };
 
-function jsonOutcome(parsed: ReturnType<typeof parseJson>, row: number, rules: RuleSet): RowOutcome {
-  if (!parsed.ok) return { kind: "invalid", row, part: null, message: `line ${row}: ${parsed.issue.message}` };
+/** One JSON record classified (without trace); `row` is its line (JSON Lines) or its place (JSON). */
+export function recordOutcome(parsed: RecordValue, row: number, rules: RuleSet): RowOutcome {
+  if (!parsed.ok) return { kind: "invalid", row, part: null, message: `line ${row}: ${parsed.issue.path ? `${parsed.issue.path}: ` : ""}${parsed.issue.message}` };
   const value = parsed.value as { part?: unknown };
   const part = typeof value === "object" && value !== null && typeof value.part === "string" ? value.part : null;
   try {
@@ -79,10 +51,8 @@ function jsonOutcome(parsed: ReturnType<typeof parseJson>, row: number, rules: R
   }
 }
 
-async function* csvOutcomes(file: string | undefined, ruleSet: RuleSet): AsyncGenerator<RowOutcome> {
-  const source = sourceName(file);
-  const input = openInput(file);
-  input.setEncoding("utf8");
+/** The rows of a CSV catalogue, given as text in pieces, classified. @throws CatalogueFileError (empty, bad header, runaway record). */
+export async function* csvOutcomes(pieces: AsyncIterable<string>, ruleSet: RuleSet, source: string): AsyncGenerator<RowOutcome> {
   const splitter = new CsvSplitter();
   let classifier: CatalogueClassifier | undefined;
   const take = function* (records: ReturnType<CsvSplitter["push"]>): Generator<RowOutcome> {
@@ -95,30 +65,20 @@ async function* csvOutcomes(file: string | undefined, ruleSet: RuleSet): AsyncGe
     }
   };
   try {
-    for await (const chunk of input) yield* take(splitter.push(chunk as string));
+    for await (const chunk of pieces) yield* take(splitter.push(chunk));
     yield* take(splitter.end());
   } catch (error) {
-    if (error instanceof CsvRecordTooLongError) throw new UserError(`${source}: ${error.message}`, EXIT.invalidInput);
-    if ((error as NodeJS.ErrnoException).code !== undefined) throw new UserError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code}`);
+    if (error instanceof CsvRecordTooLongError) throw new CatalogueFileError(`${source}: ${error.message}`);
     throw error;
   }
-  if (!classifier) throw new UserError(`${source}: the catalogue is empty: it needs a header row and one row per part`, EXIT.invalidInput);
-}
-
-function* csvRecords(text: string, ruleSet: RuleSet, source: string): Generator<RowOutcome> {
-  const splitter = new CsvSplitter();
-  const records = [...splitter.push(text), ...splitter.end()];
-  const header = records[0];
-  if (!header) throw new UserError(`${source}: the catalogue is empty: it needs a header row and one row per part`, EXIT.invalidInput);
-  const classifier = headerClassifier(header.fields, ruleSet, source, header.row);
-  for (const record of records.slice(1)) yield classifier.classify(record);
+  if (!classifier) throw new CatalogueFileError(`${source}: no input: the catalogue is empty: it needs a header row and one row per part`);
 }
 
 function headerClassifier(header: string[], ruleSet: RuleSet, source: string, row: number): CatalogueClassifier {
   try {
     return new CatalogueClassifier(header, ruleSet);
   } catch (error) {
-    if (error instanceof InvalidInputError || error instanceof CatalogueFileError) throw new UserError(`${source}: header (row ${row}): ${error.message}`, EXIT.invalidInput);
+    if (error instanceof InvalidInputError || error instanceof CatalogueFileError) throw new CatalogueFileError(`${source}: header (row ${row}): ${error.message}`);
     throw error;
   }
 }

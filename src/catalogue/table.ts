@@ -18,7 +18,8 @@ function shortMissing(missing: readonly string[], names: FieldNames): string {
   const short = (text: string) => text.split(/[:( ]/, 1)[0]!;
   const columns = missingAsColumns(missing).map(short);
   const fields = missing.map(short);
-  const pick = (field: string, index: number) => (names === "json" || field === columns[index] ? field : names === "csv" ? columns[index]! : `${field} / ${columns[index]}`);
+  const pick = (field: string, index: number) =>
+    names === "json" || field === columns[index] ? field : names === "csv" ? columns[index]! : `${field} / ${columns[index]}`;
   return fields.map(pick).join(", ");
 }
 
@@ -50,23 +51,57 @@ function cellsOf(outcome: RowOutcome, names: FieldNames): string[] {
 }
 
 /**
- * The table, one line per outcome, in input order; the last column is not padded.
- * A missing fact is named as `fieldNames` says: a CSV column (the default), a
- * JSON datasheet field, or both when the input could be either.
+ * Renders the table a line at a time: column widths come from the header and
+ * the first rows given (a sample: a later, wider cell widens only its own
+ * line), so a table of any length is written in bounded memory. A missing fact
+ * is named as `fieldNames` says: a CSV column (the default), a JSON datasheet
+ * field, or both when the input could be either. Input text is escaped for the terminal.
  */
-export function renderTable(outcomes: readonly RowOutcome[], { maxPartWidth = 32, fieldNames = "csv" as FieldNames } = {}): string {
-  const rows = outcomes.map((outcome) => cellsOf(outcome, fieldNames).map(escapeTerminal)).map((cells) => {
+export class TableRenderer {
+  private readonly widths: number[];
+
+  constructor(
+    sample: readonly RowOutcome[],
+    private readonly fieldNames: FieldNames = "csv",
+    private readonly maxPartWidth = 32,
+  ) {
+    const all = [[...HEADER], ...sample.map((outcome) => this.cells(outcome))];
+    this.widths = HEADER.map((_, i) => all.reduce((width, cells) => Math.max(width, cells[i]!.length), 0));
+  }
+
+  private cells(outcome: RowOutcome): string[] {
+    const cells = cellsOf(outcome, this.fieldNames).map(escapeTerminal);
     const part = cells[0]!;
-    cells[0] = part.length > maxPartWidth ? `${part.slice(0, maxPartWidth - 1)}…` : part;
+    cells[0] = part.length > this.maxPartWidth ? `${part.slice(0, this.maxPartWidth - 1)}…` : part;
     return cells;
-  });
-  const all = [[...HEADER], ...rows];
-  const widths = HEADER.map((_, i) => all.reduce((width, cells) => Math.max(width, cells[i]!.length), 0));
-  const line = (cells: readonly string[]) =>
-    cells
+  }
+
+  private line(cells: readonly string[]): string {
+    const widths = this.widths;
+    return cells
       .map((cell, i) => (i === cells.length - 1 ? cell : RIGHT.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
       .join("  ")
       .trimEnd();
-  const rule = widths.map((w, i) => "─".repeat(i === widths.length - 1 ? Math.min(Math.max(w, 4), 40) : w)).join("  ");
-  return `${[line(HEADER), rule, ...rows.map(line)].join("\n")}\n`;
+  }
+
+  /** The header and the rule under it, each with its line end. */
+  head(): string {
+    const widths = this.widths;
+    const rule = widths.map((w, i) => "─".repeat(i === widths.length - 1 ? Math.min(Math.max(w, 4), 40) : w)).join("  ");
+    return `${this.line(HEADER)}\n${rule}\n`;
+  }
+
+  /** One outcome's line, with its line end. */
+  row(outcome: RowOutcome): string {
+    return `${this.line(this.cells(outcome))}\n`;
+  }
+}
+
+/** The table, one line per outcome, in input order; the last column is not padded. */
+export function renderTable(
+  outcomes: readonly RowOutcome[],
+  { maxPartWidth = 32, fieldNames = "csv" as FieldNames } = {},
+): string {
+  const renderer = new TableRenderer(outcomes, fieldNames, maxPartWidth);
+  return renderer.head() + outcomes.map((outcome) => renderer.row(outcome)).join("");
 }

@@ -17,6 +17,15 @@ const EXAMPLES: Record<Dimension, string> = {
 };
 
 /**
+ * The string to suggest for a figure given as a JSON number: the number itself
+ * only when it is a whole number the float holds exactly; otherwise (1e400 is
+ * Infinity, 0.1 is not 1/10) no value, as the float may already have lost digits.
+ */
+function figureExample(input: number): string {
+  return Number.isSafeInteger(input) ? `"${input}"` : `"989.4" with the datasheet's own digits`;
+}
+
+/**
  * A decimal figure written as a JSON string, parsed into an exact Rational.
  * A JSON number is refused: JSON.parse has already rounded it to a float.
  * `example` is the field's own example (the schema's `examples`); without it,
@@ -29,7 +38,7 @@ export function decimalField(dimension: Dimension, description: string, { positi
     .string({
       error: (issue) =>
         typeof issue.input === "number"
-          ? `give the figure as a string, e.g. "${issue.input}": JSON numbers are read as binary floats and can lose the datasheet's digits`
+          ? `give the figure as a string, e.g. ${figureExample(issue.input as number)}: JSON numbers are read as binary floats and can lose the datasheet's digits`
           : `must be a decimal string such as ${examples}`,
     })
     .meta({ description, examples: [example ?? EXAMPLES[dimension].split(" or ")[0]!.replace(/"/g, "")] })

@@ -1,5 +1,4 @@
 /** `ic3a090 attest datasheet.json --key designer.key --designer "Name"`: classify, then sign. */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { AttestRefusal, attestDatasheet } from "../attest/attest.js";
 import { canonicalJson, looksLikePem } from "../attest/canonical-json.js";
@@ -7,6 +6,8 @@ import { BoundFileError, digestFile } from "../attest/files.js";
 import { KeyError, readPrivateKey } from "../attest/keys.js";
 import { InvalidInputError } from "../classify/datasheet.js";
 import { EXIT, formatIssues, parseJson, readAllText, sourceName, UserError } from "./io.js";
+import { checkOutputPath, isPrivateKeyFile, writeDocument } from "./output.js";
+import { note } from "./context.js";
 import { dateOption, noteIfBeyondVerified, rulesForDate } from "./options.js";
 
 /** Collects a repeatable option's values. */
@@ -35,6 +36,11 @@ Exit codes: 0 signed; 1 refused (figures give 3A090.a without --allow-controlled
 2 usage error (key, file, date); 65 invalid datasheet.`,
     )
     .action(async (file: string | undefined, options: { key: string; designer: string; bind: string[]; date?: string; output?: string; allowControlled?: boolean }) => {
+      const inputs = [file, options.key, ...options.bind];
+      if (options.output !== undefined) checkOutputPath(options.output, { inputs });
+      for (const bound of options.bind) {
+        if (isPrivateKeyFile(bound)) throw new UserError(`--bind: ${bound} holds a private key; it must never be bound (its name and digest would travel with the attestation)`);
+      }
       const rules = rulesForDate(options.date);
       let keys;
       try {
@@ -71,17 +77,11 @@ Exit codes: 0 signed; 1 refused (figures give 3A090.a without --allow-controlled
         throw error;
       }
       const envelopeText = `${canonicalJson(attested.envelope)}\n`;
-      if (options.output) {
-        try {
-          writeFileSync(options.output, envelopeText);
-        } catch (error) {
-          throw new UserError(`--output: cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? "unwritable"}`);
-        }
-      } else process.stdout.write(envelopeText);
+      await writeDocument(options.output, envelopeText, { inputs });
       const { classification } = attested;
-      process.stderr.write(
+      note(
         `ic3a090: signed ${classification.part} (${classification.clause}, TPP ${classification.tpp ?? "n/a"}, PD ${classification.performanceDensity ?? "n/a"}) as "${options.designer}" under the rules of ${rules.date}, key sha256:${attested.envelope.signatures[0]!.keyid}` +
-          `${options.output ? `; wrote ${options.output}` : ""}\n`,
+          `${options.output ? `; wrote ${options.output}` : ""}`,
       );
     });
 }

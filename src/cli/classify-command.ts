@@ -1,6 +1,4 @@
 /** `ic3a090 classify [FILE|-]`: datasheets or a CSV catalogue in, classifications out. */
-import { closeSync, createWriteStream, openSync } from "node:fs";
-import { once } from "node:events";
 import { extname } from "node:path";
 import { Command, Option } from "commander";
 import { classifyDatasheet } from "../classify/classify.js";
@@ -8,11 +6,15 @@ import { parseDatasheet } from "../classify/datasheet.js";
 import { type Classification, CLAUSES, ECCNS } from "../classify/result.js";
 import { runCatalogueBatch } from "../catalogue/batch.js";
 import { type ClauseSummary, type RowOutcome, Tally } from "../catalogue/classify.js";
-import { inputFormatOf, readOutcomes } from "../catalogue/source.js";
-import { renderTable } from "../catalogue/table.js";
+import { inputFormatOf, sniffFormat } from "../catalogue/source.js";
+import { TableRenderer } from "../catalogue/table.js";
 import type { RuleSet } from "../rules/rules.js";
 import { renderExplanation } from "../render/explain.js";
-import { EXIT, openInput, Output, sourceName, UserError } from "./io.js";
+import { EXIT, UserError } from "./errors.js";
+import { peekText, readText, sourceName } from "./input.js";
+import { checkOutputPath, type Sink, withOutput } from "./output.js";
+import { readOutcomes } from "./outcomes.js";
+import { note } from "./context.js";
 import { dateOption, listOption, noteIfBeyondVerified, rulesForDate } from "./options.js";
 import { runRecords } from "./records.js";
 import { ITEM_PARAGRAPHS } from "../classify/item.js";
@@ -28,7 +30,7 @@ function failOnOption(value: string | undefined): string[] {
     .filter((item) => /^\d[A-E]\d{3}\.z(\.[a-z0-9]+)*$/.test(item) && (Z_ENTRY_IDS as readonly string[]).includes(item.slice(0, 5)));
   return listOption("--fail-on", value, [...fixed, ...zValues]);
 }
-import { catalogueInput, isWorkbookFile, withWorkbookErrors, withXlsxOutput } from "./xlsx-catalogue.js";
+import { catalogueInput, isWorkbookFile, withWorkbookErrors, writeXlsx } from "./xlsx-catalogue.js";
 
 /** True when the result is, or matches, one of the --fail-on values (an ECCN, a clause, or "indeterminate"). */
 export function matchesFailOn(result: ClauseSummary, failOn: readonly string[]): boolean {
@@ -75,7 +77,7 @@ export function classifyCommand(program: Command): void {
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
     .option("--excel-safe", "write passed-through CSV cells that start like a spreadsheet formula (=, +, -, @, tab, CR) as text, with a leading '")
     .option("--sheet <NAME>", "the sheet of an Excel workbook (.xlsx) to read (default: the first)")
-    .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it (CSV catalogue and table)")
+        .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it to stdout; --output FILE is then left untouched (CSV catalogue and table)")
     .addHelpText(
       "after",
       `
@@ -100,13 +102,22 @@ Input fields: ic3a090 schema`,
       if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
         throw new UserError(`--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`);
       }
+      if (options.output !== undefined) checkOutputPath(options.output, { inputs: [file] });
       const rules = rulesForDate(options.date);
       const failOnValues = failOnOption(options.failOn);
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);
 
+      // Stdin without --format: a CSV catalogue is told from JSON by its first character.
+      let text: AsyncGenerator<string> | undefined;
+      let sniffedCsv = false;
+      if ((file === undefined || file === "-") && options.format === undefined && !options.explain) {
+        const peeked = await peekText(readText(file));
+        text = peeked.pieces;
+        sniffedCsv = peeked.head.trim() !== "" && sniffFormat(peeked.head) === "csv";
+      }
       const workbook = isWorkbookFile(file);
-      const csv = options.format === "csv" || options.format === "xlsx" || workbook || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
+      const csv = sniffedCsv || workbook || options.format === "csv" || options.format === "xlsx" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
       if ((csv || options.format === "table") && options.explain) {
         throw new UserError("--explain works with JSON and JSON Lines datasheets; for a CSV catalogue, classify a row's datasheet as JSON to see its reasoning");
       }
@@ -116,12 +127,29 @@ Input fields: ic3a090 schema`,
         return;
       }
       if (csv) {
-        const writeTo = options.format === "xlsx" ? withXlsxOutput : withOutput;
+        const input = text ?? catalogueInput(file, options.sheet);
+        // The summary waits until the output is complete: a failed write is never followed by "48 rows read".
+        const notes: string[] = [];
+        const batch = (write: (text: string) => Promise<void>) =>
+          runCatalogueBatch({
+            input,
+            file: file === "-" ? undefined : file,
+            write,
+            rules,
+            strict: options.strict === true,
+            failOn,
+            excelSafe: options.excelSafe === true,
+            note: (line) => notes.push(line),
+          });
         process.exitCode = await withWorkbookErrors(file, () =>
-          writeTo(options.output, (write) =>
-            runCatalogueBatch({ input: catalogueInput(file, options.sheet), file: file === "-" ? undefined : file, write, rules, strict: options.strict === true, failOn, excelSafe: options.excelSafe === true }),
+          withOutput(
+            options.output,
+            { inputs: [file] },
+            (sink) => (options.format === "xlsx" ? writeXlsx(sink, batch) : batch((text) => sink.write(text))),
+            (code) => !(options.strict && code === EXIT.invalidInput),
           ),
         );
+        for (const line of notes) note(line);
         return;
       }
       if (options.output !== undefined || options.strict) {
@@ -134,70 +162,57 @@ Input fields: ic3a090 schema`,
           failOn,
           tally: (result) => result.clause,
         },
-        { file, format: options.format as "json" | "jsonl" | undefined, explain: options.explain === true },
+        { file, format: options.format as "json" | "jsonl" | undefined, explain: options.explain === true, ...(text ? { text } : {}) },
       );
     });
 }
 
-/** Runs `body` writing to --output FILE (created or truncated) or to stdout, with back-pressure. */
-async function withOutput(path: string | undefined, body: (write: (text: string) => Promise<void>) => Promise<number>): Promise<number> {
-  if (path === undefined || path === "-") {
-    const output = new Output();
-    return body((text) => output.write(text));
-  }
-  let fd: number;
-  try {
-    fd = openSync(path, "w");
-  } catch (error) {
-    throw new UserError(`--output: cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const stream = createWriteStream(path, { fd });
-  let failure: NodeJS.ErrnoException | undefined;
-  stream.on("error", (error) => {
-    failure = error;
-  });
-  try {
-    return await body(async (text) => {
-      // events.once rejects if the stream emits "error" while waiting, and removes its listeners either way.
-      if (!stream.write(text)) await once(stream, "drain").catch(() => undefined);
-      const error = failure as NodeJS.ErrnoException | undefined;
-      if (error) throw new UserError(`--output: cannot write ${path}: ${error.code ?? error.message}`);
-    });
-  } finally {
-    stream.end();
-    await once(stream, "close").catch(() => undefined);
-    if (failure) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-    }
-  }
-}
+/** How many rows set the table's column widths; later rows are written as they come. */
+const TABLE_SAMPLE_ROWS = 1000;
 
-/** `--format table`: every record classified, then one aligned table. */
+/** `--format table`: every record classified, and written as an aligned table as it comes (bounded memory). */
 async function classifyToTable(file: string | undefined, rules: RuleSet, failOn: (result: ClauseSummary) => boolean, options: ClassifyOptions): Promise<number> {
   const tally = new Tally();
-  const outcomes: RowOutcome[] = [];
   let stopped: string | undefined;
-  for await (const outcome of readOutcomes(file, inputFormatOf(file, undefined), rules)) {
-    if (outcome.kind === "invalid" && options.strict) {
-      stopped = outcome.message;
-      break;
-    }
-    tally.add(outcome, failOn);
-    outcomes.push(outcome);
-  }
-  await withOutput(options.output, async (write) => {
-    const format = inputFormatOf(file, undefined);
-    await write(renderTable(outcomes, { fieldNames: format === "csv" ? "csv" : format === undefined ? "both" : "json" }));
-    return EXIT.ok;
-  });
-  if (stopped !== undefined) {
+  const format = inputFormatOf(file, undefined);
+  const fieldNames = format === "csv" ? "csv" : format === undefined ? "both" : "json";
+  const written = await withOutput(
+    options.output,
+    { inputs: [file] },
+    async (sink: Sink) => {
+      const sample: RowOutcome[] = [];
+      let renderer: TableRenderer | undefined;
+      const emit = async (outcome: RowOutcome) => {
+        if (!renderer) {
+          sample.push(outcome);
+          if (sample.length < TABLE_SAMPLE_ROWS) return;
+          renderer = new TableRenderer(sample, fieldNames);
+          await sink.write(renderer.head() + sample.map((row) => renderer!.row(row)).join(""));
+          sample.length = 0;
+          return;
+        }
+        await sink.write(renderer.row(outcome));
+      };
+      for await (const outcome of readOutcomes(file, inputFormatOf(file, undefined), rules)) {
+        if (outcome.kind === "invalid" && options.strict) {
+          stopped = outcome.message;
+          break;
+        }
+        tally.add(outcome, failOn);
+        await emit(outcome);
+      }
+      if (!renderer) {
+        const last = new TableRenderer(sample, fieldNames);
+        await sink.write(last.head() + sample.map((row) => last.row(row)).join(""));
+      }
+      return stopped === undefined;
+    },
+    (complete) => complete,
+  );
+  if (!written) {
     process.stderr.write(`${sourceName(file)}: ${stopped}\nic3a090: --strict: stopped at the first invalid record\n`);
     return EXIT.invalidInput;
   }
-  process.stderr.write(`${tally.summary()}\n`);
+  note(tally.summary());
   return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
 }

@@ -1,84 +1,32 @@
 /**
- * Shared plumbing of the commands: exit codes, user errors, reading JSON or
- * JSON Lines input, and writing to stdout with back-pressure.
+ * Shared plumbing of the commands, kept for the commands' imports: the exit
+ * codes and UserError (./errors.ts), reading (./input.ts) and writing
+ * (./output.ts). New code imports from those modules directly.
  */
-import { createReadStream, readFileSync } from "node:fs";
 import { once } from "node:events";
-import { createInterface } from "node:readline";
-import type { Readable, Writable } from "node:stream";
+import type { Writable } from "node:stream";
+import { EXIT, UserError } from "./errors.js";
+import { openInput, readAllText, readText, sourceName, stripBom } from "./input.js";
+import { OutputError, type Sink, openOutput } from "./output.js";
 
-/** The documented exit codes. */
-export const EXIT = {
-  /** Ran; whatever the classification. */
-  ok: 0,
-  /** --fail-on matched (or a check failed, for commands that check). */
-  failOn: 1,
-  /** Usage error: a bad option, a file that cannot be read, a date the rules do not cover. */
-  usage: 2,
-  /** Invalid input data (EX_DATAERR): the error names file, line and field. */
-  invalidInput: 65,
-} as const;
+export { EXIT, UserError, openInput, readAllText, sourceName, stripBom };
 
-/** An error the user can fix; printed as one line, without a stack trace. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.usage,
-  ) {
-    super(message);
-    this.name = "UserError";
-  }
-}
-
-/** The source name used in messages: the file path, or "stdin". */
-export function sourceName(file: string | undefined): string {
-  return file === undefined || file === "-" ? "stdin" : file;
-}
-
-export function openInput(file: string | undefined): Readable {
-  if (file === undefined || file === "-") {
-    if (process.stdin.isTTY) throw new UserError("no input: give a FILE, or pipe a datasheet to stdin (ic3a090 classify --help)");
-    return process.stdin;
-  }
-  const stream = createReadStream(file);
-  return stream;
-}
-
-/** Reads a whole file or stdin as UTF-8 text, without a leading BOM. */
-export async function readAllText(file: string | undefined): Promise<string> {
-  if (file !== undefined && file !== "-") {
-    try {
-      return stripBom(readFileSync(file, "utf8"));
-    } catch (error) {
-      throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+/** Lines of a file or stdin, numbered from 1, streamed; only LF or CRLF ends a line. */
+export async function* readLines(file: string | undefined): AsyncGenerator<{ line: number; text: string }> {
+  let line = 0;
+  let rest = "";
+  for await (const piece of readText(file)) {
+    const parts = (rest + piece).split("\n");
+    rest = parts.pop()!;
+    for (const part of parts) {
+      line++;
+      const text = part.endsWith("\r") ? part.slice(0, -1) : part;
+      yield { line, text: line === 1 ? stripBom(text) : text };
     }
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of openInput(file)) chunks.push(chunk as Buffer);
-  return stripBom(Buffer.concat(chunks).toString("utf8"));
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Lines of a file or stdin, numbered from 1, streamed. */
-export async function* readLines(file: string | undefined): AsyncGenerator<{ line: number; text: string }> {
-  const input = openInput(file);
-  const opened = new Promise<void>((resolve, reject) => {
-    input.once("error", reject);
-    input.once("readable", () => resolve());
-    input.once("end", () => resolve());
-  });
-  try {
-    await opened;
-  } catch (error) {
-    throw new UserError(`cannot read ${sourceName(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  let line = 0;
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+  if (rest !== "") {
     line++;
-    yield { line, text: line === 1 ? stripBom(text) : text };
+    yield { line, text: line === 1 ? stripBom(rest) : rest };
   }
 }
 
@@ -86,23 +34,22 @@ export async function* readLines(file: string | undefined): AsyncGenerator<{ lin
 export { formatIssues, parseJson, parseJsonLine } from "../records/json-records.js";
 
 /**
- * Writes to a stream, waiting when its buffer is full (back-pressure). A
- * closed pipe (`| head`) ends the process quietly with the exit code so far.
+ * Writes to stdout (or a given stream), waiting when its buffer is full. On
+ * stdout a closed pipe (`| head`) ends the run quietly and any other write
+ * error is exit 74 (./output.ts).
  */
 export class Output {
-  private closed = false;
-  constructor(private readonly stream: Writable = process.stdout) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") {
-        this.closed = true;
-        process.exit(process.exitCode ?? 0);
-      }
-      throw error;
-    });
-  }
+  private sink: Promise<Sink> | undefined;
+  constructor(private readonly stream: Writable = process.stdout) {}
 
   async write(text: string): Promise<void> {
-    if (this.closed) return;
+    if (this.stream === process.stdout) {
+      this.sink ??= openOutput(undefined);
+      await (await this.sink).write(text);
+      return;
+    }
     if (!this.stream.write(text)) await once(this.stream, "drain");
   }
 }
+
+export { OutputError };

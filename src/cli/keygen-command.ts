@@ -1,7 +1,7 @@
 /** `ic3a090 keygen --out designer`: a designer's Ed25519 signing key pair. */
 import type { Command } from "commander";
 import { generateKeyFiles, KeyError } from "../attest/keys.js";
-import { EXIT, UserError } from "./io.js";
+import { EXIT, UserError } from "./errors.js";
 
 export function keygenCommand(program: Command): void {
   program
@@ -14,9 +14,10 @@ export function keygenCommand(program: Command): void {
 Example:
   ic3a090 keygen --out designer     # designer.key (keep secret), designer.pub (give to fabs)
 
-Exit codes: 0 written; 2 a file exists or cannot be written.`,
+Exit codes: 0 written; 2 a file exists, or --out is empty; 74 a file cannot be written (nothing is left behind).`,
     )
     .action((options: { out: string }) => {
+      if (options.out.trim() === "") throw new UserError('--out: give a file name prefix, e.g. --out designer (it is empty)');
       try {
         const files = generateKeyFiles(options.out);
         process.stdout.write(

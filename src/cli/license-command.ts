@@ -6,7 +6,7 @@
 import { extname } from "node:path";
 import { Command, Option } from "commander";
 import { InvalidInputError } from "../classify/datasheet.js";
-import { readOutcomes } from "../catalogue/source.js";
+import { readOutcomes } from "./outcomes.js";
 import { CsvRecordTooLongError, CsvSplitter, formatCsvRow } from "../catalogue/csv.js";
 import { itemParagraphOf, parseFraction } from "../license/classification.js";
 import { ANSWER_COLUMNS, answerCells, shipmentFromCsvRow } from "../license/csv-row.js";

@@ -2,7 +2,8 @@
 import { type Command, Option } from "commander";
 import { todayIso } from "../rules/dated.js";
 import { type RuleSet, RulesDateError, rulesAt } from "../rules/rules.js";
-import { UserError } from "./io.js";
+import { UserError } from "./errors.js";
+import { note } from "./context.js";
 
 export function dateOption(what = "the rules in force on this date"): Option {
   return new Option("--date <YYYY-MM-DD>", `apply ${what} (default: today, UTC)`);
@@ -21,9 +22,7 @@ export function rulesForDate(date: string | undefined): RuleSet {
 /** Says once on stderr when the date is after the rules data was last verified. */
 export function noteIfBeyondVerified(rules: RuleSet): void {
   if (rules.beyondVerified) {
-    process.stderr.write(
-      `ic3a090: note: rules data verified against the Federal Register through ${rules.verifiedThrough}; an amendment after that date would not be reflected\n`,
-    );
+    note(`ic3a090: note: rules data verified against the Federal Register through ${rules.verifiedThrough}; an amendment after that date would not be reflected`);
   }
 }
 

@@ -1,11 +1,13 @@
 /** `ic3a090 plot [FILE|-]`: the TPP × performance density map of a catalogue, as SVG. */
 import { Command, Option } from "commander";
-import { type RowOutcome, Tally } from "../catalogue/classify.js";
-import { inputFormatOf, readOutcomes } from "../catalogue/source.js";
-import { renderMap } from "../plot/map.js";
-import { EXIT, Output, UserError } from "./io.js";
+import { Tally } from "../catalogue/classify.js";
+import { inputFormatOf } from "../catalogue/source.js";
+import { DENSITY_ABOVE, MapParts, renderMap } from "../plot/map.js";
+import { EXIT } from "./errors.js";
+import { checkOutputPath, writeDocument } from "./output.js";
+import { readOutcomes } from "./outcomes.js";
+import { note } from "./context.js";
 import { dateOption, noteIfBeyondVerified, rulesForDate } from "./options.js";
-import { writeFileSync } from "node:fs";
 
 export function plotCommand(program: Command): void {
   program
@@ -23,26 +25,23 @@ Examples:
   ic3a090 plot data/catalogue/chips.csv > map.svg
   ic3a090 plot data/examples/catalogue-small.csv --date 2026-11-22 --output map.svg
 
+Above ${DENSITY_ABOVE} placed parts the map is a density view (binned cells) rather than one mark per part.
+
 Exit codes: 0 drawn; 65 drawn, but some records were invalid (listed on the map).`,
     )
     .action(async (file: string | undefined, options: { format?: string; date?: string; output?: string; title?: string }) => {
+      if (options.output !== undefined) checkOutputPath(options.output, { inputs: [file] });
       const rules = rulesForDate(options.date);
       noteIfBeyondVerified(rules);
       const tally = new Tally();
-      const outcomes: RowOutcome[] = [];
+      const parts = new MapParts();
       for await (const outcome of readOutcomes(file, inputFormatOf(file, options.format), rules)) {
         tally.add(outcome, () => false);
-        outcomes.push(outcome);
+        parts.add(outcome);
       }
-      const svg = renderMap(outcomes, rules, options.title === undefined ? {} : { title: options.title });
-      if (options.output !== undefined && options.output !== "-") {
-        try {
-          writeFileSync(options.output, svg);
-        } catch (error) {
-          throw new UserError(`--output: cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-        }
-      } else await new Output().write(svg);
-      process.stderr.write(`${tally.summary()}\n`);
+      const svg = renderMap(parts, rules, options.title === undefined ? {} : { title: options.title });
+      await writeDocument(options.output, svg, { inputs: [file] });
+      note(tally.summary());
       process.exitCode = tally.invalid > 0 ? EXIT.invalidInput : EXIT.ok;
     });
 }

@@ -4,7 +4,8 @@ import { renderPresumeExplanation } from "../presume/explain.js";
 import { type PresumeOptions, presume } from "../presume/presume.js";
 import { PRESUMPTIONS, type PresumeResult } from "../presume/result.js";
 import { isIsoDate } from "../rules/dated.js";
-import { UserError } from "./io.js";
+import { dirname, resolve } from "node:path";
+import { UserError } from "./errors.js";
 import { listOption } from "./options.js";
 import { runRecords } from "./records.js";
 import { type ApprovedList, ApprovedListError, readApprovedList } from "../presume/approved-lists.js";
@@ -43,7 +44,7 @@ approvalApplicationDate, address, pointOfContact}, designerAttestation {tpp, per
 notSpecifiedIn3A090a}. Figures are decimal strings; countries are ISO 3166-1 alpha-2 codes (MO for Macau).`,
     )
     .action(async (file: string | undefined, options: PresumeCliOptions & ShipToCliOptions & { format?: string; explain?: boolean; failOn?: string }) => {
-      const presumeOptions: PresumeOptions = presumeOptionsFrom(options);
+      const presumeOptions: PresumeOptions = presumeOptionsFrom(options, file);
       const shipTo = shipToOptionsFrom(options);
       const failOn = listOption("--fail-on", options.failOn, PRESUMPTIONS);
       process.exitCode = await runRecords<PresumeResult>(
@@ -102,8 +103,11 @@ export interface PresumeCliOptions {
   hbmBaseDies?: "count" | "exclude";
 }
 
-/** The library options from the command line; a bad date or list file is a usage error. */
-export function presumeOptionsFrom(options: PresumeCliOptions): PresumeOptions {
+/**
+ * The library options from the command line; a bad date or list file is a usage error. An attestation
+ * named by path inside an order is read relative to the order file's folder (stdin: the working directory).
+ */
+export function presumeOptionsFrom(options: PresumeCliOptions, inputFile?: string): PresumeOptions {
   if (options.date !== undefined && !isIsoDate(options.date)) throw new UserError(`--date: "${options.date}" is not a calendar date written YYYY-MM-DD`);
   const list = (flag: string, path: string | undefined): ApprovedList | undefined => {
     if (path === undefined) return undefined;
@@ -121,9 +125,15 @@ export function presumeOptionsFrom(options: PresumeCliOptions): PresumeOptions {
     ...(approvedDesigners ? { approvedDesigners } : {}),
     ...(approvedOsats ? { approvedOsats } : {}),
     ...(options.gap2028 ? { gap2028: options.gap2028 } : {}),
-    ...(options.trust === undefined ? {} : { verifyAttestation: attestationVerifierOption(options.trust) }),
+    ...(options.trust === undefined ? {} : { verifyAttestation: relativeTo(inputFile, attestationVerifierOption(options.trust)) }),
     strictApprovedOnly: options.strictApprovedOnly === true,
     requireSigned: options.requireSigned === true,
     countHbmBaseDies: options.hbmBaseDies !== "exclude",
   };
+}
+
+/** The verifier, with a path given inside an order resolved against the order file's folder (stdin: the working directory). */
+function relativeTo<T>(inputFile: string | undefined, verify: (envelopeOrPath: unknown) => T): (envelopeOrPath: unknown) => T {
+  const base = inputFile === undefined || inputFile === "-" ? process.cwd() : dirname(resolve(inputFile));
+  return (envelopeOrPath) => verify(typeof envelopeOrPath === "string" ? resolve(base, envelopeOrPath) : envelopeOrPath);
 }

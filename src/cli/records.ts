@@ -6,10 +6,14 @@
  * else 1 when --fail-on matched, else 0.
  */
 import { extname } from "node:path";
-import { errorRecord, evaluateRecord } from "../records/json-records.js";
-import { EXIT, Output, parseJson, parseJsonLine, readAllText, readLines, sourceName, UserError } from "./io.js";
+import { errorRecord, evaluateRecord, formatIssues } from "../records/json-records.js";
+import { EXIT, UserError } from "./errors.js";
+import { type InputRecord, readRecords, recordsFromText, sourceName } from "./input.js";
+import { openOutput } from "./output.js";
+import { note } from "./context.js";
 
-export type RecordFormat = "json" | "jsonl";
+export type { RecordFormat } from "./input.js";
+import type { RecordFormat } from "./input.js";
 
 export interface RecordCommand<R> {
   /** Validates and evaluates one record; throws InvalidInputError for bad input. */
@@ -28,6 +32,8 @@ export interface RecordOptions {
   readonly explain: boolean;
   /** Print the one-line summary on stderr (always for JSON Lines). */
   readonly summary?: boolean;
+  /** The input's text when the caller has already started reading it (a peek at stdin); else FILE is read. */
+  readonly text?: AsyncGenerator<string>;
 }
 
 /** JSON Lines by --format, or by a .jsonl / .ndjson extension; otherwise JSON. */
@@ -62,45 +68,53 @@ function evaluateOne<R>(command: RecordCommand<R>, value: unknown, source: strin
   return outcome;
 }
 
+/** "  " before every line of `text`: an element of a pretty-printed JSON array. */
+function indent(text: string): string {
+  return `  ${text.replace(/\n/g, "\n  ")}`;
+}
+
 export async function runRecords<R>(command: RecordCommand<R>, options: RecordOptions): Promise<number> {
   const source = sourceName(options.file);
   const format = recordFormat(options.file, options.format);
-  const output = new Output();
+  const output = await openOutput(undefined);
   const tally: Tally = { read: 0, invalid: 0, failOn: 0, buckets: new Map() };
   const render = (outcome: ReturnType<typeof evaluateOne<R>>, pretty: boolean) =>
     outcome.ok && options.explain
       ? `${command.explain(outcome.result)}\n`
       : JSON.stringify(outcome.ok ? outcome.result : outcome.record, null, pretty ? 2 : undefined);
+  const outcomeOf = (record: InputRecord) => {
+    if (record.ok) return evaluateOne(command, record.value, record.line === undefined ? record.where : source, record.line, tally);
+    tally.read++;
+    tally.invalid++;
+    const issue = record.issue;
+    process.stderr.write(`${formatIssues(record.where, [issue])}\n`);
+    return { ok: false as const, record: errorRecord(record.line === undefined ? record.where : source, record.line, [issue]) };
+  };
 
-  if (format === "jsonl") {
-    for await (const { line, text } of readLines(options.file)) {
-      const parsed = parseJsonLine(text);
-      const outcome = parsed.ok
-        ? evaluateOne(command, parsed.value, source, line, tally)
-        : (tally.read++, tally.invalid++, process.stderr.write(`${source}:${line}: ${parsed.issue.message}\n`), { ok: false as const, record: errorRecord(source, line, [parsed.issue]) });
-      await output.write(`${render(outcome, false)}\n`);
+  const { shape, records } =
+    options.text === undefined ? await readRecords(options.file, format) : await recordsFromText(options.text, source, format, options.file === undefined || options.file === "-");
+  if (shape === "array") {
+    // Streamed: one element in, one element out; nothing holds the whole array.
+    let first = true;
+    if (!options.explain) await output.write("[");
+    for await (const record of records) {
+      const outcome = outcomeOf(record);
+      if (options.explain) await output.write(`${first ? "" : "\n"}${render(outcome, false)}`);
+      else await output.write(`${first ? "\n" : ",\n"}${indent(JSON.stringify(outcome.ok ? outcome.result : outcome.record, null, 2))}`);
+      first = false;
     }
+    if (!options.explain) await output.write(first ? "]\n" : "\n]\n");
   } else {
-    const parsed = parseJson(await readAllText(options.file));
-    if (!parsed.ok) {
-      process.stderr.write(`${source}: ${parsed.issue.message}\n`);
-      await output.write(`${JSON.stringify(errorRecord(source, undefined, [parsed.issue]), null, 2)}\n`);
-      return EXIT.invalidInput;
-    }
-    if (Array.isArray(parsed.value)) {
-      const outcomes = parsed.value.map((value, index) => {
-        const outcome = evaluateOne(command, value, `${source}[${index}]`, undefined, tally);
-        return options.explain ? render(outcome, false) : outcome.ok ? outcome.result : outcome.record;
-      });
-      await output.write(options.explain ? `${outcomes.join("\n")}` : `${JSON.stringify(outcomes, null, 2)}\n`);
-    } else {
-      await output.write(`${render(evaluateOne(command, parsed.value, source, undefined, tally), true)}\n`);
+    for await (const record of records) {
+      const outcome = outcomeOf(record);
+      await output.write(`${render(outcome, shape === "object")}\n`);
     }
   }
+  await output.commit();
 
   if (format === "jsonl" || options.summary) {
     const buckets = [...tally.buckets].map(([name, count]) => `${count} ${name}`).join(", ");
-    process.stderr.write(`ic3a090: ${tally.read} read${buckets ? `: ${buckets}` : ""}${tally.invalid ? `, ${tally.invalid} invalid` : ""}\n`);
+    note(`ic3a090: ${tally.read} read${buckets ? `: ${buckets}` : ""}${tally.invalid ? `, ${tally.invalid} invalid` : ""}`);
   }
   return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
 }

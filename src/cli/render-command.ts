@@ -1,9 +1,10 @@
 /** `ic3a090 render attestation.json --trust FILE --format md|html|pdf`: a document for people, only from a verified envelope. */
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { RENDER_FORMATS, type RenderFormat, renderAttestation } from "../attest/render.js";
 import { collect } from "./attest-command.js";
-import { UserError } from "./io.js";
+import { UserError } from "./errors.js";
+import { checkOutputPath, isPrivateKeyFile, writeDocument } from "./output.js";
+import { note } from "./context.js";
 import { type VerifyCliOptions, verifyFromCli } from "./verify-command.js";
 
 export function renderCommand(program: Command): void {
@@ -27,6 +28,9 @@ Exit codes: 0 rendered; 2 usage error; otherwise the exit code of the verify che
     .action(async (file: string | undefined, options: VerifyCliOptions & { format: string; output?: string }) => {
       if (!(RENDER_FORMATS as readonly string[]).includes(options.format)) throw new UserError(`--format must be one of ${RENDER_FORMATS.join(", ")}, got "${options.format}"`);
       const format = options.format as RenderFormat;
+      const inputs = [file, options.trust, ...options.bind];
+      if (options.output !== undefined) checkOutputPath(options.output, { inputs });
+      for (const bound of options.bind) if (isPrivateKeyFile(bound)) throw new UserError(`--bind: ${bound} holds a private key; give the bound document, not a key`);
       if (format === "pdf" && !options.output && process.stdout.isTTY) throw new UserError("--format pdf: give --output FILE, or redirect stdout to a file");
       const result = await verifyFromCli(file, options);
       if (!result.ok) {
@@ -35,13 +39,7 @@ Exit codes: 0 rendered; 2 usage error; otherwise the exit code of the verify che
         return;
       }
       const document = renderAttestation(result, format, { envelopeFile: file === undefined || file === "-" ? "attestation.json" : file, trustFile: options.trust });
-      if (options.output) {
-        try {
-          writeFileSync(options.output, document);
-        } catch (error) {
-          throw new UserError(`--output: cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? "unwritable"}`);
-        }
-        process.stderr.write(`ic3a090: rendered ${result.part} (verified, designer "${result.designer}") to ${options.output}\n`);
-      } else process.stdout.write(document);
+      await writeDocument(options.output, document, { inputs });
+      if (options.output) note(`ic3a090: rendered ${result.part} (verified, designer "${result.designer}") to ${options.output}`);
     });
 }

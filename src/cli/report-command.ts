@@ -1,5 +1,5 @@
 /** `ic3a090 report --quarter 2027Q1 orders.jsonl`: the quarterly § 743.9 report, as CSV or Markdown. */
-import { readFileSync } from "node:fs";
+import { extname } from "node:path";
 import { Command, Option } from "commander";
 import { z } from "zod";
 import { InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
@@ -7,8 +7,14 @@ import { strictObject } from "../input/strict.js";
 import { readAttestation } from "../presume/attestation.js";
 import { parseOrder } from "../presume/order.js";
 import { presumeOrder } from "../presume/presume.js";
-import { buildReport, type Fabricator, parseQuarter, renderReportCsv, renderReportMarkdown } from "../presume/report.js";
-import { EXIT, formatIssues, Output, readAllText, sourceName, UserError } from "./io.js";
+import { type Fabricator, parseQuarter, renderReportCsv, renderReportMarkdown, ReportBuilder } from "../presume/report.js";
+import { errnoText, readRegularFile } from "../files/regular-file.js";
+import { parseJsonText } from "./json.js";
+import { EXIT, UserError } from "./errors.js";
+import { formatIssues } from "./io.js";
+import { readText, recordsFromText, sourceName } from "./input.js";
+import { checkOutputPath, writeDocument } from "./output.js";
+import { note } from "./context.js";
 import { addPresumeOptions, type PresumeCliOptions, presumeOptionsFrom } from "./presume-command.js";
 
 const FabricatorSchema = strictObject({ name: z.string().min(1), address: z.string().min(1) });
@@ -17,9 +23,9 @@ function fabricatorFrom(options: { fabricator?: string; fabricatorName?: string;
   if (options.fabricator !== undefined) {
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(options.fabricator, "utf8"));
+      json = parseJsonText(readRegularFile(options.fabricator, "fabricator file").toString("utf8").replace(/^\uFEFF/, ""));
     } catch (error) {
-      throw new UserError(`--fabricator: cannot read ${options.fabricator} as JSON: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UserError(`--fabricator: cannot read ${options.fabricator} as JSON: ${errnoText(error)}`);
     }
     const parsed = FabricatorSchema.safeParse(json);
     if (!parsed.success) {
@@ -34,23 +40,6 @@ function fabricatorFrom(options: { fabricator?: string; fabricatorName?: string;
   return { name: options.fabricatorName, address: options.fabricatorAddress };
 }
 
-/** One JSON order, a JSON array of them, or JSON Lines. */
-function records(text: string, source: string): { where: string; value: unknown; parseError?: string }[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.map((v, i) => ({ where: `${source}[${i}]`, value: v })) : [{ where: source, value }];
-  } catch {
-    return text.split(/\r?\n/).flatMap((line, index) => {
-      if (line.trim() === "") return [];
-      try {
-        return [{ where: `${source}:${index + 1}`, value: JSON.parse(line) as unknown }];
-      } catch (error) {
-        return [{ where: `${source}:${index + 1}`, value: undefined, parseError: `not valid JSON: ${(error as Error).message}` }];
-      }
-    });
-  }
-}
-
 export function reportCommand(program: Command): void {
   const command = program
     .command("report")
@@ -60,7 +49,8 @@ export function reportCommand(program: Command): void {
     .addOption(new Option("--format <format>", "output format").choices(["csv", "md"]).default("md"))
     .option("--fabricator-name <name>", "the front-end fabricator's name (§ 743.9(b)(2))")
     .option("--fabricator-address <address>", "the front-end fabricator's address (§ 743.9(b)(2))")
-    .option("--fabricator <FILE>", 'the fabricator as JSON: {"name": "...", "address": "..."}');
+    .option("--fabricator <FILE>", 'the fabricator as JSON: {"name": "...", "address": "..."}')
+    .option("--output <FILE>", "write the report to FILE instead of stdout (written only when complete)");
   addPresumeOptions(command)
     .addHelpText(
       "after",
@@ -71,19 +61,23 @@ Examples:
 
 Exit codes: 0 report written; 1 some orders in the quarter could not be decided (listed in the report); 2 usage error; 65 invalid orders (no report is written).`,
     )
-    .action(async (file: string | undefined, options: PresumeCliOptions & { quarter: string; format: "csv" | "md"; fabricator?: string; fabricatorName?: string; fabricatorAddress?: string }) => {
+    .action(async (file: string | undefined, options: PresumeCliOptions & { quarter: string; format: "csv" | "md"; fabricator?: string; fabricatorName?: string; fabricatorAddress?: string; output?: string }) => {
+      const inputs = [file, options.fabricator, options.trust, options.approvedDesigners, options.approvedOsats];
+      if (options.output !== undefined) checkOutputPath(options.output, { inputs });
       const quarter = parseQuarter(options.quarter);
       if (!quarter) throw new UserError(`--quarter: "${options.quarter}" is not a quarter; write it like 2027Q1`);
       const fabricator = fabricatorFrom(options);
-      const presumeOptions = presumeOptionsFrom(options);
+      const presumeOptions = presumeOptionsFrom(options, file);
       const source = sourceName(file);
-      const checked = [];
+      const builder = new ReportBuilder(quarter, fabricator);
       let invalid = 0;
-      for (const record of records(await readAllText(file), source)) {
+      const extension = file === undefined ? "" : extname(file).toLowerCase();
+      const { records } = await recordsFromText(readText(file), source, extension === ".jsonl" || extension === ".ndjson" ? "jsonl" : "values", file === undefined || file === "-");
+      for await (const record of records) {
         try {
-          if (record.parseError) throw new InvalidInputError([{ path: "", message: record.parseError }]);
+          if (!record.ok) throw new InvalidInputError([record.issue]);
           const { order, unknownFields } = parseOrder(record.value);
-          checked.push({ order, result: presumeOrder(order, readAttestation(order.designerAttestation), presumeOptions, unknownFields) });
+          builder.add(order, presumeOrder(order, readAttestation(order.designerAttestation), presumeOptions, unknownFields));
         } catch (error) {
           if (!(error instanceof InvalidInputError)) throw error;
           invalid++;
@@ -95,10 +89,15 @@ Exit codes: 0 report written; 1 some orders in the quarter could not be decided 
         process.exitCode = EXIT.invalidInput;
         return;
       }
-      const report = buildReport(checked, quarter, fabricator);
-      await new Output().write(options.format === "csv" ? renderReportCsv(report) : renderReportMarkdown(report));
+      const report = builder.build();
+      await writeDocument(options.output, options.format === "csv" ? renderReportCsv(report) : renderReportMarkdown(report), { inputs });
       const reportable = report.rows.reduce((n, r) => n + r.orders, 0);
-      process.stderr.write(`ic3a090: ${report.ordersRead} orders read, ${report.ordersInQuarter} completed in ${quarter.label}: ${reportable} reportable, ${report.undecided.length} not decided\n`);
+      note(`ic3a090: ${ordersRead(report.ordersRead)}, ${report.ordersInQuarter} completed in ${quarter.label}: ${reportable} reportable, ${report.undecided.length} not decided`);
       process.exitCode = report.undecided.length > 0 ? EXIT.failOn : EXIT.ok;
     });
+}
+
+/** "1 order read", "7 orders read". */
+export function ordersRead(count: number): string {
+  return `${count} order${count === 1 ? "" : "s"} read`;
 }

@@ -1,6 +1,5 @@
 /** `ic3a090 verify attestation.json --trust trusted-designers.json`: offline verification, exit 0 only when everything holds. */
 import { escapeTerminal, escapeTerminalLines } from "../render/escape.js";
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { BoundFileError, digestFile } from "../attest/files.js";
 import { attestationVerifierFor } from "../attest/order-check.js";
@@ -8,7 +7,9 @@ import { loadTrustFile, TrustFileError } from "../attest/trust.js";
 import { VERIFY_EXIT, type VerifyFailure, type VerifyResult, verifyEnvelopeBytes } from "../attest/verify.js";
 import { verifyResultJson } from "../attest/verify-json.js";
 import { collect } from "./attest-command.js";
-import { EXIT, UserError } from "./io.js";
+import { EXIT, UserError } from "./errors.js";
+import { openInput } from "./input.js";
+import { readRegularFile, NamedFileError } from "../files/regular-file.js";
 
 export interface VerifyCliOptions {
   readonly trust: string;
@@ -34,15 +35,20 @@ export async function verifyFromCli(file: string | undefined, options: VerifyCli
   }
   let bytes: Buffer;
   if (file === undefined || file === "-") {
-    if (process.stdin.isTTY) throw new UserError("no input: give the attestation FILE, or pipe it to stdin");
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let length = 0;
+    for await (const chunk of openInput(file)) {
+      chunks.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      if (length > 1024 * 1024) throw new UserError("stdin: an attestation is at most 1 MiB; this is not one", EXIT.invalidInput);
+    }
     bytes = Buffer.concat(chunks);
   } else {
     try {
-      bytes = readFileSync(file);
+      bytes = readRegularFile(file, "attestation");
     } catch (error) {
-      throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}`);
+      if (error instanceof NamedFileError) throw new UserError(error.message.replace(/^cannot read attestation /, "cannot read "));
+      throw error;
     }
   }
   return verifyEnvelopeBytes(bytes, trust, { boundFiles, ...(options.part === undefined ? {} : { part: options.part }) });

@@ -117,33 +117,101 @@ export interface PlottedPart {
   readonly pd: number;
 }
 
-/** Splits outcomes into parts that can be placed and the lists beside the plot. */
-export function placeParts(outcomes: readonly RowOutcome[]) {
-  const plotted: PlottedPart[] = [];
-  const indeterminate: string[] = [];
-  const invalid: string[] = [];
-  const withoutPd: string[] = [];
-  const hbm: string[] = [];
-  for (const outcome of outcomes) {
+/** Above this many placed parts the map draws a density view (binned cells) instead of one mark per part. */
+export const DENSITY_ABOVE = 5000;
+/** Cells per decade of each axis in the density view. */
+const CELLS_PER_DECADE = 12;
+
+/** A cell of the density view: how many parts of each colour group fall in it. */
+export interface DensityCell {
+  readonly tppCell: number;
+  readonly pdCell: number;
+  readonly counts: Map<Clause, number>;
+}
+
+/** A list beside the plot: its first items and how many there were. */
+export interface ListedItems {
+  readonly items: string[];
+  count: number;
+}
+
+/**
+ * The parts of a map, gathered one outcome at a time in bounded memory: the
+ * placed parts (or, above {@link DENSITY_ABOVE}, cells counting them), and
+ * the first {@link MAX_LISTED} items of each list beside the plot with counts.
+ */
+export class MapParts {
+  plotted: PlottedPart[] = [];
+  readonly cells = new Map<string, DensityCell>();
+  placedCount = 0;
+  read = 0;
+  readonly lists = { indeterminate: list(), invalid: list(), withoutPd: list(), hbm: list() };
+
+  get dense(): boolean {
+    return this.cells.size > 0;
+  }
+
+  add(outcome: RowOutcome): void {
+    this.read++;
     if (outcome.kind === "invalid") {
-      invalid.push(`${outcome.part ?? "(no part)"}: ${outcome.message}`);
-      continue;
+      push(this.lists.invalid, `${outcome.part ?? "(no part)"}: ${outcome.message}`);
+      return;
     }
     const { result } = outcome;
     if (result.kind === "hbm") {
-      hbm.push(`${outcome.part}: ${result.clause}${result.memoryBandwidthDensity ? `, ${result.memoryBandwidthDensity} GB/s/mm²` : ""}`);
-      continue;
+      push(this.lists.hbm, `${outcome.part}: ${result.clause}${result.memoryBandwidthDensity ? `, ${result.memoryBandwidthDensity} GB/s/mm²` : ""}`);
+      return;
     }
     const tpp = result.tpp === null ? undefined : parseDecimal(result.tpp);
     const pd = result.performanceDensityExact === null ? undefined : fraction(result.performanceDensityExact);
-    if (result.clause === "indeterminate") indeterminate.push(`${outcome.part}: needs ${result.missing.map((m) => m.split(/[:( ]/, 1)[0]).join(", ")}`);
+    if (result.clause === "indeterminate") push(this.lists.indeterminate, `${outcome.part}: needs ${result.missing.map((m) => m.split(/[:( ]/, 1)[0]).join(", ")}`);
     if (tpp === undefined || pd === undefined || tpp.isZero() || pd.isZero()) {
-      if (result.clause !== "indeterminate") withoutPd.push(`${outcome.part}: TPP ${result.tpp ?? "?"}, ${result.clause}`);
-      continue;
+      if (result.clause !== "indeterminate") push(this.lists.withoutPd, `${outcome.part}: TPP ${result.tpp ?? "?"}, ${result.clause}`);
+      return;
     }
-    plotted.push({ part: outcome.part, row: outcome.row, clause: result.clause, datacenter: outcome.datacenter, tpp: tpp.toApproximateNumber(), pd: pd.toApproximateNumber() });
+    this.place({ part: outcome.part, row: outcome.row, clause: result.clause, datacenter: outcome.datacenter, tpp: tpp.toApproximateNumber(), pd: pd.toApproximateNumber() });
   }
-  return { plotted, indeterminate, invalid, withoutPd, hbm };
+
+  private place(part: PlottedPart): void {
+    this.placedCount++;
+    if (!this.dense) {
+      this.plotted.push(part);
+      if (this.plotted.length <= DENSITY_ABOVE) return;
+      for (const p of this.plotted) this.bin(p);
+      this.plotted = [];
+      return;
+    }
+    this.bin(part);
+  }
+
+  private bin(part: PlottedPart): void {
+    const tppCell = Math.floor(Math.log10(part.tpp) * CELLS_PER_DECADE);
+    const pdCell = Math.floor(Math.log10(part.pd) * CELLS_PER_DECADE);
+    const key = `${tppCell} ${pdCell}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { tppCell, pdCell, counts: new Map() };
+      this.cells.set(key, cell);
+    }
+    cell.counts.set(part.clause, (cell.counts.get(part.clause) ?? 0) + 1);
+  }
+}
+
+function list(): ListedItems {
+  return { items: [], count: 0 };
+}
+
+function push(listed: ListedItems, item: string): void {
+  listed.count++;
+  if (listed.items.length < MAX_LISTED) listed.items.push(item);
+}
+
+/** Splits outcomes into parts that can be placed and the lists beside the plot (the first items of each). */
+export function placeParts(outcomes: Iterable<RowOutcome>) {
+  const parts = new MapParts();
+  for (const outcome of outcomes) parts.add(outcome);
+  const { lists } = parts;
+  return { plotted: parts.plotted, indeterminate: lists.indeterminate.items, invalid: lists.invalid.items, withoutPd: lists.withoutPd.items, hbm: lists.hbm.items };
 }
 
 /** "7916/407" or "19" as a Rational. */
@@ -154,13 +222,21 @@ function fraction(text: string): Rational {
 }
 
 /** The map as an SVG document. */
-export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { title = "ECCN 3A090: parts by TPP and performance density" } = {}): string {
-  const { plotted, indeterminate, invalid, withoutPd, hbm } = placeParts(outcomes);
+export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: RuleSet, { title = "ECCN 3A090: parts by TPP and performance density" } = {}): string {
+  let parts: MapParts;
+  if (outcomes instanceof MapParts) parts = outcomes;
+  else {
+    parts = new MapParts();
+    for (const outcome of outcomes) parts.add(outcome);
+  }
+  const { plotted, lists } = parts;
+  const cells = [...parts.cells.values()];
+  const cellEdges = (which: "tppCell" | "pdCell") => cells.flatMap((c) => [10 ** (c[which] / CELLS_PER_DECADE), 10 ** ((c[which] + 1) / CELLS_PER_DECADE)]);
   const tppLines = TPP_LINES.map((id) => threshold(rules, id));
   const pdLines = PD_LINES.map((id) => threshold(rules, id));
   const scales = mapScales(
-    axisFor(plotted.map((p) => p.tpp), tppLines.map((t) => t.value.toApproximateNumber())),
-    axisFor(plotted.map((p) => p.pd), pdLines.map((t) => t.value.toApproximateNumber())),
+    axisFor([...plotted.map((p) => p.tpp), ...cellEdges("tppCell")], tppLines.map((t) => t.value.toApproximateNumber())),
+    axisFor([...plotted.map((p) => p.pd), ...cellEdges("pdCell")], pdLines.map((t) => t.value.toApproximateNumber())),
   );
   const { xOf, yOf } = scales;
   const right = PLOT.left + PLOT.width;
@@ -247,6 +323,30 @@ export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { tit
   regionLabel("3A090.b.2", v("3A090.b.2.tpp"), v("3A090.b.2.pd.min"));
   regionLabel("3A090.b.1", v("3A090.b.1.tpp.min"), v("3A090.b.1.pd.min"));
 
+  // The density view: one cell per bin, coloured by its most frequent clause, darker for more parts.
+  if (parts.dense) {
+    let most = 1;
+    for (const cell of cells) for (const count of cell.counts.values()) most = Math.max(most, count);
+    out.push(`<g class="density" data-parts="${parts.placedCount}" data-cells="${cells.length}">`);
+    for (const cell of cells) {
+      let clause: Clause = "none";
+      let total = 0;
+      let top = 0;
+      for (const [c, count] of cell.counts) {
+        total += count;
+        if (count > top) [clause, top] = [c, count];
+      }
+      const x1 = xOf(10 ** (cell.tppCell / CELLS_PER_DECADE));
+      const x2 = xOf(10 ** ((cell.tppCell + 1) / CELLS_PER_DECADE));
+      const y1 = yOf(10 ** ((cell.pdCell + 1) / CELLS_PER_DECADE));
+      const y2 = yOf(10 ** (cell.pdCell / CELLS_PER_DECADE));
+      const opacity = round(0.25 + (0.75 * Math.log1p(total)) / Math.log1p(most));
+      const counts = [...cell.counts].map(([c, n]) => `${n} ${c}`).join(", ");
+      out.push(`<rect class="cell" data-clause="${clause}" data-count="${total}" x="${round(x1)}" y="${round(y1)}" width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${clauseColour(clause)}" fill-opacity="${opacity}"><title>${counts}</title></rect>`);
+    }
+    out.push(`</g>`);
+  }
+
   // Points, then labels placed where they overlap nothing drawn so far.
   for (const p of plotted) taken.push({ x: xOf(p.tpp) - 4, y: yOf(p.pd) - 4, w: 8, h: 8 });
   const numbered: string[] = [];
@@ -318,21 +418,28 @@ export function renderMap(outcomes: readonly RowOutcome[], rules: RuleSet, { tit
   line("datacenters are outside .a and .b (note to .a and .b).");
   out.push(`</g>`);
   y += 8;
-  const list = (name: string, heading: string, items: readonly string[]) => {
-    if (items.length === 0) return;
+  if (parts.dense) {
+    line(`Density view: ${parts.placedCount} parts binned into`, ' font-weight="bold"');
+    line(`${cells.length} cells (${CELLS_PER_DECADE} per decade); a cell takes the colour`);
+    line("of its most frequent clause, darker for more parts.");
+    y += 8;
+  }
+  const list = (name: string, heading: string, items: readonly string[] | ListedItems) => {
+    const listed = Array.isArray(items) ? { items: items as string[], count: items.length } : (items as ListedItems);
+    if (listed.count === 0) return;
     out.push(`<g class="list" data-list="${name}">`);
-    line(`${heading} (${items.length})`, ' font-weight="bold" font-size="13"');
-    for (const item of items.slice(0, MAX_LISTED)) line(item.length > 58 ? `${item.slice(0, 57)}…` : item, ' class="item"');
-    if (items.length > MAX_LISTED) line(`… and ${items.length - MAX_LISTED} more`);
+    line(`${heading} (${listed.count})`, ' font-weight="bold" font-size="13"');
+    for (const item of listed.items.slice(0, MAX_LISTED)) line(item.length > 58 ? `${item.slice(0, 57)}…` : item, ' class="item"');
+    if (listed.count > MAX_LISTED) line(`… and ${listed.count - MAX_LISTED} more`);
     out.push(`</g>`);
     y += 8;
   };
   list("numbered", "Numbered on the plot", numbered);
-  list("indeterminate", "Indeterminate", indeterminate);
-  list("without-pd", "Not placed: no performance density", withoutPd);
-  list("hbm", "HBM (3A090.c, not on these axes)", hbm);
-  list("invalid", "Invalid rows", invalid);
-  out.push(`<text x="${PLOT.left}" y="${HEIGHT - 12}" font-size="10" fill="#777">${plotted.length} parts placed; ${outcomes.length} records read. Drawn by ic3a090.</text>`);
+  list("indeterminate", "Indeterminate", lists.indeterminate);
+  list("without-pd", "Not placed: no performance density", lists.withoutPd);
+  list("hbm", "HBM (3A090.c, not on these axes)", lists.hbm);
+  list("invalid", "Invalid rows", lists.invalid);
+  out.push(`<text x="${PLOT.left}" y="${HEIGHT - 12}" font-size="10" fill="#777">${parts.placedCount} parts placed; ${parts.read} records read. Drawn by ic3a090.</text>`);
   out.push(`</svg>`);
   return `${out.join("\n")}\n`;
 }

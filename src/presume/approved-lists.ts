@@ -14,6 +14,8 @@
  * known is `unknown`, never "not approved" (docs/ambiguities.md#a-15).
  */
 import { readFileSync } from "node:fs";
+import { readRegularFile } from "../files/regular-file.js";
+import { parseJsonText } from "../files/json-text.js";
 import { z } from "zod";
 import { CitationSchema, citationText, IsoDateSchema, loadDataFile } from "../rules/dated.js";
 import { issuesFromZod } from "../classify/datasheet.js";
@@ -60,13 +62,13 @@ export class ApprovedListError extends Error {
 export function readApprovedList(path: string): ApprovedList {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readRegularFile(path, "list").toString("utf8");
   } catch (error) {
-    throw new ApprovedListError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ApprovedListError(error instanceof Error ? error.message : String(error));
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new ApprovedListError(`${path}: not valid JSON: ${(error as Error).message}`);
   }

@@ -86,34 +86,72 @@ function category(result: PresumeResult): string {
     : "presumed 3A090.a (Note 1 to 3A090.a)";
 }
 
-/** Groups the quarter's reportable orders by designer and category. */
-export function buildReport(checked: readonly { order: Order; result: PresumeResult }[], quarter: Quarter, fabricator: Fabricator): Report7439 {
-  const inQuarter = checked.filter(({ result }) => result.completionDate >= quarter.first && result.completionDate <= quarter.last);
-  const groups = new Map<string, { row: Omit<ReportRow, "products" | "orders">; products: Set<string>; orders: number }>();
-  const gaps = new Set<string>();
-  const undecided: UndecidedOrder[] = [];
-  for (const { order, result } of inQuarter) {
+/**
+ * The report built one checked order at a time: it keeps the groups (one per
+ * designer and category, with their product names), the undecided orders of
+ * the quarter and the gaps, never the orders themselves, so memory grows with
+ * those and not with the number of orders read.
+ */
+export class ReportBuilder {
+  private readonly groups = new Map<string, { row: Omit<ReportRow, "products" | "orders">; products: Set<string>; orders: number }>();
+  private readonly gaps = new Set<string>();
+  private readonly undecided: UndecidedOrder[] = [];
+  private ordersRead = 0;
+  private ordersInQuarter = 0;
+  /** One copy of each text and list of missing facts: undecided orders repeat them by the thousand. */
+  private readonly texts = new Map<string, string>();
+  private readonly missingLists = new Map<string, readonly string[]>();
+
+  constructor(
+    private readonly quarter: Quarter,
+    private readonly fabricator: Fabricator,
+  ) {}
+
+  add(order: Order, result: PresumeResult): void {
+    this.ordersRead++;
+    const quarter = this.quarter;
+    if (!(result.completionDate >= quarter.first && result.completionDate <= quarter.last)) return;
+    this.ordersInQuarter++;
     const designer = order.designer?.name ?? NOT_GIVEN;
     if (result.reportable7439 === null) {
-      undecided.push({ part: result.part, designer, completionDate: result.completionDate, presumption: result.presumption, missing: result.missing });
-      continue;
+      const missingKey = result.missing.join("\u0000");
+      const missing = this.missingLists.get(missingKey) ?? (this.missingLists.set(missingKey, [...result.missing]), this.missingLists.get(missingKey)!);
+      this.undecided.push({ part: this.text(result.part), designer: this.text(designer), completionDate: this.text(result.completionDate), presumption: result.presumption, missing });
+      return;
     }
-    if (!result.reportable7439) continue;
+    if (!result.reportable7439) return;
     const address = order.designer?.address ?? NOT_GIVEN;
     const pointOfContact = order.designer?.pointOfContact ?? NOT_GIVEN;
-    if (address === NOT_GIVEN) gaps.add(`${result.part}: designer.address (§ 743.9(b)(1))`);
-    if (pointOfContact === NOT_GIVEN) gaps.add(`${result.part}: designer.pointOfContact (§ 743.9(b)(1))`);
+    if (address === NOT_GIVEN) this.gaps.add(`${result.part}: designer.address (§ 743.9(b)(1))`);
+    if (pointOfContact === NOT_GIVEN) this.gaps.add(`${result.part}: designer.pointOfContact (§ 743.9(b)(1))`);
     const cat = category(result);
     const key = JSON.stringify([designer.toLowerCase(), address, pointOfContact, cat]);
-    const group = groups.get(key) ?? { row: { designer, designerAddress: address, designerPointOfContact: pointOfContact, category: cat }, products: new Set<string>(), orders: 0 };
+    const group = this.groups.get(key) ?? { row: { designer, designerAddress: address, designerPointOfContact: pointOfContact, category: cat }, products: new Set<string>(), orders: 0 };
     group.products.add(result.part);
     group.orders++;
-    groups.set(key, group);
+    this.groups.set(key, group);
   }
-  const rows = [...groups.values()]
-    .map((g) => ({ ...g.row, products: [...g.products].sort(), orders: g.orders }))
-    .sort((a, b) => a.designer.localeCompare(b.designer) || a.category.localeCompare(b.category));
-  return { quarter, fabricator, rows, undecided, ordersRead: checked.length, ordersInQuarter: inQuarter.length, gaps: [...gaps] };
+
+  private text(value: string): string {
+    const known = this.texts.get(value);
+    if (known !== undefined) return known;
+    this.texts.set(value, value);
+    return value;
+  }
+
+  build(): Report7439 {
+    const rows = [...this.groups.values()]
+      .map((g) => ({ ...g.row, products: [...g.products].sort(), orders: g.orders }))
+      .sort((a, b) => a.designer.localeCompare(b.designer) || a.category.localeCompare(b.category));
+    return { quarter: this.quarter, fabricator: this.fabricator, rows, undecided: this.undecided, ordersRead: this.ordersRead, ordersInQuarter: this.ordersInQuarter, gaps: [...this.gaps] };
+  }
+}
+
+/** Groups the quarter's reportable orders by designer and category. */
+export function buildReport(checked: readonly { order: Order; result: PresumeResult }[], quarter: Quarter, fabricator: Fabricator): Report7439 {
+  const builder = new ReportBuilder(quarter, fabricator);
+  for (const { order, result } of checked) builder.add(order, result);
+  return builder.build();
 }
 
 /** CSV: one row per designer and category, the fabricator on every row (a CSV has no page tops); undecided orders follow, marked. */

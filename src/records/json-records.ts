@@ -6,6 +6,7 @@
  * CLI and the API print exactly these objects, so they cannot drift apart.
  */
 import { type InputIssue, InvalidInputError } from "../classify/datasheet.js";
+import { JsonTextError, parseJsonText } from "../files/json-text.js";
 
 /** "file:3: units[0].rates[0].tops: …" */
 export function formatIssues(where: string, issues: readonly InputIssue[]): string {
@@ -17,12 +18,16 @@ export function parseJsonLine(text: string): ReturnType<typeof parseJson> {
   return text.trim() === "" ? { ok: false, issue: { path: "", message: "empty line; each line must hold one JSON object" } } : parseJson(text);
 }
 
-/** Parses JSON, turning a syntax error into an issue that says where. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issue: InputIssue } {
+/**
+ * Parses JSON strictly (a duplicate key is refused, at its path), turning an error into an issue that says where:
+ * `line` and `column` are where `text` starts in its source, so a syntax error is placed in the file.
+ */
+export function parseJson(text: string, line = 1, column = 1): { ok: true; value: unknown } | { ok: false; issue: InputIssue } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: parseJsonText(text, { line, column }) };
   } catch (error) {
-    return { ok: false, issue: { path: "", message: `not valid JSON: ${(error as Error).message}` } };
+    if (!(error instanceof JsonTextError)) throw error;
+    return { ok: false, issue: { path: error.path, message: `${error.path ? "" : "not valid JSON: "}${error.message}` } };
   }
 }
 
