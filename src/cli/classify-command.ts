@@ -95,7 +95,7 @@ Input fields: ic3a090 schema`,
       if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
         throw new UserError(`--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`);
       }
-      const rules = rulesForDate(options.date);
+      const rules = rulesForDate(options.date, { history: true });
       const failOnValues = failOnOption(options.failOn);
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);
