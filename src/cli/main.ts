@@ -14,12 +14,13 @@ import { renderCommand } from "./render-command.js";
 import { verifyCommand } from "./verify-command.js";
 import { modelCommand } from "./model-command.js";
 import { diffCommand } from "./diff-command.js";
+import { allocationsCommand } from "./allocations-command.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UserError } from "./io.js";
 import { rulesCommand, schemaCommand } from "./rules-command.js";
 
 /** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, licenseCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand, modelCommand, diffCommand];
+const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, licenseCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand, modelCommand, diffCommand, allocationsCommand];
 
 export function buildProgram(): Command {
   const program = new Command()
