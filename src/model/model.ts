@@ -195,7 +195,7 @@ export function classifyModel(input: ModelInput): ModelResult {
     trace.push({
       step: "Note 1 to 4E091",
       result: controls ? "holds" : "fails",
-      statement: `additional ${additional.toExactString()} ${controls ? ">" : "≤"} max(${rules.value(e.derivedAbsolute).toExactString()}, 25 % × ${base.toExactString()}) = ${derivedCap.toExactString()} (${e.derivedAbsolute.wording}; ${e.derivedShare.wording})`,
+      statement: `additional ${additional.toExactString()} ${controls ? ">" : "≤"} max(${rules.value(e.derivedAbsolute).toExactString()}, ${rules.value(e.derivedShare).toExactString()} × ${base.toExactString()}) = ${derivedCap.toExactString()} (${e.derivedAbsolute.wording}; ${e.derivedShare.wording})`,
       citation: noteCitation,
     });
     if (!controls) return result("none");
