@@ -81,7 +81,7 @@ describe("exit 2: usage errors", () => {
     ["an unknown option", ["classify", "data/examples/h100.json", "--bogus"], /unknown option '--bogus'/],
     ["a date that is not a calendar date", ["classify", "data/examples/h100.json", "--date", "2025-02-30"], /--date: date "2025-02-30" is not a calendar date written YYYY-MM-DD/],
     ["a date written another way", ["classify", "data/examples/h100.json", "--date", "06/02/2025"], /--date: date "06\/02\/2025" is not a calendar date/],
-    ["a date before 2023-11-17", ["classify", "data/examples/h100.json", "--date", "2023-11-16"], /--date: no rules are formalised for 2023-11-16: the first formalised text is in force from 2023-11-17/],
+    ["a date before the first text of 3A090", ["classify", "data/examples/h100.json", "--date", "2022-10-06"], /--date: no text of 3A090 is in force on 2022-10-06: ECCN 3A090 was added by 87 FR 62186/],
     ["a missing file", ["classify", "no/such/file.json", "--date", DATE], /cannot read no\/such\/file\.json: ENOENT/],
     ["a missing JSONL file", ["classify", "no/such/file.jsonl", "--date", DATE], /cannot read no\/such\/file\.jsonl: ENOENT/],
     ["a bad --format", ["classify", "data/examples/h100.json", "--format", "yaml", "--date", DATE], /--format must be one of .*json.*, got "yaml"/],

@@ -27,6 +27,7 @@ import { type Datasheet, type IcDatasheet, parseDatasheet } from "./datasheet.js
 import { type ApplicableDieArea, applicableDieArea, type DensityValue } from "./density.js";
 import { classifyAssembly, hbmItem } from "./assembly.js";
 import { classifyHbm } from "./hbm.js";
+import { classify2022 } from "./clauses-2022.js";
 import { decideItem, icStanding, type IcStanding, type ItemAnswer, statedTppWarnings, test3A991p } from "./item.js";
 import { itemRulesAt } from "../rules/items.js";
 import { type Classification, type Clause, eccnOf, type TraceStep } from "./result.js";
@@ -55,13 +56,14 @@ export interface ClassifyDatasheetOptions {
  * @example classify({ part: "X", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "600" }] }] }).clause === "3A090.a.1"
  */
 export function classify(input: unknown, options: ClassifyOptions = {}): Classification {
-  const rules = rulesAt(options.date ?? todayIso());
+  const rules = rulesAt(options.date ?? todayIso(), { history: true });
   return classifyDatasheet(parseDatasheet(input), rules);
 }
 
 /** Classifies an already validated datasheet (see `parseDatasheet`), and the item as shipped (./item.ts). */
 export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet, options: ClassifyDatasheetOptions = {}): Classification {
   const withTrace = options.trace !== false;
+  if (rules.text2022 !== undefined) return classify2022(datasheet, rules, withTrace);
   if (datasheet.kind === "ic" && datasheet.contains !== undefined) {
     return classifyAssembly(datasheet, rules, withTrace, (ic) => classifyOneIc(ic, rules, withTrace));
   }

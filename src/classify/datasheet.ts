@@ -152,6 +152,10 @@ const icFields = {
     "bandwidth",
     "Aggregate bidirectional transfer rate over all inputs and outputs, GB/s, to or from ICs other than volatile memories (3A991.p.2); absent when not known",
   ).optional(),
+  interconnectGBps: decimalField(
+    "bandwidth",
+    "Aggregate bidirectional transfer rate, GB/s, as tested by the Oct 2022 text of 3A090.a (600 Gbyte/s or more; e.g. NVLink); used only for dates before 2023-11-17",
+  ).optional(),
   statedTpp: decimalField("plain", "TPP per IC as the vendor states it: compared with the computed TPP, never used instead of it").optional(),
 };
 

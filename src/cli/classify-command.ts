@@ -103,7 +103,7 @@ Input fields: ic3a090 schema`,
         throw new UserError(`--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`);
       }
       if (options.output !== undefined) checkOutputPath(options.output, { inputs: [file] });
-      const rules = rulesForDate(options.date);
+      const rules = rulesForDate(options.date, { history: true });
       const failOnValues = failOnOption(options.failOn);
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
       noteIfBeyondVerified(rules);

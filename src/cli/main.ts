@@ -12,6 +12,9 @@ import { keygenCommand } from "./keygen-command.js";
 import { licenseCommand } from "./license-command.js";
 import { renderCommand } from "./render-command.js";
 import { verifyCommand } from "./verify-command.js";
+import { modelCommand } from "./model-command.js";
+import { diffCommand } from "./diff-command.js";
+import { allocationsCommand } from "./allocations-command.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UserError } from "./errors.js";
 import { rulesCommand, schemaCommand } from "./rules-command.js";
@@ -31,7 +34,7 @@ import { ApprovedListError } from "../presume/approved-lists.js";
 import { RulesDateError } from "../rules/rules.js";
 
 /** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, licenseCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand, serveCommand];
+const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, licenseCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand, serveCommand, modelCommand, diffCommand, allocationsCommand];
 
 export function buildProgram(): Command {
   const program = new Command()

@@ -10,9 +10,9 @@ export function dateOption(what = "the rules in force on this date"): Option {
 }
 
 /** The rules in force on `date`, or a usage error that says what dates are covered. */
-export function rulesForDate(date: string | undefined): RuleSet {
+export function rulesForDate(date: string | undefined, options: { history?: boolean } = {}): RuleSet {
   try {
-    return rulesAt(date ?? todayIso());
+    return rulesAt(date ?? todayIso(), options);
   } catch (error) {
     if (error instanceof RulesDateError) throw new UserError(`--date: ${error.message}`);
     throw error;

@@ -5,6 +5,7 @@ import type { RuleSet, Threshold } from "../rules/rules.js";
 import { rulesTable } from "../rules/table.js";
 import { shipmentJsonSchema } from "../license/shipment.js";
 import { UserError } from "./io.js";
+import { printRulesHistory } from "./history-command.js";
 import { dateOption, rulesForDate } from "./options.js";
 
 const SYMBOL: Record<Threshold["operator"], string> = { ">=": "≥", "<": "<", ">": ">" };
@@ -44,7 +45,9 @@ export function rulesCommand(program: Command): void {
     .description("Print the thresholds in force on a date, with their operators and citations")
     .addOption(dateOption("the date"))
     .option("--json", "print as JSON")
-    .action((options: { date?: string; json?: boolean }) => {
+    .option("--history", "list every dated change of the rules data with its citation, in order")
+    .action(async (options: { date?: string; json?: boolean; history?: boolean }) => {
+      if (options.history) return printRulesHistory(options.json === true);
       const rules = rulesForDate(options.date);
       process.stdout.write(options.json ? `${JSON.stringify(rulesTable(rules), null, 2)}\n` : `${renderRules(rules)}\n`);
     });

@@ -52,8 +52,23 @@ const ThresholdValueSchema = z.object({
   citation: CitationSchema,
 });
 
+const Text2022Figure = z.object({ value: DecimalStringSchema, operator: z.enum([">="]).optional(), wording: z.string().min(1), citation: CitationSchema });
+const Text2022Schema = z.object({
+  id: z.literal("2022-10"),
+  from: IsoDateSchema,
+  fromReason: z.string().min(1),
+  through: IsoDateSchema,
+  citation: CitationSchema,
+  tpp: Text2022Figure,
+  transferRate: Text2022Figure,
+  analogMultiplier: Text2022Figure,
+});
+/** The Oct 2022 text of 3A090 (87 FR 62186), in force until the day before `formalisedFrom`. */
+export type Text2022 = z.infer<typeof Text2022Schema>;
+
 const ThresholdsFileSchema = z.object({
   formalisedFrom: IsoDateSchema,
+  text2022: Text2022Schema,
   formalisedFromReason: z.string(),
   verifiedThrough: IsoDateSchema,
   verifiedThroughReason: z.string(),
@@ -128,6 +143,16 @@ export interface RuleSet {
   readonly formatCitation: string;
   /** Citations of the definitions of TPP and performance density in force. */
   readonly definitionCitation: { readonly tpp: string; readonly performanceDensity: string };
+  /**
+   * Set when `date` falls under the Oct 2022 text (only from `rulesAt(date, { history: true })`):
+   * no threshold of the 2023 text is then in force, and src/classify/clauses-2022.ts applies.
+   */
+  readonly text2022?: Text2022;
+}
+
+/** The Oct 2022 text as in the data, whatever the date (for `rules --history` and the docs). */
+export function text2022(): Text2022 {
+  return load().thresholds.text2022;
 }
 
 /** Thrown for a date the rules data does not cover. */
@@ -165,11 +190,12 @@ const cache = new Map<string, RuleSet>();
  * formalised text (17 Nov 2023): the Oct 2022 text also needs the aggregate
  * bidirectional transfer rate and is refused rather than guessed.
  */
-export function rulesAt(date: string): RuleSet {
+export function rulesAt(date: string, options: { history?: boolean } = {}): RuleSet {
   const cached = cache.get(date);
   if (cached) return cached;
   if (!isIsoDate(date)) throw new RulesDateError(`date "${date}" is not a calendar date written YYYY-MM-DD`);
   const { thresholds, formats, sha256 } = load();
+  if (date < thresholds.formalisedFrom && options.history === true) return rules2022At(date);
   if (date < thresholds.formalisedFrom) {
     throw new RulesDateError(
       `no rules are formalised for ${date}: the first formalised text is in force from ${thresholds.formalisedFrom}. ${thresholds.formalisedFromReason}`,
@@ -224,6 +250,42 @@ export function rulesAt(date: string): RuleSet {
   };
   cache.set(date, rules);
   return rules;
+}
+
+/**
+ * The rule set of a date under the Oct 2022 text: no 2023 threshold is in
+ * force; the number-format table is the first one in the data (the bit
+ * lengths of the formats are the same under both texts), cited to 87 FR 62186.
+ */
+function rules2022At(date: string): RuleSet {
+  const { thresholds, formats, sha256 } = load();
+  const text = thresholds.text2022;
+  if (date < text.from) {
+    throw new RulesDateError(`no text of 3A090 is in force on ${date}: ECCN 3A090 was added by ${text.citation.fr} (FR Doc ${text.citation.frDoc}) with effect from ${text.from}`);
+  }
+  const formatsByName = new Map<string, NumberFormat>();
+  for (const [name, format] of Object.entries(formats.versions[0]!.formats)) {
+    const numberFormat: NumberFormat = {
+      name,
+      bitLength: Rational.integer(format.bitLength),
+      alternatives: format.alternatives.map((alt) => ({ bitLength: Rational.integer(alt.bitLength), reading: alt.reading })),
+    };
+    for (const key of [name, ...format.aliases]) formatsByName.set(normaliseFormatName(key), numberFormat);
+  }
+  const cites = citationText(text.citation, text.from);
+  return {
+    date,
+    formalisedFrom: text.from,
+    verifiedThrough: thresholds.verifiedThrough,
+    beyondVerified: false,
+    dataSha256: sha256,
+    threshold: () => undefined,
+    firstThreshold: (id) => rulesAt(thresholds.formalisedFrom).firstThreshold(id),
+    format: (name) => formatsByName.get(normaliseFormatName(name)),
+    formatCitation: cites,
+    definitionCitation: { tpp: cites, performanceDensity: cites },
+    text2022: text,
+  };
 }
 
 type ThresholdParameter = z.infer<typeof ThresholdsFileSchema>["thresholds"][string];

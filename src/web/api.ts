@@ -108,7 +108,7 @@ const DateQuery = z.object({
 /** The rules in force on `date`, or a 400 that says what dates are covered (the CLI's --date message). */
 export function rulesForQuery(date: string | undefined): RuleSet {
   try {
-    return rulesAt(date ?? todayIso());
+    return rulesAt(date ?? todayIso(), { history: true });
   } catch (error) {
     if (error instanceof RulesDateError) throw new ApiUsageError(`--date: ${error.message}`);
     throw error;
