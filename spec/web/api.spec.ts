@@ -224,3 +224,34 @@ describe("HTTP edges", () => {
     await guarded.close();
   });
 });
+
+describe("POST /api/v1/license: the bytes of ic3a090 license", () => {
+  const shipments = readFileSync("data/examples/shipments.jsonl", "utf8");
+
+  it("JSON Lines of shipments: byte for byte", async () => {
+    const response = await post("/api/v1/license?date=2026-11-29", shipments, "application/x-ndjson");
+    const cli = runCli(["license", "-", "--format", "jsonl", "--date", "2026-11-29"], { input: shipments });
+    expect(response.statusCode).toBe(200);
+    expect(cli.status).toBe(0);
+    expect(response.body).toBe(cli.stdout);
+  });
+
+  it("as written: the mode is passed through, byte for byte", async () => {
+    const one = shipments.split("\n")[0]!;
+    const response = await post("/api/v1/license?date=2026-11-29&mode=as-written", one);
+    const cli = runCli(["license", "-", "--date", "2026-11-29", "--mode", "as-written"], { input: one });
+    expect(response.body).toBe(cli.stdout);
+    expect(JSON.parse(response.body).mode).toBe("as-written");
+  });
+
+  it("a misspelt field: 400 with the CLI's error object; an unknown mode: 400", async () => {
+    const bad = '{"shipment":"S1","item":{"eccn":"3A090.a","datacentre":true},"destination":"DE","transaction":"export"}';
+    const response = await post("/api/v1/license?date=2026-11-29", bad);
+    const cli = runCli(["license", "-", "--date", "2026-11-29"], { input: bad });
+    expect(response.statusCode).toBe(400);
+    expect(cli.status).toBe(65);
+    expect(response.body).toBe(cli.stdout);
+    expect(response.body).toContain('did you mean \\"datacenter\\"');
+    expect((await post("/api/v1/license?mode=loose", bad)).statusCode).toBe(400);
+  });
+});

@@ -15,6 +15,11 @@ import { classifyDatasheet } from "../classify/classify.js";
 import { datasheetJsonSchema, parseDatasheet } from "../classify/datasheet.js";
 import type { Classification } from "../classify/result.js";
 import { orderJsonSchema } from "../presume/order.js";
+import { MODES } from "../license/data.js";
+import { license, type LicenseOptions } from "../license/license.js";
+import type { LicenseResult } from "../license/result.js";
+import { shipmentJsonSchema } from "../license/shipment.js";
+import { InvalidInputError } from "../classify/datasheet.js";
 import { predicateJsonSchema } from "../attest/statement.js";
 import { presume, type PresumeOptions } from "../presume/presume.js";
 import type { PresumeResult } from "../presume/result.js";
@@ -168,9 +173,26 @@ const PresumeQuery = z.object({
   date: z.string().optional().meta({ description: "Evaluate every order as if completed on this date (YYYY-MM-DD), as presume --date" }),
 });
 
+const LicenseQuery = z.object({
+  date: z.string().optional().meta({ description: "Answer on this date (YYYY-MM-DD), as license --date" }),
+  mode: z.string().optional().meta({ description: "enforced (default) or as-written, as license --mode" }),
+});
+
+/** One shipment answered; a date the rules do not cover is a 400 (with --date) or an invalid record (its own date). */
+function licenseOrRefuse(value: unknown, options: LicenseOptions): LicenseResult {
+  try {
+    return license(value, options);
+  } catch (error) {
+    if (!(error instanceof RulesDateError)) throw error;
+    if (options.date !== undefined) throw new ApiUsageError(`--date: ${error.message}`);
+    throw new InvalidInputError([{ path: "date", message: error.message }]);
+  }
+}
+
 const SCHEMAS: Readonly<Record<string, () => object>> = {
   datasheet: datasheetJsonSchema,
   order: orderJsonSchema,
+  license: shipmentJsonSchema,
   "attestation-predicate": predicateJsonSchema,
 };
 
@@ -239,6 +261,30 @@ export const API_ROUTES: readonly ApiRoute[] = [
       if (date !== undefined && !isIsoDate(date)) throw new ApiUsageError(`--date: "${date}" is not a calendar date written YYYY-MM-DD`);
       const options = { ...inlineOnly(context.presumeOptions), ...(date === undefined ? {} : { date }) };
       return answerRecords<PresumeResult>((value) => presume(value, options), request);
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/license",
+    operationId: "license",
+    summary: "Answer whether shipments need a licence",
+    description:
+      "One shipment, a JSON array, or JSON Lines: the JSON of `ic3a090 license` (item ECCN, licence required, exceptions, " +
+      "review policy, rows with their citations and confidence, GP10, red flags). States what the rules say; not legal advice.",
+    cli: "license",
+    body: "text",
+    bodyLimit: BODY_LIMITS.json,
+    requestTypes: RECORD_TYPES(shipmentJsonSchema()),
+    query: LicenseQuery,
+    responses: RECORD_RESPONSES("The licence answers"),
+    handle(request) {
+      const { date, mode } = request.query;
+      if (date !== undefined && !isIsoDate(date)) throw new ApiUsageError(`--date: "${date}" is not a calendar date written YYYY-MM-DD`);
+      if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
+        throw new ApiUsageError(`--mode must be one of ${MODES.join(", ")}, got "${mode}"`);
+      }
+      const options: LicenseOptions = { ...(date === undefined ? {} : { date }), mode: (mode ?? "enforced") as LicenseOptions["mode"] };
+      return answerRecords<LicenseResult>((value) => licenseOrRefuse(value, options), request);
     },
   },
   {
