@@ -15,6 +15,7 @@ await build({
   jsxImportSource: "preact",
   outfile: `${out}/app.js`,
   legalComments: "none",
+  loader: { ".jsonl": "text" },
   logLevel: "warning",
 });
 for (const file of ["index.html", "app.css"]) copyFileSync(`src/web/app/${file}`, `${out}/${file}`);

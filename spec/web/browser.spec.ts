@@ -1,9 +1,9 @@
 /**
  * The app in a real browser (Debian's Chromium driven by playwright-core),
  * against `ic3a090 serve` as a user starts it: the calculator, a rate moved
- * across 4800, the bundled catalogue, a good and a tampered attestation, and
- * a hostile part name that must render as text. Screenshots of each page go
- * to spec/.results/ (ignored by git) for a person to look at.
+ * across 4800, the bundled catalogue, a good and a tampered attestation, a
+ * shipment's licence answer, and a hostile part name that must render as
+ * text. Screenshots of each page go to spec/.results/ (ignored by git) for a person to look at.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -160,6 +160,20 @@ describe.skipIf(!CHROMIUM)(`the app in Chromium${CHROMIUM ? "" : " (skipped: no 
     await expect.poll(() => page.getByTestId("row-count").textContent(), POLL).toBe("2 of 2 rows");
     expect(await page.locator("tr.invalid").count()).toBe(1);
     await shot("catalogue-xlsx");
+  });
+
+  it("the licence page: an H100-class board to Germany needs no licence; the same to CN does", async () => {
+    await show("license");
+    await page.getByRole("button", { name: "H100 SXM5 board to DE" }).click();
+    await expect.poll(() => page.getByTestId("licence-required").textContent(), POLL).toBe("no");
+    expect(await page.getByTestId("item-eccn").textContent()).toBe("4A090.a");
+    expect(await page.getByTestId("rules-banner").textContent()).toMatch(/verified through \d{4}-\d\d-\d\d.*not legal advice/);
+    await shot("license-de");
+    await page.getByTestId("destination").fill("CN");
+    await expect.poll(() => page.getByTestId("licence-required").textContent(), POLL).toBe("yes");
+    expect(JSON.parse((await page.getByTestId("shipment-json").inputValue()) || "{}").destination).toBe("CN");
+    await page.locator(".trace summary").waitFor();
+    await shot("license-cn");
   });
 
   it("the pages asked nothing of any other origin", () => {

@@ -1,7 +1,7 @@
 /**
- * The ic3a090 app: the chip calculator, the order check, the catalogue and
- * attestation verification, each a page of one screen, all answered by this
- * server's API. Every page states the rules date in use, the date the rules
+ * The ic3a090 app: the chip calculator, the order check, the licence check,
+ * the catalogue and attestation verification, each a page of one screen, all
+ * answered by this server's API. Every page states the rules date in use, the date the rules
  * data was verified through, and that the answer is what the rule says, not
  * legal advice.
  */
@@ -11,12 +11,14 @@ import { useEffect, useState } from "preact/hooks";
 import { CataloguePage } from "./catalogue.js";
 import { CalculatorPage } from "./calculator.js";
 import { getJson } from "./http.js";
+import { LicensePage } from "./license.js";
 import { OrderPage } from "./order.js";
 import { VerifyPage } from "./verify.js";
 
 const PAGES = [
   { id: "calculator", title: "Chip calculator" },
   { id: "order", title: "Order check" },
+  { id: "license", title: "Licence" },
   { id: "catalogue", title: "Catalogue" },
   { id: "verify", title: "Verify an attestation" },
 ] as const;
@@ -85,6 +87,7 @@ function App() {
         <h2>{title}</h2>
         {page === "calculator" && <CalculatorPage date={date} />}
         {page === "order" && <OrderPage date={date} />}
+        {page === "license" && <LicensePage date={date} />}
         {page === "catalogue" && <CataloguePage date={date} />}
         {page === "verify" && <VerifyPage />}
       </main>
