@@ -5,20 +5,10 @@ import { InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
 import { strictObject } from "../input/strict.js";
 import { CountryCodeSchema } from "../presume/order.js";
 import { parseDecimal, Rational } from "../numbers/rational.js";
-import { IsoDateSchema } from "../rules/dated.js";
+import { IsoDateSchema, decimalStringSchema } from "../rules/dated.js";
 import type { Shipment } from "./allocations.js";
 
-const Decimal = z.string().refine(
-  (text) => {
-    try {
-      parseDecimal(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a decimal string such as "15832"' },
-);
+const Decimal = decimalStringSchema("15832");
 
 export const AllocationShipmentSchema = strictObject({
   date: IsoDateSchema,

@@ -18,6 +18,7 @@
  * is a fact only the user can supply (`belowMostCapablePublished: true`).
  */
 import { z } from "zod";
+import { decimalStringSchema } from "../rules/dated.js";
 import { strictObject } from "../input/strict.js";
 import { InvalidInputError, type InputIssue, formatPath } from "../classify/datasheet.js";
 import { parseDecimal, Rational } from "../numbers/rational.js";
@@ -27,17 +28,7 @@ import { aiDiffusionData, type DiffusionFlag, figureCitation } from "../diffusio
 export type ModelEccn = "4E091" | "none" | "indeterminate";
 export const MODEL_ECCNS: readonly ModelEccn[] = ["4E091", "none", "indeterminate"];
 
-const Count = z.string().refine(
-  (text) => {
-    try {
-      parseDecimal(text);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be a decimal string such as "1.2e26"' },
-);
+const Count = decimalStringSchema("1.2e26");
 
 export const ModelInputSchema = strictObject({
     model: z.string().min(1),

@@ -35,18 +35,25 @@ export function isIsoDate(text: string): boolean {
 
 export const IsoDateSchema = z.string().refine(isIsoDate, { message: "must be a calendar date written YYYY-MM-DD" });
 
-/** A value in a data file: a decimal string in the one grammar (`parseDecimal`). */
-export const DecimalStringSchema = z.string().refine(
-  (text) => {
+/**
+ * A decimal string in the one grammar (`parseDecimal`), kept as text; `example` goes into the message, as
+ * `must be a decimal string such as "15832"`.
+ */
+export function decimalStringSchema(example?: string) {
+  const isDecimal = (text: string) => {
     try {
       parseDecimal(text);
       return true;
     } catch {
       return false;
     }
-  },
-  { message: "must be a decimal string" },
-);
+  };
+  const message = example === undefined ? "must be a decimal string" : `must be a decimal string such as "${example}"`;
+  return z.string().refine(isDecimal, { message });
+}
+
+/** A value in a data file: a decimal string in the one grammar (`parseDecimal`). */
+export const DecimalStringSchema = decimalStringSchema();
 
 /**
  * A UTC date as YYYY-MM-DD, with the year as it is (a year after 9999 has five
