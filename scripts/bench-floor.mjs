@@ -17,7 +17,8 @@ for await (const chunk of stream) {
   const result = parser.parse(text, 0, true);
   tail = text.slice(result.meta.cursor);
   rows += result.data.length;
-  if (result.data.length > 0 && !out.write(`${Papa.unparse(result.data, { newline: "\n" })}\n`)) await once(out, "drain");
+  if (result.data.length > 0 && !out.write(`${Papa.unparse(result.data, { newline: "\n" })}\n`))
+    await once(out, "drain");
 }
 if (tail) out.write(`${Papa.unparse(parser.parse(tail, 0, false).data)}\n`);
 out.end();

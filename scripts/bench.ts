@@ -46,7 +46,11 @@ interface Run {
 function runNode(args: readonly string[]): Run {
   const preload = new URL("./bench-maxrss.mjs", import.meta.url).href;
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ["--import", preload, ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+  const child = spawnSync(process.execPath, ["--import", preload, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const kb = /BENCH_MAXRSS_KB (\d+)/.exec(child.stderr)?.[1];
   if (kb === undefined) throw new Error(`child ${args.join(" ")} failed: ${child.stderr.slice(-2000)}`);
@@ -116,12 +120,14 @@ function clauseOf<T>(ar: Arithmetic<T>, rules: RuleSet, row: Record<string, stri
   let pds: Pd<T>[];
   if (applicable) pds = [{ kind: "exact", value: ar.div(tpp!, ar.parse(applicable)) }];
   else if (nonPlanar === "no") pds = [{ kind: "undefined" }];
-  else if (nonPlanar === "yes") pds = logic ? [{ kind: "exact", value: ar.div(tpp!, ar.parse(logic)) }] : [{ kind: "unbounded" }];
+  else if (nonPlanar === "yes")
+    pds = logic ? [{ kind: "exact", value: ar.div(tpp!, ar.parse(logic)) }] : [{ kind: "unbounded" }];
   else if (logic) pds = [{ kind: "undefined" }, { kind: "exact", value: ar.div(tpp!, ar.parse(logic)) }];
   else pds = [{ kind: "undefined" }, { kind: "unbounded" }];
   const dc = yes(row.datacenter);
   const datacenters = dc === "yes" || dc === "true" ? [true] : dc === "no" || dc === "false" ? [false] : [true, false];
-  const pdMeets = (pd: Pd<T>, threshold: Threshold) => (pd.kind === "exact" ? meets(pd.value, threshold) : pd.kind === "unbounded" ? threshold.operator !== "<" : false);
+  const pdMeets = (pd: Pd<T>, threshold: Threshold) =>
+    pd.kind === "exact" ? meets(pd.value, threshold) : pd.kind === "unbounded" ? threshold.operator !== "<" : false;
   const clauses: [string, ThresholdId[], ThresholdId[]][] = [
     ["3A090.a.1", ["3A090.a.1.tpp"], []],
     ["3A090.a.2", ["3A090.a.2.tpp"], ["3A090.a.2.pd"]],
@@ -135,7 +141,9 @@ function clauseOf<T>(ar: Arithmetic<T>, rules: RuleSet, row: Record<string, stri
         outcomes.add("none");
         continue;
       }
-      const hit = clauses.find(([, tppIds, pdIds]) => tppIds.every((id) => meets(tpp!, t(id))) && pdIds.every((id) => pdMeets(pd, t(id))));
+      const hit = clauses.find(
+        ([, tppIds, pdIds]) => tppIds.every((id) => meets(tpp!, t(id))) && pdIds.every((id) => pdMeets(pd, t(id))),
+      );
       outcomes.add(hit ? hit[0] : "none");
     }
   }
@@ -169,7 +177,10 @@ async function compare(path: string, rules: RuleSet) {
       if (float !== truth) {
         counts.floatWrong++;
         if (edge) counts.floatWrongOnEdges++;
-        if (examples.length < 3) examples.push(`${row.part}: tops_fp8 ${row.tops_fp8}, die_area_mm2 ${row.die_area_mm2}: exact ${truth}, floats ${float}`);
+        if (examples.length < 3)
+          examples.push(
+            `${row.part}: tops_fp8 ${row.tops_fp8}, die_area_mm2 ${row.die_area_mm2}: exact ${truth}, floats ${float}`,
+          );
       }
     }
   };
@@ -183,14 +194,19 @@ async function compare(path: string, rules: RuleSet) {
 async function main(): Promise<void> {
   const rules = rulesAt(DATE);
   process.stderr.write(`building dist/ …\n`);
-  const build = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { cwd: root, encoding: "utf8" });
+  const build = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
 
   const dir = mkdtempSync(join(tmpdir(), "ic3a090-bench-"));
   try {
     const big = join(dir, `catalogue-${ROWS}.csv`);
     const small = join(dir, `catalogue-${SMALL}.csv`);
-    process.stderr.write(`generating ${ROWS.toLocaleString("en-US")} and ${SMALL.toLocaleString("en-US")} rows (${EDGE_SHARE * 100}% on a threshold edge) …\n`);
+    process.stderr.write(
+      `generating ${ROWS.toLocaleString("en-US")} and ${SMALL.toLocaleString("en-US")} rows (${EDGE_SHARE * 100}% on a threshold edge) …\n`,
+    );
     await writeCatalogue(big, ROWS, rules, { edgeShare: EDGE_SHARE });
     await writeCatalogue(small, SMALL, rules, { edgeShare: EDGE_SHARE });
 
@@ -210,13 +226,25 @@ async function main(): Promise<void> {
     const results = {
       date: new Date().toISOString(),
       rulesDate: DATE,
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: Number(load.toFixed(2)), loadAverageAtEnd: Number(loadavg()[0]!.toFixed(2)) },
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverageAtStart: Number(load.toFixed(2)),
+        loadAverageAtEnd: Number(loadavg()[0]!.toFixed(2)),
+      },
       rows: ROWS,
       edgeShare: EDGE_SHARE,
       fullPipelineRowsPerSecond: Math.round(fullRate),
       floorRowsPerSecond: Math.round(floorRate),
       ratioFullToFloor: Number((floorRate / fullRate).toFixed(2)),
-      peakRssMb: { [`classify ${SMALL}`]: Math.round(fullSmall.maxRssMb), [`classify ${ROWS}`]: Math.round(fullBig.maxRssMb), [`floor ${SMALL}`]: Math.round(floorSmall.maxRssMb), [`floor ${ROWS}`]: Math.round(floorBig.maxRssMb) },
+      peakRssMb: {
+        [`classify ${SMALL}`]: Math.round(fullSmall.maxRssMb),
+        [`classify ${ROWS}`]: Math.round(fullBig.maxRssMb),
+        [`floor ${SMALL}`]: Math.round(floorSmall.maxRssMb),
+        [`floor ${ROWS}`]: Math.round(floorBig.maxRssMb),
+      },
       rssGrowthSmallToFull: Number((fullBig.maxRssMb / fullSmall.maxRssMb).toFixed(2)),
       classifyExitStatus: fullBig.status,
       correctness,
@@ -238,12 +266,21 @@ async function main(): Promise<void> {
       [`peak RSS, classify ${ROWS.toLocaleString("en-US")} rows`, `${fullBig.maxRssMb.toFixed(0)} MB`],
       ["RSS growth small → full", `${(fullBig.maxRssMb / fullSmall.maxRssMb).toFixed(2)}×`],
       ["rows wrong, exact core", String(correctness.exactWrong)],
-      ["rows wrong, plain floats", `${correctness.floatWrong} (${correctness.floatWrongOnEdges} of ${correctness.edgeRows} edge rows)`],
+      [
+        "rows wrong, plain floats",
+        `${correctness.floatWrong} (${correctness.floatWrongOnEdges} of ${correctness.edgeRows} edge rows)`,
+      ],
     ];
     const width = Math.max(...table.map((r) => r[0]!.length));
-    process.stdout.write(`${table.map(([a, b], i) => `${a!.padEnd(width)}  ${b}${i === 0 ? `\n${"-".repeat(width)}  -----` : ""}`).join("\n")}\n`);
+    process.stdout.write(
+      `${table.map(([a, b], i) => `${a!.padEnd(width)}  ${b}${i === 0 ? `\n${"-".repeat(width)}  -----` : ""}`).join("\n")}\n`,
+    );
     for (const example of correctness.examples) process.stdout.write(`  e.g. ${example}\n`);
-    process.stdout.write(`targets: ${Object.entries(results.targets).map(([k, ok]) => `${ok ? "met" : "NOT met"}: ${k}`).join("; ")}\n`);
+    process.stdout.write(
+      `targets: ${Object.entries(results.targets)
+        .map(([k, ok]) => `${ok ? "met" : "NOT met"}: ${k}`)
+        .join("; ")}\n`,
+    );
     const out = option("json", join(root, "scripts", "bench-results.json"));
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
     process.stderr.write(`figures written to ${out}\n`);

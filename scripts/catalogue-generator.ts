@@ -8,7 +8,21 @@ import { once } from "node:events";
 import { Rational } from "../src/numbers/rational.js";
 import type { RuleSet, ThresholdId } from "../src/rules/rules.js";
 
-export const GENERATED_HEADER = ["part", "vendor", "kind", "datacenter", "tops_fp8", "tops_fp16", "tops_int8", "die_area_mm2", "logic_die_area_mm2", "non_planar", "hbm_bandwidth_gbps", "hbm_area_mm2", "note"];
+export const GENERATED_HEADER = [
+  "part",
+  "vendor",
+  "kind",
+  "datacenter",
+  "tops_fp8",
+  "tops_fp16",
+  "tops_int8",
+  "die_area_mm2",
+  "logic_die_area_mm2",
+  "non_planar",
+  "hbm_bandwidth_gbps",
+  "hbm_area_mm2",
+  "note",
+];
 
 /** A small, fast, seeded generator (mulberry32): the same seed gives the same file. */
 export function seeded(seed: number): () => number {
@@ -41,21 +55,64 @@ function edgeRow(random: () => number, rules: RuleSet, index: number): string[] 
   if (random() < 0.4) {
     const t = rules.threshold(tppEdges[Math.floor(random() * tppEdges.length)]!)!;
     const area = decimal(random, 100, 900, 1);
-    return [`EDGE-T-${index}`, "Synthetic", "ic", datacenter, t.value.div(eight).toExactString(), "", "", area, "", "", "", "", "tpp edge"];
+    return [
+      `EDGE-T-${index}`,
+      "Synthetic",
+      "ic",
+      datacenter,
+      t.value.div(eight).toExactString(),
+      "",
+      "",
+      area,
+      "",
+      "",
+      "",
+      "",
+      "tpp edge",
+    ];
   }
   const t = rules.threshold(pdEdges[Math.floor(random() * pdEdges.length)]!)!;
   // Areas from 300 to 1500 mm² keep TPP = PD × area above the 1600 floor for most edges.
   const area = Rational.of(BigInt(Math.floor((300 + random() * 1200) * 1000)), 1000n);
   const tops = t.value.mul(area).div(eight);
-  return [`EDGE-P-${index}`, "Synthetic", "ic", "yes", tops.toExactString(), "", "", area.toExactString(), "", "", "", "", "pd edge"];
+  return [
+    `EDGE-P-${index}`,
+    "Synthetic",
+    "ic",
+    "yes",
+    tops.toExactString(),
+    "",
+    "",
+    area.toExactString(),
+    "",
+    "",
+    "",
+    "",
+    "pd edge",
+  ];
 }
 
 function ordinaryRow(random: () => number, index: number): string[] {
   const r = random();
   if (r < 0.02) {
-    return [`HBM-${index}`, "Synthetic", "hbm", "", "", "", "", "", "", "", decimal(random, 400, 2000, 1), decimal(random, 80, 140, 2), "memory stack"];
+    return [
+      `HBM-${index}`,
+      "Synthetic",
+      "hbm",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      decimal(random, 400, 2000, 1),
+      decimal(random, 80, 140, 2),
+      "memory stack",
+    ];
   }
-  if (r < 0.021) return [`BAD-${index}`, "Synthetic", "ic", "maybe", "1,979", "", "", "814", "", "", "", "", "invalid on purpose"];
+  if (r < 0.021)
+    return [`BAD-${index}`, "Synthetic", "ic", "maybe", "1,979", "", "", "814", "", "", "", "", "invalid on purpose"];
   const datacenter = ["yes", "no", "", "Yes", "FALSE"][Math.floor(random() * 5)]!;
   const fp8 = decimal(random, 1, 2500, 1);
   const fp16 = random() < 0.7 ? decimal(random, 0.5, 1250, 2) : "";
@@ -64,7 +121,21 @@ function ordinaryRow(random: () => number, index: number): string[] {
   const area = decimal(random, 50, 900, 1);
   const nonPlanar = byLogic ? ["yes", "no", ""][Math.floor(random() * 3)]! : "";
   const note = random() < 0.05 ? 'spec sheet "rev B", see notes' : "";
-  return [`SYN-${index}`, random() < 0.5 ? "Acme, Inc." : "Globex", "", datacenter, fp8, fp16, int8, byLogic ? "" : area, byLogic ? area : "", nonPlanar, "", "", note];
+  return [
+    `SYN-${index}`,
+    random() < 0.5 ? "Acme, Inc." : "Globex",
+    "",
+    datacenter,
+    fp8,
+    fp16,
+    int8,
+    byLogic ? "" : area,
+    byLogic ? area : "",
+    nonPlanar,
+    "",
+    "",
+    note,
+  ];
 }
 
 /** One generated row (index from 0). */
@@ -77,7 +148,12 @@ function csvLine(fields: readonly string[]): string {
 }
 
 /** Writes a catalogue of `rows` rows (plus header) to `path`. */
-export async function writeCatalogue(path: string, rows: number, rules: RuleSet, { seed = 20261122, edgeShare = 0.02 } = {}): Promise<void> {
+export async function writeCatalogue(
+  path: string,
+  rows: number,
+  rules: RuleSet,
+  { seed = 20261122, edgeShare = 0.02 } = {},
+): Promise<void> {
   const random = seeded(seed);
   const out = createWriteStream(path);
   let buffer = `${csvLine(GENERATED_HEADER)}\n`;

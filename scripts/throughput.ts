@@ -25,17 +25,34 @@ const DATE = "2026-09-01";
 function option(name: string, fallback: number, max: number): number {
   const index = process.argv.indexOf(name);
   const value = index < 0 ? fallback : Number.parseInt(process.argv[index + 1] ?? "", 10);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be a whole number from 1 to ${max}`);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new Error(`${name} must be a whole number from 1 to ${max}`);
   return value;
 }
 
-function post(agent: Agent, port: number, path: string, contentType: string, body: string | Buffer): Promise<{ status: number; bytes: number }> {
+function post(
+  agent: Agent,
+  port: number,
+  path: string,
+  contentType: string,
+  body: string | Buffer,
+): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
-    const call = request({ host: "127.0.0.1", port, path, method: "POST", agent, headers: { "content-type": contentType, "content-length": Buffer.byteLength(body) } }, (response) => {
-      let bytes = 0;
-      response.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes }));
-    });
+    const call = request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        agent,
+        headers: { "content-type": contentType, "content-length": Buffer.byteLength(body) },
+      },
+      (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, bytes }));
+      },
+    );
     call.on("error", reject);
     call.end(body);
   });
@@ -53,7 +70,8 @@ const { port } = server.server.address() as AddressInfo;
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 const datasheet = readFileSync("data/examples/h100.json");
 
-for (let warm = 0; warm < 200; warm++) await post(agent, port, `/api/v1/classify?date=${DATE}`, "application/json", datasheet);
+for (let warm = 0; warm < 200; warm++)
+  await post(agent, port, `/api/v1/classify?date=${DATE}`, "application/json", datasheet);
 const latencies: number[] = [];
 for (let index = 0; index < requests; index++) {
   const start = process.hrtime.bigint();
@@ -62,7 +80,9 @@ for (let index = 0; index < requests; index++) {
   if (status !== 200) throw new Error(`classify answered ${status}`);
 }
 latencies.sort((a, b) => a - b);
-console.log(`POST /api/v1/classify, one datasheet, ${requests} requests over one keep-alive connection: median ${quantile(latencies, 0.5).toFixed(2)} ms, p90 ${quantile(latencies, 0.9).toFixed(2)} ms`);
+console.log(
+  `POST /api/v1/classify, one datasheet, ${requests} requests over one keep-alive connection: median ${quantile(latencies, 0.5).toFixed(2)} ms, p90 ${quantile(latencies, 0.9).toFixed(2)} ms`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), "ic3a090-throughput-"));
 try {
@@ -74,12 +94,18 @@ try {
   const apiSeconds = Number(process.hrtime.bigint() - apiStart) / 1e9;
   if (answer.status !== 200) throw new Error(`catalogue answered ${answer.status}`);
   const cliStart = process.hrtime.bigint();
-  const cli = spawnSync(process.execPath, ["dist/cli/bin.js", "classify", file, "--date", DATE, "--output", join(dir, "out.csv")], { encoding: "utf8" });
+  const cli = spawnSync(
+    process.execPath,
+    ["dist/cli/bin.js", "classify", file, "--date", DATE, "--output", join(dir, "out.csv")],
+    { encoding: "utf8" },
+  );
   const cliSeconds = Number(process.hrtime.bigint() - cliStart) / 1e9;
   if (cli.status !== 0 && cli.status !== 65) throw new Error(`the CLI exited ${cli.status}: ${cli.stderr}`);
   const apiRate = rows / apiSeconds;
   const cliRate = rows / cliSeconds;
-  console.log(`POST /api/v1/catalogue, ${rows} rows: ${Math.round(apiRate)} rows/s; ic3a090 classify FILE.csv: ${Math.round(cliRate)} rows/s (process start included); ratio ${(apiRate / cliRate).toFixed(2)}`);
+  console.log(
+    `POST /api/v1/catalogue, ${rows} rows: ${Math.round(apiRate)} rows/s; ic3a090 classify FILE.csv: ${Math.round(cliRate)} rows/s (process start included); ratio ${(apiRate / cliRate).toFixed(2)}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
   agent.destroy();

@@ -24,24 +24,31 @@ const CaseSchema = z.strictObject({
     itemEccn: z.string().optional(),
   }),
   /** The ECCN the vendor publishes for the product as shipped, where it was found, and whether this work confirmed it. */
-  published: z
-    .strictObject({ eccn: z.string().min(1), source: z.string().min(1), confirmed: z.boolean() })
-    .optional(),
+  published: z.strictObject({ eccn: z.string().min(1), source: z.string().min(1), confirmed: z.boolean() }).optional(),
   why: z.string().min(1),
-  sources: z.record(z.string(), z.string().min(1)).refine((s) => Object.keys(s).length > 0, "give the source of each figure"),
+  sources: z
+    .record(z.string(), z.string().min(1))
+    .refine((s) => Object.keys(s).length > 0, "give the source of each figure"),
 });
 
 const DIRECTORY = "spec/cases";
-const files = readdirSync(DIRECTORY).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(DIRECTORY)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 /** Every figure written in the datasheet: rate throughputs, MACs, clocks, die areas, HBM bandwidth and area. */
 function figures(input: Record<string, unknown>): string[] {
   const found: string[] = [];
   for (const ic of (input.contains ?? []) as Record<string, unknown>[]) found.push(...figures(ic));
-  for (const key of ["statedTpp", "ioBandwidthGBps"]) if (typeof input[key] === "string") found.push(input[key] as string);
+  for (const key of ["statedTpp", "ioBandwidthGBps"])
+    if (typeof input[key] === "string") found.push(input[key] as string);
   const units = (input.units ?? []) as { rates?: Record<string, unknown>[] }[];
-  for (const unit of units) for (const rate of unit.rates ?? []) for (const key of ["tops", "macsPerCycle", "clockGHz"]) if (typeof rate[key] === "string") found.push(rate[key] as string);
-  for (const die of (input.dies ?? []) as Record<string, unknown>[]) if (typeof die.areaMm2 === "string") found.push(die.areaMm2);
+  for (const unit of units)
+    for (const rate of unit.rates ?? [])
+      for (const key of ["tops", "macsPerCycle", "clockGHz"])
+        if (typeof rate[key] === "string") found.push(rate[key] as string);
+  for (const die of (input.dies ?? []) as Record<string, unknown>[])
+    if (typeof die.areaMm2 === "string") found.push(die.areaMm2);
   for (const key of ["bandwidthGBps", "areaMm2"]) if (typeof input[key] === "string") found.push(input[key] as string);
   return found;
 }
@@ -49,7 +56,10 @@ function figures(input: Record<string, unknown>): string[] {
 describe("data-driven cases (spec/cases)", () => {
   it("there are cases to run, at least 25 of them real products with the vendor's published ECCN", () => {
     expect(files.length).toBeGreaterThanOrEqual(8);
-    const published = files.filter((file) => (JSON.parse(readFileSync(`${DIRECTORY}/${file}`, "utf8")) as { published?: unknown }).published !== undefined);
+    const published = files.filter(
+      (file) =>
+        (JSON.parse(readFileSync(`${DIRECTORY}/${file}`, "utf8")) as { published?: unknown }).published !== undefined,
+    );
     expect(published.length).toBeGreaterThanOrEqual(25);
   });
 

@@ -15,7 +15,7 @@ interface Example {
   line: number;
 }
 
-export function readmeExamples(markdown: string): Example[] {
+function readmeExamples(markdown: string): Example[] {
   const examples: Example[] = [];
   const lines = markdown.split("\n");
   let inConsole = false;
@@ -45,7 +45,10 @@ export function readmeExamples(markdown: string): Example[] {
 function run(command: string): string {
   const shellCommand = command.replace(/\bnpx ic3a090\b/g, "node dist/cli/bin.js");
   try {
-    return execFileSync("bash", ["-o", "pipefail", "-c", `{ ${shellCommand}\n} 2>&1`], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    return execFileSync("bash", ["-o", "pipefail", "-c", `{ ${shellCommand}\n} 2>&1`], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
   } catch (error) {
     // A documented non-zero exit is part of the example; its output still counts.
     return (error as { stdout?: string }).stdout ?? "";
@@ -53,7 +56,15 @@ function run(command: string): string {
 }
 
 /** The README and every page under docs/: their console examples are run alike. */
-const PAGES = ["README.md", ...(existsSync("docs") ? readdirSync("docs").filter((name) => name.endsWith(".md")).sort().map((name) => `docs/${name}`) : [])];
+const PAGES = [
+  "README.md",
+  ...(existsSync("docs")
+    ? readdirSync("docs")
+        .filter((name) => name.endsWith(".md"))
+        .sort()
+        .map((name) => `docs/${name}`)
+    : []),
+];
 
 // .ci/run installs jq; should that fail, the examples that pipe through it are skipped, visibly, not failed.
 const hasJq = spawnSync("jq", ["--version"]).status === 0;

@@ -5,7 +5,14 @@ import { classify } from "../src/index.js";
 describe("the H100 example of the issue", () => {
   it("is 3A090.a.1 with PD 7916/407", () => {
     const result = classify(JSON.parse(readFileSync("data/examples/h100.json", "utf8")), { date: "2026-11-22" });
-    expect(result).toMatchObject({ tpp: "15832", performanceDensity: "19.449631", performanceDensityExact: "7916/407", clause: "3A090.a.1", eccn: "3A090.a", matched: ["3A090.a.1", "3A090.a.2"] });
+    expect(result).toMatchObject({
+      tpp: "15832",
+      performanceDensity: "19.449631",
+      performanceDensityExact: "7916/407",
+      clause: "3A090.a.1",
+      eccn: "3A090.a",
+      matched: ["3A090.a.1", "3A090.a.2"],
+    });
   });
 });
 

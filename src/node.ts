@@ -7,8 +7,20 @@ export { attestDatasheet, AttestRefusal, signStatement, type AttestOptions } fro
 export { canonicalJson, CanonicalJsonError } from "./attest/canonical-json.js";
 export { type DsseEnvelope, IN_TOTO_PAYLOAD_TYPE, keyIdOf, pae } from "./attest/dsse.js";
 export { generateKeyFiles, KeyError, readPrivateKey, readPublicKey } from "./attest/keys.js";
-export { type DatasheetPredicate, PREDICATE_TYPE, predicateJsonSchema, type Statement, STATEMENT_TYPE } from "./attest/statement.js";
+export {
+  type DatasheetPredicate,
+  PREDICATE_TYPE,
+  predicateJsonSchema,
+  type Statement,
+  STATEMENT_TYPE,
+} from "./attest/statement.js";
 export { loadTrustFile, TrustFileError, trustFrom, type TrustedDesigners } from "./attest/trust.js";
-export { VERIFY_EXIT, type VerifyFailure, type VerifyResult, verifyEnvelope, verifyEnvelopeBytes } from "./attest/verify.js";
+export {
+  VERIFY_EXIT,
+  type VerifyFailure,
+  type VerifyResult,
+  verifyEnvelope,
+  verifyEnvelopeBytes,
+} from "./attest/verify.js";
 export { CatalogueCsvTransform, classifyCatalogueCsv, RESULT_COLUMNS, type RowOutcome } from "./catalogue/classify.js";
 export { type AttestationCheck, attestationVerifierFor } from "./attest/order-check.js";

@@ -37,8 +37,13 @@ describe("A-10: the datacenter flag is an explicit input", () => {
   });
 
   it("the rationale is carried into the trace", () => {
-    const result = at({ ...chip({ tpp: "3000", area: "600", datacenter: false }), datacenterRationale: "sold only as a gaming card; no datacenter SKU" });
-    expect(result.trace.find((s) => s.step === "non-datacenter note")?.statement).toMatch(/^not designed or marketed for datacenters \(sold only as a gaming card; no datacenter SKU\)/);
+    const result = at({
+      ...chip({ tpp: "3000", area: "600", datacenter: false }),
+      datacenterRationale: "sold only as a gaming card; no datacenter SKU",
+    });
+    expect(result.trace.find((s) => s.step === "non-datacenter note")?.statement).toMatch(
+      /^not designed or marketed for datacenters \(sold only as a gaming card; no datacenter SKU\)/,
+    );
   });
 
   it("a string instead of a boolean is refused, not read as truthy", () => {

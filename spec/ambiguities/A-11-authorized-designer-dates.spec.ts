@@ -20,7 +20,11 @@ describe("A-11: the trigger date and the lapse", () => {
     expect(result.warnings.join(" ")).toContain("both leave out");
   });
   it("applied 2026-07-01: authorized on 2026-12-30 (prior), lapsed at once on 2027-01-01 (day 184)", () => {
-    expect(check(designerOrder({ approvalApplicationDate: "2026-07-01" }, "2026-12-30")).designerStatus).toBe("authorized");
-    expect(check(designerOrder({ approvalApplicationDate: "2026-07-01" }, "2027-01-01")).designerStatus).toBe("neither");
+    expect(check(designerOrder({ approvalApplicationDate: "2026-07-01" }, "2026-12-30")).designerStatus).toBe(
+      "authorized",
+    );
+    expect(check(designerOrder({ approvalApplicationDate: "2026-07-01" }, "2027-01-01")).designerStatus).toBe(
+      "neither",
+    );
   });
 });

@@ -12,11 +12,27 @@ import { below, check, order } from "../presume/build.js";
 
 describe("A-13: the packaging location decides route b", () => {
   it("packaged by the fabricator in the US: overcome; in China: not", () => {
-    expect(check(order({ aggregatedApproximatedTransistorCount: below(30), packaging: { by: "front-end-fabricator", location: "US" } })).route).toBe("b");
-    expect(check(order({ aggregatedApproximatedTransistorCount: below(30), packaging: { by: "front-end-fabricator", location: "CN" } })).presumption).toBe("applies");
+    expect(
+      check(
+        order({
+          aggregatedApproximatedTransistorCount: below(30),
+          packaging: { by: "front-end-fabricator", location: "US" },
+        }),
+      ).route,
+    ).toBe("b");
+    expect(
+      check(
+        order({
+          aggregatedApproximatedTransistorCount: below(30),
+          packaging: { by: "front-end-fabricator", location: "CN" },
+        }),
+      ).presumption,
+    ).toBe("applies");
   });
   it("packaged by an OSAT in Taiwan: route b is closed whatever the location", () => {
-    const result = check(order({ aggregatedApproximatedTransistorCount: below(30), packaging: { by: "osat", location: "TW", osat: "X" } }));
+    const result = check(
+      order({ aggregatedApproximatedTransistorCount: below(30), packaging: { by: "osat", location: "TW", osat: "X" } }),
+    );
     expect(result.routes.b).toBe("does-not-overcome");
   });
 });

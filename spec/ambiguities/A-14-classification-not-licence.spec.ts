@@ -15,6 +15,7 @@ describe("A-14: presume classifies; it does not decide licences", () => {
     const result = check(countOrder(billion(50), "2027-06-01", true));
     expect(result.treatAs).toBe("3A090.a");
     const text = JSON.stringify(result).toLowerCase();
-    for (const word of ["license required", "licence required", "no license", "you must", "you should"]) expect(text).not.toContain(word);
+    for (const word of ["license required", "licence required", "no license", "you must", "you should"])
+      expect(text).not.toContain(word);
   });
 });

@@ -15,7 +15,11 @@ describe("A-15: an unknown list answers unknown", () => {
     expect(checkApprovedList(shippedApprovedList("osats"), "Anyone", "2027-01-01")).toBe("unknown");
   });
   it("a known list answers listed or not-listed, matching names loosely and by alias, from their listing date", () => {
-    const list = { ...shippedApprovedList("designers"), contentsKnown: true, entries: [{ name: "Acme Semiconductor, Inc.", aliases: ["Acme Semi"], listedFrom: "2027-01-01" }] };
+    const list = {
+      ...shippedApprovedList("designers"),
+      contentsKnown: true,
+      entries: [{ name: "Acme Semiconductor, Inc.", aliases: ["Acme Semi"], listedFrom: "2027-01-01" }],
+    };
     expect(checkApprovedList(list, "acme semiconductor inc", "2027-01-01")).toBe("listed");
     expect(checkApprovedList(list, "ACME SEMI", "2027-01-01")).toBe("listed");
     expect(checkApprovedList(list, "Acme Semi", "2026-12-31")).toBe("not-listed");

@@ -14,12 +14,24 @@ import { describe, expect, it } from "vitest";
 import { classify } from "../../src/index.js";
 import { DATE } from "../classify/build.js";
 
-const base = { part: "H100-SXM5-80GB", datacenter: true, dies: [{ name: "GH100", areaMm2: "814", logic: true, nonPlanar: true }] };
+const base = {
+  part: "H100-SXM5-80GB",
+  datacenter: true,
+  dies: [{ name: "GH100", areaMm2: "814", logic: true, nonPlanar: true }],
+};
 
 describe("A-19: MacTOPS is the manufacturer's highest claimed peak, with its source", () => {
   it("every rate may name its source, and the trace repeats it", () => {
     const result = classify(
-      { ...base, units: [{ name: "tensor cores", rates: [{ format: "FP8", tops: "1979", source: "NVIDIA H100 datasheet, FP8 Tensor Core (dense)" }] }] },
+      {
+        ...base,
+        units: [
+          {
+            name: "tensor cores",
+            rates: [{ format: "FP8", tops: "1979", source: "NVIDIA H100 datasheet, FP8 Tensor Core (dense)" }],
+          },
+        ],
+      },
       { date: DATE },
     );
     expect(result.tpp).toBe("15832");
@@ -29,7 +41,9 @@ describe("A-19: MacTOPS is the manufacturer's highest claimed peak, with its sou
   });
 
   it("the source is optional", () => {
-    expect(classify({ ...base, units: [{ rates: [{ format: "FP8", tops: "1979" }] }] }, { date: DATE }).tpp).toBe("15832");
+    expect(classify({ ...base, units: [{ rates: [{ format: "FP8", tops: "1979" }] }] }, { date: DATE }).tpp).toBe(
+      "15832",
+    );
   });
 
   it("the highest of the claimed figures counts, whichever is listed first", () => {
@@ -41,11 +55,15 @@ describe("A-19: MacTOPS is the manufacturer's highest claimed peak, with its sou
     for (const order of [rates, [...rates].reverse()]) {
       const result = classify({ ...base, units: [{ name: "tensor cores", rates: order }] }, { date: DATE });
       expect(result.tpp).toBe("15832");
-      expect(result.trace.find((s) => s.step === "TPP of tensor cores")?.statement).toMatch(/FP8 1979 TOPS \[source: datasheet\] × 8 bits = 15832 \(highest\)/);
+      expect(result.trace.find((s) => s.step === "TPP of tensor cores")?.statement).toMatch(
+        /FP8 1979 TOPS \[source: datasheet\] × 8 bits = 15832 \(highest\)/,
+      );
     }
   });
 
   it("a source that is not a string is refused", () => {
-    expect(() => classify({ ...base, units: [{ rates: [{ format: "FP8", tops: "1979", source: 7 }] }] }, { date: DATE })).toThrow(/units\[0\]\.rates\[0\]\.source/);
+    expect(() =>
+      classify({ ...base, units: [{ rates: [{ format: "FP8", tops: "1979", source: 7 }] }] }, { date: DATE }),
+    ).toThrow(/units\[0\]\.rates\[0\]\.source/);
   });
 });

@@ -14,7 +14,9 @@ describe("A-2: ¶d's literal 'below' is a warning, never the outcome", () => {
   it("a sub-threshold IC packaged by the fabricator is overcome, with the ¶d warning", () => {
     const result = check(countOrder(below(30), "2027-03-15", true));
     expect(result).toMatchObject({ presumption: "overcome", route: "b", treatAs: null });
-    expect(result.warnings.join(" ")).toContain('Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count "is below"');
+    expect(result.warnings.join(" ")).toContain(
+      'Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count "is below"',
+    );
   });
   it("no ¶d warning when route b or c is not relied on", () => {
     expect(check(countOrder("40000000000", "2027-03-15", true)).warnings.join(" ")).not.toContain("¶d");

@@ -29,21 +29,28 @@ describe("A-20: 3A991.p counts TOPS without bit length", () => {
   it("8 TOPS exactly: 3A991.p, with the p.1 comparison", () => {
     const result = at(ic([{ format: "INT8", tops: "8" }]));
     expect([result.eccn, result.itemEccn]).toEqual(["none", "3A991.p"]);
-    expect(step(ic([{ format: "INT8", tops: "8" }]))?.statement).toMatch(/^TOPS without bit length 8 ≥ 8 \(p\.1; 2 × MacTOPS over all units, no bit length\)/);
+    expect(step(ic([{ format: "INT8", tops: "8" }]))?.statement).toMatch(
+      /^TOPS without bit length 8 ≥ 8 \(p\.1; 2 × MacTOPS over all units, no bit length\)/,
+    );
   });
 
   it("one unit in the last place below 8 TOPS, I/O not given: indeterminate, naming ioBandwidthGBps", () => {
     const result = at(ic([{ format: "INT8", tops: minus("8") }]));
     expect(result.itemEccn).toBe("indeterminate");
     expect(result.missing).toEqual([expect.stringMatching(/^ioBandwidthGBps/)]);
-    expect(step(ic([{ format: "INT8", tops: minus("8") }]))).toMatchObject({ result: "unknown", statement: expect.stringMatching(/7\.999999999999 < 8.*I\/O rate not given/) });
+    expect(step(ic([{ format: "INT8", tops: minus("8") }]))).toMatchObject({
+      result: "unknown",
+      statement: expect.stringMatching(/7\.999999999999 < 8.*I\/O rate not given/),
+    });
   });
 
   it("not TPP: 1 TOPS of FP64 is TPP 64, but only 1 TOPS; with I/O below 150 it is none", () => {
     const result = at(ic([{ format: "FP64", tops: "1" }], 1, "100"));
     expect(result.tpp).toBe("64");
     expect(result.itemEccn).toBe("none");
-    expect(step(ic([{ format: "FP64", tops: "1" }], 1, "100"))?.statement).toMatch(/TOPS without bit length 1 < 8.*I\/O GB\/s 100 < 150/);
+    expect(step(ic([{ format: "FP64", tops: "1" }], 1, "100"))?.statement).toMatch(
+      /TOPS without bit length 1 < 8.*I\/O GB\/s 100 < 150/,
+    );
   });
 
   it("aggregated over units: 4 × 2 TOPS = 8 TOPS", () => {
@@ -56,7 +63,9 @@ describe("A-20: 3A991.p counts TOPS without bit length", () => {
   });
 
   it("says the date 3A991.p took effect is not verified", () => {
-    expect(step(ic([{ format: "INT8", tops: "8" }]))?.citation).toMatch(/ECCN 3A991\.p .*confidence Medium, date it took effect not verified/);
+    expect(step(ic([{ format: "INT8", tops: "8" }]))?.citation).toMatch(
+      /ECCN 3A991\.p .*confidence Medium, date it took effect not verified/,
+    );
   });
 
   it("no 3A991.p step when the IC is in 3A090", () => {
@@ -65,7 +74,12 @@ describe("A-20: 3A991.p counts TOPS without bit length", () => {
   });
 
   it("the H20 (FP8 296 TOPS, outside 3A090) is 3A991.p; its card 4A994.l", () => {
-    const h20 = { part: "H20", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "296" }] }], dies: [{ areaMm2: "814", logic: true, nonPlanar: true }] };
+    const h20 = {
+      part: "H20",
+      datacenter: true,
+      units: [{ rates: [{ format: "FP8", tops: "296" }] }],
+      dies: [{ areaMm2: "814", logic: true, nonPlanar: true }],
+    };
     expect(at(h20)).toMatchObject({ clause: "none", itemEccn: "3A991.p" });
     expect(at({ ...h20, form: "assembly" }).itemEccn).toBe("4A994.l");
   });

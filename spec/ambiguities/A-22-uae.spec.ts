@@ -21,7 +21,9 @@ describe("A-22: the UAE named in the .b line although in A:5", () => {
     const result = answer({ destination: "AE", item: { eccn: "3A090.b" } });
     expect(result.licenseRequired).toBe("yes");
     expect(rowIds(result)).toEqual(["D5"]);
-    expect(result.conditions).toContain("D5 (docs/ambiguities.md#a-22): licence required unless UAE-approved entity [unverified mechanism]");
+    expect(result.conditions).toContain(
+      "D5 (docs/ambiguities.md#a-22): licence required unless UAE-approved entity [unverified mechanism]",
+    );
     expect(result.reviewPolicy).toBeNull();
     expect(result.warnings.some((w) => w.startsWith("D5 is used but unverified (confidence medium)"))).toBe(true);
   });

@@ -20,6 +20,8 @@ describe("A-3: authorized designers, and strict mode", () => {
   it("in strict mode it does not, and the missing facts say why", () => {
     const result = check(order, { strictApprovedOnly: true });
     expect(result.presumption).toBe("applies");
-    expect(result.missing).toContain("route a: an approved designer (Supp. 6): strict mode accepts only approved designers (docs/ambiguities.md#a-3)");
+    expect(result.missing).toContain(
+      "route a: an approved designer (Supp. 6): strict mode accepts only approved designers (docs/ambiguities.md#a-3)",
+    );
   });
 });

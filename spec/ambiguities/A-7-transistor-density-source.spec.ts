@@ -22,6 +22,9 @@ describe("A-7: the method and source of the count are recorded", () => {
     expect(check(computed).transistorCountMethod).toBe("computed");
     const noDensity = order({ dies: [{ name: "compute", logic: true, nonPlanar: true, areaMm2: "600" }] });
     delete noDensity.aggregatedApproximatedTransistorCount;
-    expect(check(noDensity)).toMatchObject({ aggregatedApproximatedTransistorCount: null, presumption: "indeterminate" });
+    expect(check(noDensity)).toMatchObject({
+      aggregatedApproximatedTransistorCount: null,
+      presumption: "indeterminate",
+    });
   });
 });

@@ -22,8 +22,20 @@ const twoUnits = (fp16OfB: string) => ({
   part: "two units, different best formats",
   datacenter: true,
   units: [
-    { name: "A", rates: [{ format: "FP8", tops: "300" }, { format: "FP16", tops: "100" }] },
-    { name: "B", rates: [{ format: "FP16", tops: fp16OfB }, { format: "FP8", tops: "200" }] },
+    {
+      name: "A",
+      rates: [
+        { format: "FP8", tops: "300" },
+        { format: "FP16", tops: "100" },
+      ],
+    },
+    {
+      name: "B",
+      rates: [
+        { format: "FP16", tops: fp16OfB },
+        { format: "FP8", tops: "200" },
+      ],
+    },
   ],
   dies: [die],
 });
@@ -61,16 +73,26 @@ describe("A-8: sum of per-unit maxima, with the other reading computed", () => {
 });
 
 describe("A-8: TF32 is 32 bits, with 19 bits computed and warned about", () => {
-  const tf32 = (tops: string) => ({ part: "TF32 only", datacenter: true, units: [{ rates: [{ format: "TF32", tops }] }], dies: [{ ...die, areaMm2: "10000" }] });
+  const tf32 = (tops: string) => ({
+    part: "TF32 only",
+    datacenter: true,
+    units: [{ rates: [{ format: "TF32", tops }] }],
+    dies: [{ ...die, areaMm2: "10000" }],
+  });
 
   it("TF32 150 TOPS is TPP 4800 (32 bits): 3A090.a.1, warned that 19 bits gives 2850 and none", () => {
     const result = classify(tf32("150"), { date: DATE });
     expect(result).toMatchObject({ tpp: "4800", clause: "3A090.a.1" });
-    expect(result.warnings[0]).toMatch(/^with TF32 counted by its 19 significant bits .*TPP would be 2850 and the clause none instead of 3A090\.a\.1/);
+    expect(result.warnings[0]).toMatch(
+      /^with TF32 counted by its 19 significant bits .*TPP would be 2850 and the clause none instead of 3A090\.a\.1/,
+    );
   });
 
   it("a bitLength given by the datasheet overrides the table and turns the TF32 reading off", () => {
-    const result = classify({ ...tf32("150"), units: [{ rates: [{ format: "TF32", tops: "150", bitLength: 19 }] }] }, { date: DATE });
+    const result = classify(
+      { ...tf32("150"), units: [{ rates: [{ format: "TF32", tops: "150", bitLength: 19 }] }] },
+      { date: DATE },
+    );
     expect(result).toMatchObject({ tpp: "2850", clause: "none", warnings: [] });
   });
 });

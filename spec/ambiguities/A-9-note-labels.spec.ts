@@ -21,7 +21,9 @@ describe("A-9: notes cited by their text; numbers provisional", () => {
   const note = rules.threshold("3A090.nonDatacenter.tpp")!;
 
   it("the non-datacenter note is cited by its text, with no note number", () => {
-    expect(note.cites).toMatch(/note to 3A090\.a and 3A090\.b on items not designed or marketed for use in datacenters/);
+    expect(note.cites).toMatch(
+      /note to 3A090\.a and 3A090\.b on items not designed or marketed for use in datacenters/,
+    );
     expect(note.cites).not.toMatch(/Note \d/);
     expect(note.paragraph).not.toMatch(/Note \d/);
   });
@@ -38,7 +40,11 @@ describe("A-9: notes cited by their text; numbers provisional", () => {
   it("no trace step or note of a classification cites the non-datacenter note by a number", () => {
     for (const datacenter of [true, false, null]) {
       const result = classify(chip({ tpp: "3000", area: "600", datacenter }), { date: DATE });
-      const text = [...result.trace.flatMap((s) => [s.statement, s.citation]), ...result.notes, ...result.warnings].join("\n");
+      const text = [
+        ...result.trace.flatMap((s) => [s.statement, s.citation]),
+        ...result.notes,
+        ...result.warnings,
+      ].join("\n");
       expect(text, String(datacenter)).not.toMatch(/(?<!Technical )Note [23] to 3A090/);
     }
   });

@@ -13,7 +13,9 @@ import { parseAllocationShipment } from "../../src/diffusion/shipment.js";
 
 describe("allocations: one Tier 2 shipment shows both the country and the LPP ledger", () => {
   it("both ledgers, both flagged unverified", () => {
-    const line = new AllocationLedger().add(parseAllocationShipment({ date: "2025-06-01", destination: "MY", consignee: "C", quantity: "2", tpp: "15832" }));
+    const line = new AllocationLedger().add(
+      parseAllocationShipment({ date: "2025-06-01", destination: "MY", consignee: "C", quantity: "2", tpp: "15832" }),
+    );
     expect(line.ledgers.map((l) => [l.limit, l.usedAfter, l.unverified])).toEqual([
       ["country-allocation", "31664", true],
       ["lpp", "31664", true],

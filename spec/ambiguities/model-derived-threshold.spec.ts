@@ -15,7 +15,12 @@ import { derivedLimit, evaluateModel } from "../../src/model/model.js";
 import { parseDecimal } from "../../src/numbers/rational.js";
 
 const fineTune = (base: string, additional: string) =>
-  evaluateModel({ model: "FT", published: false, derivedFrom: { published: true, trainingOperations: base }, additionalOperations: additional });
+  evaluateModel({
+    model: "FT",
+    published: false,
+    derivedFrom: { published: true, trainingOperations: base },
+    additionalOperations: additional,
+  });
 
 describe("Note 1 to 4E091: whichever is higher", () => {
   it("at a base of 10^26 both figures are 2.5 × 10^25", () => {
@@ -37,7 +42,13 @@ describe("Note 1 to 4E091: whichever is higher", () => {
     expect(fineTune("5e25", "3e25").eccn).toBe("none");
   });
   it("a missing base count is indeterminate, naming it", () => {
-    const result = evaluateModel({ model: "FT", published: false, derivedFrom: { published: true }, additionalOperations: "1e26", trainingOperations: "2e26" });
+    const result = evaluateModel({
+      model: "FT",
+      published: false,
+      derivedFrom: { published: true },
+      additionalOperations: "1e26",
+      trainingOperations: "2e26",
+    });
     expect(result.eccn).toBe("indeterminate");
     expect(result.missing[0]).toMatch(/^derivedFrom.trainingOperations/);
   });

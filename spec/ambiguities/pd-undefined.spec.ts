@@ -35,14 +35,23 @@ const at = (input: unknown) => classify(input, { date: DATE });
 describe("pd-undefined: no applicable die area", () => {
   it("PD is null and the trace says it is undefined", () => {
     const result = at(planarIc("3000"));
-    expect(result).toMatchObject({ performanceDensity: null, performanceDensityExact: null, applicableDieAreaMm2: null, missing: [] });
-    expect(result.trace.find((s) => s.step === "performance density")?.statement).toBe("undefined: no die counts toward the applicable die area, so no PD condition can hold");
+    expect(result).toMatchObject({
+      performanceDensity: null,
+      performanceDensityExact: null,
+      applicableDieAreaMm2: null,
+      missing: [],
+    });
+    expect(result.trace.find((s) => s.step === "performance density")?.statement).toBe(
+      "undefined: no die counts toward the applicable die area, so no PD condition can hold",
+    );
   });
 
   it("no PD condition holds: TPP 4799.999999999999 is outside 3A090", () => {
     const result = at(planarIc(minus("4800")));
     expect(result).toMatchObject({ clause: "none", matched: [] });
-    expect(result.trace.find((s) => s.step === "3A090.a.2")?.statement).toMatch(/PD undefined \(no applicable die area\)/);
+    expect(result.trace.find((s) => s.step === "3A090.a.2")?.statement).toMatch(
+      /PD undefined \(no applicable die area\)/,
+    );
   });
 
   it("3A090.a.1 needs no PD: TPP 4800 is 3A090.a.1", () => {

@@ -12,7 +12,12 @@ import { describe, expect, it } from "vitest";
 import { classify } from "../../src/classify/classify.js";
 import { text2022 } from "../../src/rules/rules.js";
 
-const chip = { part: "X", datacenter: true, interconnectGBps: "900", units: [{ rates: [{ format: "FP16", tops: "1000" }] }] };
+const chip = {
+  part: "X",
+  datacenter: true,
+  interconnectGBps: "900",
+  units: [{ rates: [{ format: "FP16", tops: "1000" }] }],
+};
 
 describe("the 2022 text of 3A090 applies from 2022-10-07", () => {
   it("the data says 7 Oct 2022 and why", () => {

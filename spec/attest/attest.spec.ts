@@ -16,7 +16,14 @@ import { attestDatasheet } from "../../src/attest/attest.js";
 
 const h100 = JSON.parse(readFileSync("data/examples/h100.json", "utf8"));
 const sign = (input: unknown, allowControlled = false) =>
-  attestDatasheet(input, { designer: "Acme Semi", privateKey: acme.privateKey, publicKey: acme.publicKey, rules: rulesAt(DATE), issuedAt: ISSUED_AT, allowControlled });
+  attestDatasheet(input, {
+    designer: "Acme Semi",
+    privateKey: acme.privateKey,
+    publicKey: acme.publicKey,
+    rules: rulesAt(DATE),
+    issuedAt: ISSUED_AT,
+    allowControlled,
+  });
 
 describe("the statement attest signs", () => {
   const { statement, classification } = attestExample();
@@ -28,7 +35,14 @@ describe("the statement attest signs", () => {
       issuedAt: "2027-03-01T09:30:00.000Z",
       tool: { name: TOOL_NAME, version: TOOL_VERSION },
       rules: { date: DATE, dataSha256: rulesAt(DATE).dataSha256 },
-      results: { tpp: "4000", performanceDensityExact: "400/129", performanceDensity: "3.100775", clause: "3A090.b.1", eccn: "3A090.b", notSpecifiedIn3A090a: true },
+      results: {
+        tpp: "4000",
+        performanceDensityExact: "400/129",
+        performanceDensity: "3.100775",
+        clause: "3A090.b.1",
+        eccn: "3A090.b",
+        notSpecifiedIn3A090a: true,
+      },
     });
     expect(statement.predicate.results.trace).toEqual(classification.trace);
   });

@@ -4,7 +4,9 @@ import { canonicalJson, CanonicalJsonError } from "../../src/attest/canonical-js
 
 describe("canonical JSON (the bytes a statement signs as)", () => {
   it("sorts keys at every depth and writes no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: { d: [true, null, "x y"], c: "é" } })).toBe('{"a":{"c":"é","d":[true,null,"x y"]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [true, null, "x y"], c: "é" } })).toBe(
+      '{"a":{"c":"é","d":[true,null,"x y"]},"b":1}',
+    );
   });
 
   it("sorts keys by UTF-16 code units, so uppercase comes before lowercase", () => {
@@ -15,10 +17,13 @@ describe("canonical JSON (the bytes a statement signs as)", () => {
     expect(canonicalJson({ s: 'quote " back \\ newline \n' })).toBe('{"s":"quote \\" back \\\\ newline \\n"}');
   });
 
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])("refuses the non-finite number %s, naming where it is", (value) => {
-    expect(() => canonicalJson({ results: { tpp: value } })).toThrow(CanonicalJsonError);
-    expect(() => canonicalJson({ results: { tpp: value } })).toThrow(/results\.tpp/);
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    "refuses the non-finite number %s, naming where it is",
+    (value) => {
+      expect(() => canonicalJson({ results: { tpp: value } })).toThrow(CanonicalJsonError);
+      expect(() => canonicalJson({ results: { tpp: value } })).toThrow(/results\.tpp/);
+    },
+  );
 
   it("refuses undefined, BigInt, functions and non-plain objects rather than dropping them", () => {
     expect(() => canonicalJson({ a: undefined })).toThrow(/a: undefined/);
@@ -27,14 +32,20 @@ describe("canonical JSON (the bytes a statement signs as)", () => {
     expect(() => canonicalJson({ when: new Date(0) })).toThrow(/Date/);
   });
 
-  test.prop([fc.jsonValue()])("is a fixed point: canonical(parse(canonical(x))) = canonical(x), and parses back to x", (value) => {
-    const text = canonicalJson(value);
-    expect(canonicalJson(JSON.parse(text))).toBe(text);
-    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
-  });
+  test.prop([fc.jsonValue()])(
+    "is a fixed point: canonical(parse(canonical(x))) = canonical(x), and parses back to x",
+    (value) => {
+      const text = canonicalJson(value);
+      expect(canonicalJson(JSON.parse(text))).toBe(text);
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+    },
+  );
 
-  test.prop([fc.dictionary(fc.string(), fc.jsonValue())])("does not depend on the order keys were inserted", (record) => {
-    const reversed = Object.fromEntries(Object.entries(record).reverse());
-    expect(canonicalJson(reversed)).toBe(canonicalJson(record));
-  });
+  test.prop([fc.dictionary(fc.string(), fc.jsonValue())])(
+    "does not depend on the order keys were inserted",
+    (record) => {
+      const reversed = Object.fromEntries(Object.entries(record).reverse());
+      expect(canonicalJson(reversed)).toBe(canonicalJson(record));
+    },
+  );
 });

@@ -4,7 +4,9 @@ import { decodeStrictBase64, keyIdOf, pae, signEnvelope, verifySignature } from 
 
 describe("DSSE v1 pre-authentication encoding", () => {
   it("is the spec's example: DSSEv1 29 http://example.com/HelloWorld 11 hello world", () => {
-    expect(pae("http://example.com/HelloWorld", Buffer.from("hello world")).toString()).toBe("DSSEv1 29 http://example.com/HelloWorld 11 hello world");
+    expect(pae("http://example.com/HelloWorld", Buffer.from("hello world")).toString()).toBe(
+      "DSSEv1 29 http://example.com/HelloWorld 11 hello world",
+    );
   });
 
   it("counts bytes, not characters", () => {

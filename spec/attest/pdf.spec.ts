@@ -12,7 +12,10 @@ function checkXref(pdf: Buffer): number {
   const startxref = Number.parseInt(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]!, 10);
   expect(text.slice(startxref, startxref + 4)).toBe("xref");
   const [, count] = /^xref\n0 (\d+)\n/.exec(text.slice(startxref))!;
-  const entries = text.slice(startxref).split("\n").slice(3, 2 + Number(count));
+  const entries = text
+    .slice(startxref)
+    .split("\n")
+    .slice(3, 2 + Number(count));
   entries.forEach((entry, index) => {
     expect(entry).toMatch(/^\d{10} 00000 n $/);
     const offset = Number.parseInt(entry.slice(0, 10), 10);
@@ -37,7 +40,11 @@ describe("PDF text", () => {
 });
 
 describe("textPdf", () => {
-  const lines = Array.from({ length: 150 }, (_, i) => ({ text: `line ${i} (TPP ≥ 4800) \\ back`, font: "regular" as const, size: 10 }));
+  const lines = Array.from({ length: 150 }, (_, i) => ({
+    text: `line ${i} (TPP ≥ 4800) \\ back`,
+    font: "regular" as const,
+    size: 10,
+  }));
   const pdf = textPdf(lines, { title: "Test (one)" });
 
   it("is PDF 1.4 with a cross-reference table whose every offset is exact", () => {

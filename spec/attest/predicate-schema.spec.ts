@@ -10,10 +10,18 @@ describe("data/schema/attestation-predicate.schema.json", () => {
   });
 
   it("names the predicate type as its $id and requires every fact the issue lists", () => {
-    const schema = predicateJsonSchema() as { $id: string; required: string[]; properties: Record<string, { required?: string[] }> };
+    const schema = predicateJsonSchema() as {
+      $id: string;
+      required: string[];
+      properties: Record<string, { required?: string[] }>;
+    };
     expect(schema.$id).toBe("https://ic3a090.dev/attestation/datasheet/v1");
-    expect(schema.required).toEqual(expect.arrayContaining(["designer", "issuedAt", "tool", "rules", "inputs", "results"]));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(["designer", "issuedAt", "tool", "rules", "inputs", "results"]),
+    );
     expect(schema.properties.rules!.required).toEqual(expect.arrayContaining(["date", "dataSha256"]));
-    expect(schema.properties.results!.required).toEqual(expect.arrayContaining(["tpp", "performanceDensity", "performanceDensityExact", "clause", "eccn", "trace"]));
+    expect(schema.properties.results!.required).toEqual(
+      expect.arrayContaining(["tpp", "performanceDensity", "performanceDensityExact", "clause", "eccn", "trace"]),
+    );
   });
 });

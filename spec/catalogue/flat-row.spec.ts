@@ -13,7 +13,18 @@ import { rulesAt, type ThresholdId } from "../../src/rules/rules.js";
 import { generatedRow, GENERATED_HEADER, seeded } from "../../scripts/catalogue-generator.js";
 
 const rules = rulesAt("2026-11-22");
-const HEADER = ["part", "kind", "datacenter", "tops_fp8", "tops_fp16", "tops_int4", "die_area_mm2", "logic_die_area_mm2", "non_planar", "note"];
+const HEADER = [
+  "part",
+  "kind",
+  "datacenter",
+  "tops_fp8",
+  "tops_fp16",
+  "tops_int4",
+  "die_area_mm2",
+  "logic_die_area_mm2",
+  "non_planar",
+  "note",
+];
 
 const TPP_EDGES: ThresholdId[] = ["3A090.a.1.tpp", "3A090.a.2.tpp", "3A090.b.1.tpp.min", "3A090.nonDatacenter.tpp"];
 const PD_EDGES: ThresholdId[] = ["3A090.a.2.pd", "3A090.b.1.pd.min", "3A090.b.2.pd.min"];
@@ -25,20 +36,36 @@ function decimalText(r: Rational, places = 6): string {
   return exact.includes("/") ? r.toTruncatedDecimal(places) : exact;
 }
 
-const step = fc.constantFrom(Rational.ZERO, Rational.of(1n, 10n ** 6n), Rational.of(-1n, 10n ** 6n), Rational.of(1n, 10n ** 12n), Rational.of(-1n, 10n ** 12n));
-const plainDecimal = fc.tuple(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: 0, max: 4 })).map(([units, places]) => Rational.of(BigInt(units), 10n ** BigInt(places)).toExactString());
-const area = fc.tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 3 })).map(([units, places]) => Rational.of(BigInt(units), 10n ** BigInt(places)));
+const step = fc.constantFrom(
+  Rational.ZERO,
+  Rational.of(1n, 10n ** 6n),
+  Rational.of(-1n, 10n ** 6n),
+  Rational.of(1n, 10n ** 12n),
+  Rational.of(-1n, 10n ** 12n),
+);
+const plainDecimal = fc
+  .tuple(fc.integer({ min: 0, max: 30_000_000 }), fc.integer({ min: 0, max: 4 }))
+  .map(([units, places]) => Rational.of(BigInt(units), 10n ** BigInt(places)).toExactString());
+const area = fc
+  .tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 3 }))
+  .map(([units, places]) => Rational.of(BigInt(units), 10n ** BigInt(places)));
 
 /** FP8 TOPS that put TPP (× 8 bits) on a TPP edge, or PD on a PD edge for the given area. */
 const edgeTops = fc.oneof(
   fc.tuple(fc.constantFrom(...TPP_EDGES), step).map(([id, delta]) => value(id).div(Rational.integer(8)).add(delta)),
-  fc.tuple(fc.constantFrom(...PD_EDGES), area, step).map(([id, a, delta]) => value(id).mul(a).div(Rational.integer(8)).add(delta)),
+  fc
+    .tuple(fc.constantFrom(...PD_EDGES), area, step)
+    .map(([id, a, delta]) => value(id).mul(a).div(Rational.integer(8)).add(delta)),
 );
 
 const row = fc.record({
   kind: fc.constantFrom("", "", "", "ic", "IC", "hbm"),
   datacenter: fc.constantFrom("yes", "no", "", "Yes", "FALSE", "true", "maybe"),
-  fp8: fc.oneof(edgeTops.filter((r) => r.gte(Rational.ZERO)).map((r) => decimalText(r)), plainDecimal, fc.constant("")),
+  fp8: fc.oneof(
+    edgeTops.filter((r) => r.gte(Rational.ZERO)).map((r) => decimalText(r)),
+    plainDecimal,
+    fc.constant(""),
+  ),
   fp16: fc.oneof(plainDecimal, fc.constant(""), fc.constant("1.979e3"), fc.constant("989.4 TFLOPS")),
   int4: fc.oneof(fc.constant(""), plainDecimal),
   area: area.map((a) => a.toExactString()),
@@ -96,8 +123,16 @@ describe("the catalogue's fast path", () => {
 
   it("names the missing fact as the general path does when it decides the answer", () => {
     const cases: [string, string[], string][] = [
-      ["datacenter", ["P", "", "", "300", "", "", "400", "", "", ""], "datacenter: whether the IC is designed or marketed for use in datacenters"],
-      ["non_planar", ["P", "", "yes", "300", "", "", "", "400", "", ""], "non_planar: whether the logic die is made with non-planar transistors"],
+      [
+        "datacenter",
+        ["P", "", "", "300", "", "", "400", "", "", ""],
+        "datacenter: whether the IC is designed or marketed for use in datacenters",
+      ],
+      [
+        "non_planar",
+        ["P", "", "yes", "300", "", "", "", "400", "", ""],
+        "non_planar: whether the logic die is made with non-planar transistors",
+      ],
     ];
     for (const [, fields, missing] of cases) {
       const { quick, general } = cellsBothWays(HEADER, fields);

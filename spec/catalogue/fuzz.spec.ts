@@ -18,7 +18,26 @@ const rules = rulesAt("2026-11-22");
 const HEADER = "part,datacenter,tops_fp8,die_area_mm2,note\n";
 
 const piece = fc.oneof(
-  fc.constantFrom(",", '"', "\n", "\r\n", "\r", "\u0000", "\ufeff", '""', "yes", "no", "1979", "814", "1,979", "-3", "NaN", "1e99", "tops_fp8", "part"),
+  fc.constantFrom(
+    ",",
+    '"',
+    "\n",
+    "\r\n",
+    "\r",
+    "\u0000",
+    "\ufeff",
+    '""',
+    "yes",
+    "no",
+    "1979",
+    "814",
+    "1,979",
+    "-3",
+    "NaN",
+    "1e99",
+    "tops_fp8",
+    "part",
+  ),
   fc.string({ unit: "binary", maxLength: 8 }),
   fc.integer({ min: 0, max: 9999 }).map(String),
 );
@@ -46,7 +65,9 @@ describe("fuzzed catalogues", () => {
 
   it("stop with a one-line reason when an unbalanced quote swallows the rest of the file", () => {
     const text = `${HEADER}A,yes,100,10,"never closed\n${"B,yes,1,1,x\n".repeat(2000)}`;
-    expect(() => classifyCatalogueCsv(text, { rules, maxRecordChars: 1000 })).toThrow(/row 2 runs past 1000 characters/);
+    expect(() => classifyCatalogueCsv(text, { rules, maxRecordChars: 1000 })).toThrow(
+      /row 2 runs past 1000 characters/,
+    );
   });
 
   it("answer a huge field in place when it is under the limit", () => {

@@ -50,13 +50,25 @@ describe("look-alikes are refused with the nearest column", () => {
 });
 
 describe("columns that look like nothing known pass through", () => {
-  it.each(["vendor", "source_tops", "source_die_area", "datacenter_basis", "expected_eccn", "notes", "why", "price (USD)"])("%s", (header) => {
+  it.each([
+    "vendor",
+    "source_tops",
+    "source_die_area",
+    "datacenter_basis",
+    "expected_eccn",
+    "notes",
+    "why",
+    "price (USD)",
+  ])("%s", (header) => {
     expect(readColumnName(header)).toEqual({ kind: "other" });
   });
 
   it("property: a name of letters without figure words is passed through", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^(?:vendor|note|sku|url|family|market)_[a-z]{0,6}$/), (header) => readColumnName(header).kind === "other"),
+      fc.property(
+        fc.stringMatching(/^(?:vendor|note|sku|url|family|market)_[a-z]{0,6}$/),
+        (header) => readColumnName(header).kind === "other",
+      ),
     );
   });
 });
@@ -81,7 +93,9 @@ describe("the header check", () => {
   });
 
   it("result columns of a file classified before are passed through, not refused", () => {
-    expect(() => cataloguePlan(["part", "tops_fp8", "tpp", "performance_density"], ["tpp", "performance_density"])).not.toThrow();
+    expect(() =>
+      cataloguePlan(["part", "tops_fp8", "tpp", "performance_density"], ["tpp", "performance_density"]),
+    ).not.toThrow();
   });
 });
 
@@ -98,6 +112,8 @@ describe("CLI: the regressions of the issue", () => {
     const run = runCli(["classify", "--format", "csv", "--date", "2026-09-01"], { input: csv });
     expect(run.status).toBe(65);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(/flops_fp8: looks like a figure but is not a column the catalogue reads; did you mean "tops_fp8"\?/);
+    expect(run.stderr).toMatch(
+      /flops_fp8: looks like a figure but is not a column the catalogue reads; did you mean "tops_fp8"\?/,
+    );
   });
 });

@@ -10,12 +10,25 @@ import { Rational } from "../../src/numbers/rational.js";
 import { rulesAt } from "../../src/rules/rules.js";
 
 const rules = rulesAt("2026-11-22");
-const HEADER = ["part", "datacenter", "tops_fp8", "tops_fp64", "die_area_mm2", "form", "base_eccn", "io_bandwidth_gbps"];
-const edge = (id: "3A090.a.1.tpp" | "3A090.b.1.tpp.min" | "3A090.a.2.tpp", bits: bigint) => rules.threshold(id)!.value.div(Rational.integer(bits));
+const HEADER = [
+  "part",
+  "datacenter",
+  "tops_fp8",
+  "tops_fp64",
+  "die_area_mm2",
+  "form",
+  "base_eccn",
+  "io_bandwidth_gbps",
+];
+const edge = (id: "3A090.a.1.tpp" | "3A090.b.1.tpp.min" | "3A090.a.2.tpp", bits: bigint) =>
+  rules.threshold(id)!.value.div(Rational.integer(bits));
 const p1 = rules.threshold("3A991.p.1.tops")!.value;
 const ulp = Rational.of(1n, 10n ** 6n);
 const tops = fc.oneof(
-  fc.constantFrom(edge("3A090.a.1.tpp", 8n), edge("3A090.b.1.tpp.min", 8n), edge("3A090.a.2.tpp", 8n), p1).chain((v) => fc.constantFrom(v, v.add(ulp), v.sub(ulp))).map((v) => v.toExactString()),
+  fc
+    .constantFrom(edge("3A090.a.1.tpp", 8n), edge("3A090.b.1.tpp.min", 8n), edge("3A090.a.2.tpp", 8n), p1)
+    .chain((v) => fc.constantFrom(v, v.add(ulp), v.sub(ulp)))
+    .map((v) => v.toExactString()),
   fc.integer({ min: 0, max: 2000 }).map(String),
   fc.constant(""),
 );
@@ -55,8 +68,16 @@ describe("catalogue item columns", () => {
   });
 
   it("writes item_eccn after eccn: a card 4A090.a, a 5A992.c module 5A992.z.1, a workstation card 4A994.l", () => {
-    const csv = [HEADER.join(","), "card,yes,600,,100,assembly,,", "module,yes,600,,100,computer,5A992.c,", "workstation,no,500,,609,assembly,,"].join("\n");
-    const rows = classifyCatalogueCsv(`${csv}\n`, { rules }).output.trim().split("\n").map((line) => line.split(","));
+    const csv = [
+      HEADER.join(","),
+      "card,yes,600,,100,assembly,,",
+      "module,yes,600,,100,computer,5A992.c,",
+      "workstation,no,500,,609,assembly,,",
+    ].join("\n");
+    const rows = classifyCatalogueCsv(`${csv}\n`, { rules })
+      .output.trim()
+      .split("\n")
+      .map((line) => line.split(","));
     const column = rows[0]!.indexOf("item_eccn");
     expect(rows[0]![column - 1]).toBe("eccn");
     expect(rows.slice(1).map((row) => row[column])).toEqual(["4A090.a", "5A992.z.1", "4A994.l"]);

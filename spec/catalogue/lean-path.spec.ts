@@ -48,7 +48,10 @@ describe("classifyDatasheet without a trace", () => {
 
   it("gives the same result but the trace on every row of the real-chip catalogue and the JSON example", () => {
     const splitter = new CsvSplitter();
-    const [header, ...records] = [...splitter.push(readFileSync("data/catalogue/chips.csv", "utf8")), ...splitter.end()];
+    const [header, ...records] = [
+      ...splitter.push(readFileSync("data/catalogue/chips.csv", "utf8")),
+      ...splitter.end(),
+    ];
     const classifier = new CatalogueClassifier(header!.fields, rules);
     expect(records.length).toBeGreaterThan(10);
     for (const record of records) sameButTrace(rowToDatasheet(classifier.plan, record.fields, record.row, rules));

@@ -20,7 +20,10 @@ import { rulesAt } from "../../src/rules/rules.js";
 const CATALOGUE = new URL("../../data/catalogue/chips.csv", import.meta.url);
 const RULES_DATE = "2026-11-22";
 
-const parsed = Papa.parse<Record<string, string>>(readFileSync(CATALOGUE, "utf8"), { header: true, skipEmptyLines: true });
+const parsed = Papa.parse<Record<string, string>>(readFileSync(CATALOGUE, "utf8"), {
+  header: true,
+  skipEmptyLines: true,
+});
 const rows = parsed.data;
 const rules = rulesAt(RULES_DATE);
 
@@ -37,15 +40,45 @@ function sourceColumnFor(column: string): string | undefined {
 
 /** Parts that users look up; each must be in the catalogue (matched on the part name). */
 const NAMED_PARTS: readonly RegExp[] = [
-  /^NVIDIA A100 SXM/, /^NVIDIA A100 PCIe/, /^NVIDIA A800/, /^NVIDIA H100 SXM/, /^NVIDIA H100 PCIe/, /^NVIDIA H800/, /^NVIDIA H20\b/,
-  /^NVIDIA H200/, /^NVIDIA B200/, /^NVIDIA L40S$/, /^NVIDIA L40$/, /^NVIDIA L20$/, /^NVIDIA L4$/, /^NVIDIA L2$/,
-  /RTX 4090$/, /RTX 4090 D$/, /RTX 5090$/, /RTX 5090 D$/,
-  /MI210$/, /MI250X$/, /MI300X$/, /MI325X$/, /MI355X$/,
-  /Gaudi 2$/, /Gaudi 3$/,
-  /TPU v4$/, /TPU v5e$/, /TPU v5p$/, /TPU v6e/, /Ironwood/,
-  /^AWS Trainium$/, /^AWS Trainium2$/, /^AWS Inferentia2$/,
-  /Ascend 910B$/, /Ascend 910C$/,
-  /Core Ultra 9 285K$/, /Apple M4$/, /^HBM3 /, /^HBM3E /,
+  /^NVIDIA A100 SXM/,
+  /^NVIDIA A100 PCIe/,
+  /^NVIDIA A800/,
+  /^NVIDIA H100 SXM/,
+  /^NVIDIA H100 PCIe/,
+  /^NVIDIA H800/,
+  /^NVIDIA H20\b/,
+  /^NVIDIA H200/,
+  /^NVIDIA B200/,
+  /^NVIDIA L40S$/,
+  /^NVIDIA L40$/,
+  /^NVIDIA L20$/,
+  /^NVIDIA L4$/,
+  /^NVIDIA L2$/,
+  /RTX 4090$/,
+  /RTX 4090 D$/,
+  /RTX 5090$/,
+  /RTX 5090 D$/,
+  /MI210$/,
+  /MI250X$/,
+  /MI300X$/,
+  /MI325X$/,
+  /MI355X$/,
+  /Gaudi 2$/,
+  /Gaudi 3$/,
+  /TPU v4$/,
+  /TPU v5e$/,
+  /TPU v5p$/,
+  /TPU v6e/,
+  /Ironwood/,
+  /^AWS Trainium$/,
+  /^AWS Trainium2$/,
+  /^AWS Inferentia2$/,
+  /Ascend 910B$/,
+  /Ascend 910C$/,
+  /Core Ultra 9 285K$/,
+  /Apple M4$/,
+  /^HBM3 /,
+  /^HBM3E /,
 ];
 
 describe("data/catalogue/chips.csv", () => {
@@ -66,7 +99,8 @@ describe("data/catalogue/chips.csv", () => {
     rows.forEach((row, index) => {
       for (const [column, value] of Object.entries(row)) {
         const source = sourceColumnFor(column);
-        if (source && value.trim() !== "" && (row[source] ?? "").trim() === "") unsourced.push(`row ${rowNumber(index)} (${row.part}): ${column} has no ${source}`);
+        if (source && value.trim() !== "" && (row[source] ?? "").trim() === "")
+          unsourced.push(`row ${rowNumber(index)} (${row.part}): ${column} has no ${source}`);
       }
     });
     expect(unsourced).toEqual([]);
@@ -82,17 +116,25 @@ describe("data/catalogue/chips.csv", () => {
   it("writes every figure as a plain decimal (no thousands separators, no units)", () => {
     const figureColumns = Object.keys(rows[0] ?? {}).filter((column) => sourceColumnFor(column) !== undefined);
     const odd = rows.flatMap((row) =>
-      figureColumns.filter((column) => (row[column] ?? "") !== "" && !/^\d+(\.\d+)?$/.test(row[column]!)).map((column) => `${row.part}: ${column}=${row[column]}`),
+      figureColumns
+        .filter((column) => (row[column] ?? "") !== "" && !/^\d+(\.\d+)?$/.test(row[column]!))
+        .map((column) => `${row.part}: ${column}=${row[column]}`),
     );
     expect(odd).toEqual([]);
   });
 });
 
 describe(`real chips classify as their hand-derived expectations on ${RULES_DATE}`, () => {
-  it.each(rows.map((row, index) => ({ part: row.part ?? `row ${rowNumber(index)}`, row, index })))("$part", ({ row, index }) => {
-    const classification = classifyDatasheet(catalogueRowToDatasheet(row, rowNumber(index), rules), rules);
-    expect({ eccn: classification.eccn, clause: classification.clause }, row.why).toEqual({ eccn: row.expected_eccn, clause: row.expected_clause });
-  });
+  it.each(rows.map((row, index) => ({ part: row.part ?? `row ${rowNumber(index)}`, row, index })))(
+    "$part",
+    ({ row, index }) => {
+      const classification = classifyDatasheet(catalogueRowToDatasheet(row, rowNumber(index), rules), rules);
+      expect({ eccn: classification.eccn, clause: classification.clause }, row.why).toEqual({
+        eccn: row.expected_eccn,
+        clause: row.expected_clause,
+      });
+    },
+  );
 
   it("gives every row an item ECCN, and the vendor's published ECCN where the row gives one (with its source)", () => {
     const checked = rows.flatMap((row, index) => {

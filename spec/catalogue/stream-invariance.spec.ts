@@ -60,7 +60,12 @@ describe("stream invariance", () => {
 
   it("gives the same output one character at a time, for the Excel-style example (BOM, CRLF, quotes)", () => {
     const whole = classifyCatalogueCsv(small, { rules }).output;
-    expect(streamed(small, Array.from({ length: small.length }, (_, i) => i))).toBe(whole);
+    expect(
+      streamed(
+        small,
+        Array.from({ length: small.length }, (_, i) => i),
+      ),
+    ).toBe(whole);
     expect(whole.startsWith("\ufeff")).toBe(false);
     expect(whole).toContain("\r\n");
   });
@@ -76,7 +81,7 @@ describe("every row accounted for", () => {
         const out = parseOutput(output);
         expect(out.length).toBe(input.length);
         expect(tally.read).toBe(rows);
-        out.forEach((cells, i) => expect(cells.slice(0, GENERATED_HEADER.length)).toEqual(input[i]));
+        for (const [i, cells] of out.entries()) expect(cells.slice(0, GENERATED_HEADER.length)).toEqual(input[i]);
         expect(out[0]!.slice(GENERATED_HEADER.length)).toEqual([...RESULT_COLUMNS]);
       }),
       { numRuns: 100 },
@@ -93,13 +98,17 @@ describe("every row accounted for", () => {
     expect(rows[10]![error]).toMatch(/^row 11: has 5 fields, the header has 13/);
     expect(rows[1]![error]).toBe("");
     expect(tally.invalid).toBe(2);
-    expect(tally.summary()).toBe("ic3a090: 10 rows read: 2 3A090.a.1, 1 3A090.a.2, 3 none, 1 indeterminate, 1 3A090.c, 2 invalid");
+    expect(tally.summary()).toBe(
+      "ic3a090: 10 rows read: 2 3A090.a.1, 1 3A090.a.2, 3 none, 1 indeterminate, 1 3A090.c, 2 invalid",
+    );
   });
 
   it("keeps a BOM and the input's line ends, and drops a trailing blank line", () => {
     const text = "\ufeffpart,tops_fp8,datacenter,die_area_mm2\r\nA,600,yes,100\r\n\r\n";
     const { output } = classifyCatalogueCsv(text, { rules });
-    expect(output).toBe("\ufeffpart,tops_fp8,datacenter,die_area_mm2,tpp,performance_density,clause,eccn,item_eccn,missing,warnings,error\r\nA,600,yes,100,4800,48,3A090.a.1,3A090.a,3A090.a,,,\r\n");
+    expect(output).toBe(
+      "\ufeffpart,tops_fp8,datacenter,die_area_mm2,tpp,performance_density,clause,eccn,item_eccn,missing,warnings,error\r\nA,600,yes,100,4800,48,3A090.a.1,3A090.a,3A090.a,,,\r\n",
+    );
   });
 
   it("reads quoted fields holding commas and line breaks, and writes them back quoted", () => {

@@ -41,7 +41,9 @@ describe("ic3a090 classify parts.xlsx", () => {
     const run = runCli(["classify", at("team.xlsx"), "--sheet", "Parts", "--date", DATE]);
     expect(run.status).toBe(65);
     const lines = run.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe("Part,kind,datacenter,tops_fp8,die_area_mm2,tpp,performance_density,clause,eccn,item_eccn,missing,warnings,error");
+    expect(lines[0]).toBe(
+      "Part,kind,datacenter,tops_fp8,die_area_mm2,tpp,performance_density,clause,eccn,item_eccn,missing,warnings,error",
+    );
     expect(lines[1]).toMatch(/^Edge-a1,ic,true,600,,4800,,3A090\.a\.1,3A090\.a,3A090\.a,/);
     expect(lines[2]).toMatch(/^Below,ic,true,599\.999,1000,4799\.992,/);
     expect(lines[2]).not.toMatch(/3A090\.a\.1/);
@@ -58,7 +60,16 @@ describe("ic3a090 classify parts.xlsx", () => {
   });
 
   it("--format xlsx --output: header frozen and bold, invalid rows filled; read back, the same CSV as from the CSV file", async () => {
-    const written = runCli(["classify", "data/catalogue/chips.csv", "--date", DATE, "--format", "xlsx", "--output", at("chips.xlsx")]);
+    const written = runCli([
+      "classify",
+      "data/catalogue/chips.csv",
+      "--date",
+      DATE,
+      "--format",
+      "xlsx",
+      "--output",
+      at("chips.xlsx"),
+    ]);
     expect(written.status).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(at("chips.xlsx"));
@@ -68,7 +79,20 @@ describe("ic3a090 classify parts.xlsx", () => {
     expect(sheet.rowCount).toBe(49);
     expect(runCli(["classify", at("chips.xlsx"), "--date", DATE]).stdout).toBe(csvAnswer);
 
-    expect(runCli(["classify", at("team.xlsx"), "--sheet", "Parts", "--date", DATE, "--format", "xlsx", "--output", at("team-out.xlsx")]).status).toBe(65);
+    expect(
+      runCli([
+        "classify",
+        at("team.xlsx"),
+        "--sheet",
+        "Parts",
+        "--date",
+        DATE,
+        "--format",
+        "xlsx",
+        "--output",
+        at("team-out.xlsx"),
+      ]).status,
+    ).toBe(65);
     const team = new ExcelJS.Workbook();
     await team.xlsx.readFile(at("team-out.xlsx"));
     const rows = team.worksheets[0]!;
@@ -83,13 +107,23 @@ describe("POST /api/v1/catalogue with workbooks", () => {
   afterAll(() => server.close());
 
   it("a workbook in, CSV out (?format=csv): the CLI's CSV for the same workbook", async () => {
-    const response = await server.inject({ method: "POST", url: `/api/v1/catalogue?date=${DATE}&sheet=Parts&format=csv`, payload: readFileSync(at("team.xlsx")), headers: { "content-type": XLSX_MEDIA_TYPE } });
+    const response = await server.inject({
+      method: "POST",
+      url: `/api/v1/catalogue?date=${DATE}&sheet=Parts&format=csv`,
+      payload: readFileSync(at("team.xlsx")),
+      headers: { "content-type": XLSX_MEDIA_TYPE },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe(runCli(["classify", at("team.xlsx"), "--sheet", "Parts", "--date", DATE]).stdout);
   });
 
   it("CSV in, a workbook out (?format=xlsx) whose rows are the CSV answer's", async () => {
-    const response = await server.inject({ method: "POST", url: `/api/v1/catalogue?date=${DATE}&format=xlsx`, payload: readFileSync("data/catalogue/chips.csv"), headers: { "content-type": "text/csv" } });
+    const response = await server.inject({
+      method: "POST",
+      url: `/api/v1/catalogue?date=${DATE}&format=xlsx`,
+      payload: readFileSync("data/catalogue/chips.csv"),
+      headers: { "content-type": "text/csv" },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toBe(XLSX_MEDIA_TYPE);
     const workbook = new ExcelJS.Workbook();
@@ -99,7 +133,12 @@ describe("POST /api/v1/catalogue with workbooks", () => {
   });
 
   it("bytes that are not a workbook: 400 before any row", async () => {
-    const response = await server.inject({ method: "POST", url: "/api/v1/catalogue", payload: "not a zip", headers: { "content-type": XLSX_MEDIA_TYPE } });
+    const response = await server.inject({
+      method: "POST",
+      url: "/api/v1/catalogue",
+      payload: "not a zip",
+      headers: { "content-type": XLSX_MEDIA_TYPE },
+    });
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body).error.message).toMatch(/^stdin: not a readable \.xlsx workbook/);
   });

@@ -22,12 +22,25 @@ describe("3A090.a.1: TPP of 4800 or more", () => {
     expect(result.tpp).toBe("4799.999999999999");
     expect(result.matched).not.toContain("3A090.a.1");
     expect(result.clause).toBe("3A090.b.1"); // PD 4.799999999999999 is in b.1's window
-    expect(result.trace.find((s) => s.step === "3A090.a.1")).toMatchObject({ result: "fails", statement: "TPP 4799.999999999999 < 4800" });
+    expect(result.trace.find((s) => s.step === "3A090.a.1")).toMatchObject({
+      result: "fails",
+      statement: "TPP 4799.999999999999 < 4800",
+    });
   });
 
   it("the regulation's own example: 600 TOPS at 8 bits, or 300 TFLOPS at 16 bits, is exactly 4800", () => {
-    const int8 = at({ part: "600 TOPS INT8", datacenter: true, units: [{ rates: [{ format: "INT8", tops: "600" }] }], dies: [{ areaMm2: "1000", logic: true, nonPlanar: true }] });
-    const fp16 = at({ part: "300 TFLOPS FP16", datacenter: true, units: [{ rates: [{ format: "FP16", tops: "300" }] }], dies: [{ areaMm2: "1000", logic: true, nonPlanar: true }] });
+    const int8 = at({
+      part: "600 TOPS INT8",
+      datacenter: true,
+      units: [{ rates: [{ format: "INT8", tops: "600" }] }],
+      dies: [{ areaMm2: "1000", logic: true, nonPlanar: true }],
+    });
+    const fp16 = at({
+      part: "300 TFLOPS FP16",
+      datacenter: true,
+      units: [{ rates: [{ format: "FP16", tops: "300" }] }],
+      dies: [{ areaMm2: "1000", logic: true, nonPlanar: true }],
+    });
     expect([int8.tpp, int8.clause, fp16.tpp, fp16.clause]).toEqual(["4800", "3A090.a.1", "4800", "3A090.a.1"]);
   });
 
@@ -70,7 +83,9 @@ describe("3A090.a.1: TPP of 4800 or more", () => {
     it("with the datacenter flag and every die missing", () => {
       const result = at(chip({ tpp: "4800", datacenter: null }));
       expect(result).toMatchObject({ clause: "3A090.a.1", eccn: "3A090.a", missing: [], performanceDensity: null });
-      expect(result.notes.join(" ")).toMatch(/if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available/);
+      expect(result.notes.join(" ")).toMatch(
+        /if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available/,
+      );
     });
 
     it("with the die facts incomplete", () => {

@@ -11,8 +11,17 @@ const at = (input: unknown) => classify(input, { date: DATE });
 describe("3A090.a.2: PD of 5.92 or more", () => {
   it("PD exactly 5.92 (TPP 2960 on 500 mm²) is 3A090.a.2", () => {
     const result = at(chipWithDensity("5.92", "500"));
-    expect(result).toMatchObject({ tpp: "2960", performanceDensity: "5.92", performanceDensityExact: "148/25", clause: "3A090.a.2", matched: ["3A090.a.2"] });
-    expect(result.trace.find((s) => s.step === "3A090.a.2")).toMatchObject({ result: "holds", statement: "TPP 2960 ≥ 1600 and PD 5.92 ≥ 5.92" });
+    expect(result).toMatchObject({
+      tpp: "2960",
+      performanceDensity: "5.92",
+      performanceDensityExact: "148/25",
+      clause: "3A090.a.2",
+      matched: ["3A090.a.2"],
+    });
+    expect(result.trace.find((s) => s.step === "3A090.a.2")).toMatchObject({
+      result: "holds",
+      statement: "TPP 2960 ≥ 1600 and PD 5.92 ≥ 5.92",
+    });
   });
 
   it("PD one unit in the last place below (5.92 − 10⁻¹² = 5.919999999999) is not 3A090.a.2: it is 3A090.b.1", () => {
@@ -22,7 +31,9 @@ describe("3A090.a.2: PD of 5.92 or more", () => {
     expect(result.performanceDensity).toBe("5.919999"); // truncated, never shown as 5.92
     expect(result.clause).toBe("3A090.b.1");
     expect(result.matched).not.toContain("3A090.a.2");
-    expect(result.trace.find((s) => s.step === "3A090.a.2")?.statement).toBe("TPP 2959.9999999995 ≥ 1600 and PD 5.919999999999 < 5.92");
+    expect(result.trace.find((s) => s.step === "3A090.a.2")?.statement).toBe(
+      "TPP 2959.9999999995 ≥ 1600 and PD 5.919999999999 < 5.92",
+    );
   });
 });
 
@@ -54,7 +65,13 @@ describe("where plain floats fail: 513.56 TOPS × 8 bits on 694 mm² is exactly 
 
   it("the classifier computes exactly 5.92 and answers 3A090.a.2 for a datacenter IC", () => {
     const result = at(input);
-    expect(result).toMatchObject({ tpp: "4108.48", performanceDensity: "5.92", performanceDensityExact: "148/25", clause: "3A090.a.2", eccn: "3A090.a" });
+    expect(result).toMatchObject({
+      tpp: "4108.48",
+      performanceDensity: "5.92",
+      performanceDensityExact: "148/25",
+      clause: "3A090.a.2",
+      eccn: "3A090.a",
+    });
   });
 
   it("not designed or marketed for datacenters, TPP 4108.48 is below 4800 and the note takes it out", () => {

@@ -13,8 +13,17 @@ const at = (input: unknown) => classify(input, { date: DATE });
 describe("3A090.b.2: PD of 3.2 or more", () => {
   it("PD exactly 3.2 (TPP 1920 on 600 mm²) is 3A090.b.2", () => {
     const result = at(chipWithDensity("3.2", "600"));
-    expect(result).toMatchObject({ tpp: "1920", performanceDensity: "3.2", clause: "3A090.b.2", eccn: "3A090.b", matched: ["3A090.b.2"] });
-    expect(result.trace.find((s) => s.step === "3A090.b.2")).toMatchObject({ result: "holds", statement: "TPP 1920 ≥ 1600 and PD 3.2 ≥ 3.2 and PD 3.2 < 5.92" });
+    expect(result).toMatchObject({
+      tpp: "1920",
+      performanceDensity: "3.2",
+      clause: "3A090.b.2",
+      eccn: "3A090.b",
+      matched: ["3A090.b.2"],
+    });
+    expect(result.trace.find((s) => s.step === "3A090.b.2")).toMatchObject({
+      result: "holds",
+      statement: "TPP 1920 ≥ 1600 and PD 3.2 ≥ 3.2 and PD 3.2 < 5.92",
+    });
   });
 
   it("PD one unit in the last place below (3.199999999999) is outside 3A090", () => {
@@ -35,17 +44,28 @@ describe("3A090.b.2: TPP of 1600 or more", () => {
 
 describe("3A090.b.2: PD less than 5.92", () => {
   it("PD 5.919999999999 with TPP below 2400 is 3A090.b.2", () => {
-    expect(at(chipWithDensity(minus("5.92"), "300"))).toMatchObject({ tpp: "1775.9999999997", clause: "3A090.b.2", matched: ["3A090.b.2"] });
+    expect(at(chipWithDensity(minus("5.92"), "300"))).toMatchObject({
+      tpp: "1775.9999999997",
+      clause: "3A090.b.2",
+      matched: ["3A090.b.2"],
+    });
   });
 
   it("PD exactly 5.92 is 3A090.a.2 instead", () => {
-    expect(at(chipWithDensity("5.92", "300"))).toMatchObject({ tpp: "1776", clause: "3A090.a.2", matched: ["3A090.a.2"] });
+    expect(at(chipWithDensity("5.92", "300"))).toMatchObject({
+      tpp: "1776",
+      clause: "3A090.a.2",
+      matched: ["3A090.a.2"],
+    });
   });
 });
 
 describe("no TPP ceiling, but .a comes first", () => {
   it("TPP 5000 with PD 5 matches b.2 but is controlled by 3A090.a.1", () => {
-    expect(at(chip({ tpp: "5000", area: "1000" }))).toMatchObject({ clause: "3A090.a.1", matched: ["3A090.a.1", "3A090.b.2"] });
+    expect(at(chip({ tpp: "5000", area: "1000" }))).toMatchObject({
+      clause: "3A090.a.1",
+      matched: ["3A090.a.1", "3A090.b.2"],
+    });
   });
 
   it("worked example (regulation.md 9.2): TPP 2000 on 400 mm² (PD 5), datacenter, is b.2 (b.1 fails: TPP below 2400)", () => {

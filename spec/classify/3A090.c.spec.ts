@@ -7,22 +7,46 @@ import { describe, expect, it } from "vitest";
 import { classify } from "../../src/index.js";
 import { DATE, plus, times } from "./build.js";
 
-const hbm = (bandwidthGBps: string, areaMm2: string, extra: Record<string, unknown> = {}) => ({ part: "HBM stack", kind: "hbm", bandwidthGBps, areaMm2, ...extra });
+const hbm = (bandwidthGBps: string, areaMm2: string, extra: Record<string, unknown> = {}) => ({
+  part: "HBM stack",
+  kind: "hbm",
+  bandwidthGBps,
+  areaMm2,
+  ...extra,
+});
 const at = (input: unknown, date = DATE) => classify(input, { date });
 
 describe("3A090.c: memory bandwidth density greater than 2 GB/s/mm²", () => {
-  it("exactly 2 (242 GB/s on 121 mm²) is NOT 3A090.c: \"greater than\"", () => {
+  it('exactly 2 (242 GB/s on 121 mm²) is NOT 3A090.c: "greater than"', () => {
     const result = at(hbm("242", "121"));
-    expect(result).toMatchObject({ kind: "hbm", clause: "none", eccn: "none", memoryBandwidthDensity: "2", memoryBandwidthDensityExact: "2", tpp: null });
-    expect(result.trace.find((s) => s.step === "3A090.c")).toMatchObject({ result: "fails", statement: "memory bandwidth density 2 ≤ 2" });
+    expect(result).toMatchObject({
+      kind: "hbm",
+      clause: "none",
+      eccn: "none",
+      memoryBandwidthDensity: "2",
+      memoryBandwidthDensityExact: "2",
+      tpp: null,
+    });
+    expect(result.trace.find((s) => s.step === "3A090.c")).toMatchObject({
+      result: "fails",
+      statement: "memory bandwidth density 2 ≤ 2",
+    });
   });
 
   it("one unit in the last place above (2.000000000001) is 3A090.c", () => {
     const result = at(hbm(times(plus("2"), "121"), "121"));
-    expect(result).toMatchObject({ clause: "3A090.c", eccn: "3A090.c", matched: ["3A090.c"], memoryBandwidthDensity: "2" });
+    expect(result).toMatchObject({
+      clause: "3A090.c",
+      eccn: "3A090.c",
+      matched: ["3A090.c"],
+      memoryBandwidthDensity: "2",
+    });
     // Shown truncated as "2" but the exact value says why it holds:
     expect(result.memoryBandwidthDensityExact).toBe("2000000000001/1000000000000");
-    expect(result.trace.find((s) => s.step === "3A090.c")).toMatchObject({ result: "holds", statement: "memory bandwidth density 2.000000000001 > 2" });
+    expect(result.trace.find((s) => s.step === "3A090.c")).toMatchObject({
+      result: "holds",
+      statement: "memory bandwidth density 2.000000000001 > 2",
+    });
   });
 
   it("the issue's HBM3E-12H example (1229 GB/s on 121 mm²) is 3A090.c", () => {
@@ -59,7 +83,9 @@ describe("the technical note's exclusion of co-packaged ICs whose dominant funct
   });
 
   it("co-packaged with logic, dominant function not processing: 3A090.c", () => {
-    expect(at(hbm("1229", "121", { coPackagedWithLogic: true, dominantFunctionIsProcessing: false })).clause).toBe("3A090.c");
+    expect(at(hbm("1229", "121", { coPackagedWithLogic: true, dominantFunctionIsProcessing: false })).clause).toBe(
+      "3A090.c",
+    );
   });
 
   it("co-packaged with logic, dominant function not given: indeterminate, naming the missing fact", () => {

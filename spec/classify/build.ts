@@ -44,7 +44,12 @@ export interface ChipSpec {
 }
 
 /** A datasheet with one FP8 rate and one non-planar logic die. */
-export function chip({ tpp, area, datacenter = true, part = `chip TPP ${tpp}${area ? ` on ${area} mm²` : ""}` }: ChipSpec): Record<string, unknown> {
+export function chip({
+  tpp,
+  area,
+  datacenter = true,
+  part = `chip TPP ${tpp}${area ? ` on ${area} mm²` : ""}`,
+}: ChipSpec): Record<string, unknown> {
   return {
     part,
     kind: "ic",

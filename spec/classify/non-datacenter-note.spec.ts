@@ -18,7 +18,9 @@ describe("not designed or marketed for datacenters", () => {
   it("TPP exactly 4800 is 3A090.a.1, with the NAC/ACA note", () => {
     const result = at(chip({ tpp: "4800", area: "100", datacenter: false }));
     expect(result).toMatchObject({ clause: "3A090.a.1", eccn: "3A090.a" });
-    expect(result.notes.join(" ")).toMatch(/not designed or marketed for datacenters with TPP of 4800 or more: 3A090\.a, and licence exceptions NAC and ACA may be available/);
+    expect(result.notes.join(" ")).toMatch(
+      /not designed or marketed for datacenters with TPP of 4800 or more: 3A090\.a, and licence exceptions NAC and ACA may be available/,
+    );
     expect(result.trace.find((s) => s.step === "non-datacenter note")).toMatchObject({ result: "does not apply" });
   });
 
@@ -26,10 +28,17 @@ describe("not designed or marketed for datacenters", () => {
     const result = at(chip({ tpp: minus("4800"), area: "100", datacenter: false }));
     expect(result).toMatchObject({ clause: "none", eccn: "none", matched: [] });
     const note = result.trace.find((s) => s.step === "non-datacenter note")!;
-    expect(note).toMatchObject({ result: "applies", statement: "not designed or marketed for datacenters; TPP 4799.999999999999 < 4800" });
-    expect(note.citation).toMatch(/note to 3A090\.a and 3A090\.b on items not designed or marketed for use in datacenters/);
+    expect(note).toMatchObject({
+      result: "applies",
+      statement: "not designed or marketed for datacenters; TPP 4799.999999999999 < 4800",
+    });
+    expect(note.citation).toMatch(
+      /note to 3A090\.a and 3A090\.b on items not designed or marketed for use in datacenters/,
+    );
     expect(result.trace.find((s) => s.step === "3A090.a.2")?.result).toBe("does not apply");
-    expect(result.notes.join(" ")).toMatch(/outside 3A090\.a and \.b: not designed or marketed for datacenters, and TPP below 4800/);
+    expect(result.notes.join(" ")).toMatch(
+      /outside 3A090\.a and \.b: not designed or marketed for datacenters, and TPP below 4800/,
+    );
   });
 
   it("the same chip designed for datacenters is 3A090.a.2", () => {
@@ -45,7 +54,9 @@ describe("not designed or marketed for datacenters", () => {
       dies: [{ areaMm2: "609", logic: true, nonPlanar: true }],
     });
     expect(result).toMatchObject({ tpp: "5284.8", clause: "3A090.a.1" });
-    expect(result.trace.find((s) => s.step === "non-datacenter note")?.statement).toContain("(marketed for gaming and workstations)");
+    expect(result.trace.find((s) => s.step === "non-datacenter note")?.statement).toContain(
+      "(marketed for gaming and workstations)",
+    );
   });
 });
 
@@ -65,7 +76,9 @@ describe("datacenter design or marketing not given", () => {
   it("at 4800 or more it does not matter: 3A090.a.1, with a conditional NAC/ACA note", () => {
     const result = at(chip({ tpp: "4800", area: "600", datacenter: null }));
     expect(result).toMatchObject({ clause: "3A090.a.1", missing: [] });
-    expect(result.notes.join(" ")).toMatch(/^if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available/);
+    expect(result.notes.join(" ")).toMatch(
+      /^if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available/,
+    );
   });
 
   it("below 1600 it does not matter: outside 3A090", () => {

@@ -16,8 +16,18 @@ const compute = (areaMm2 = "814") => ({ name: "GH100", areaMm2, logic: true, non
 
 describe("applicable die area", () => {
   it("counts the non-planar logic die and excludes the HBM stacks (base dies included)", () => {
-    const result = at(ic("15832", [compute(), { name: "HBM3", count: 5, areaMm2: "110", logic: false, memoryStack: true }, { name: "HBM base", count: 5, areaMm2: "110", logic: true, nonPlanar: true, memoryStack: true }]));
-    expect(result).toMatchObject({ applicableDieAreaMm2: "814", performanceDensity: "19.449631", performanceDensityExact: "7916/407" });
+    const result = at(
+      ic("15832", [
+        compute(),
+        { name: "HBM3", count: 5, areaMm2: "110", logic: false, memoryStack: true },
+        { name: "HBM base", count: 5, areaMm2: "110", logic: true, nonPlanar: true, memoryStack: true },
+      ]),
+    );
+    expect(result).toMatchObject({
+      applicableDieAreaMm2: "814",
+      performanceDensity: "19.449631",
+      performanceDensityExact: "7916/407",
+    });
     const area = result.trace.find((s) => s.step === "applicable die area")!.statement;
     expect(area).toContain("dies[1] (HBM3): part of a memory stack, excluded");
     expect(area).toContain("dies[2] (HBM base): part of a memory stack, excluded");
@@ -25,7 +35,13 @@ describe("applicable die area", () => {
   });
 
   it("excludes a planar logic die and a non-logic die", () => {
-    const result = at(ic("15832", [compute(), { name: "IO", areaMm2: "200", logic: true, nonPlanar: false }, { name: "SRAM", areaMm2: "50", logic: false, nonPlanar: true }]));
+    const result = at(
+      ic("15832", [
+        compute(),
+        { name: "IO", areaMm2: "200", logic: true, nonPlanar: false },
+        { name: "SRAM", areaMm2: "50", logic: false, nonPlanar: true },
+      ]),
+    );
     expect(result.applicableDieAreaMm2).toBe("814");
     const area = result.trace.find((s) => s.step === "applicable die area")!.statement;
     expect(area).toContain("dies[1] (IO): planar transistors, excluded");
@@ -33,11 +49,17 @@ describe("applicable die area", () => {
   });
 
   it("multiplies a die's area by its count: 2 × 407 mm² = 814 mm²", () => {
-    expect(at(ic("15832", [{ name: "chiplet", count: 2, areaMm2: "407", logic: true, nonPlanar: true }]))).toMatchObject({ applicableDieAreaMm2: "814", performanceDensityExact: "7916/407" });
+    expect(
+      at(ic("15832", [{ name: "chiplet", count: 2, areaMm2: "407", logic: true, nonPlanar: true }])),
+    ).toMatchObject({ applicableDieAreaMm2: "814", performanceDensityExact: "7916/407" });
   });
 
   it("sums several counted dies", () => {
-    expect(at(ic("3000", [compute("300"), compute("200")]))).toMatchObject({ applicableDieAreaMm2: "500", performanceDensity: "6", clause: "3A090.a.2" });
+    expect(at(ic("3000", [compute("300"), compute("200")]))).toMatchObject({
+      applicableDieAreaMm2: "500",
+      performanceDensity: "6",
+      clause: "3A090.a.2",
+    });
   });
 
   it("accepts areas in cm²: 8.14 cm^2 is 814 mm²", () => {
@@ -62,7 +84,9 @@ describe("missing die facts give indeterminate, naming the field, when they coul
     const result = at(ic("3000", [compute("400"), { name: "IO", areaMm2: "400", logic: true }]));
     expect(result).toMatchObject({ clause: "indeterminate", matched: [] });
     expect(result.missing).toEqual(["dies[1] (IO).nonPlanar"]);
-    expect(result.trace.find((s) => s.step === "performance density")?.statement).toBe("PD unknown, between 3.75 and 7.5 as die facts are missing");
+    expect(result.trace.find((s) => s.step === "performance density")?.statement).toBe(
+      "PD unknown, between 3.75 and 7.5 as die facts are missing",
+    );
   });
 
   it("a die not said to be logic or memory: names dies[1] (X).logic", () => {
@@ -81,8 +105,14 @@ describe("missing die facts give indeterminate, naming the field, when they coul
   });
 
   it("datacenter unknown and a die fact missing: both named when both matter", () => {
-    const result = at({ ...ic("3000", [compute("400"), { name: "IO", areaMm2: "400", logic: true }]), datacenter: null });
+    const result = at({
+      ...ic("3000", [compute("400"), { name: "IO", areaMm2: "400", logic: true }]),
+      datacenter: null,
+    });
     expect(result.clause).toBe("indeterminate");
-    expect(result.missing).toEqual(["datacenter: whether the IC is designed or marketed for use in datacenters", "dies[1] (IO).nonPlanar"]);
+    expect(result.missing).toEqual([
+      "datacenter: whether the IC is designed or marketed for use in datacenters",
+      "dies[1] (IO).nonPlanar",
+    ]);
   });
 });

@@ -23,11 +23,30 @@ function cli(args: string[], input?: string): CliRun {
 beforeAll(() => {
   expect(cli(["keygen", "--out", at("acme")]).status).toBe(0);
   expect(cli(["keygen", "--out", at("beta")]).status).toBe(0);
-  writeFileSync(at("trusted-designers.json"), JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: "acme.pub" }] }));
-  writeFileSync(at("beta-only.json"), JSON.stringify({ designers: [{ name: "Beta Logic", publicKey: readFileSync(at("beta.pub"), "utf8") }] }));
+  writeFileSync(
+    at("trusted-designers.json"),
+    JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: "acme.pub" }] }),
+  );
+  writeFileSync(
+    at("beta-only.json"),
+    JSON.stringify({ designers: [{ name: "Beta Logic", publicKey: readFileSync(at("beta.pub"), "utf8") }] }),
+  );
   writeFileSync(at("datasheet.pdf"), "%PDF-1.4 the ACME-X1 datasheet, rev C");
   writeFileSync(at("other.pdf"), "%PDF-1.4 some other document");
-  const signed = cli(["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi", "--bind", at("datasheet.pdf"), "--date", DATE, "--output", at("attestation.json")]);
+  const signed = cli([
+    "attest",
+    "data/examples/attest-example.json",
+    "--key",
+    at("acme.key"),
+    "--designer",
+    "Acme Semi",
+    "--bind",
+    at("datasheet.pdf"),
+    "--date",
+    DATE,
+    "--output",
+    at("attestation.json"),
+  ]);
   expect(signed.stderr).toMatch(/signed ACME-X1 \(3A090\.b\.1, TPP 4000, PD 3\.100775\) as "Acme Semi"/);
   expect(signed.status).toBe(0);
 });
@@ -50,7 +69,16 @@ describe("ic3a090 keygen", () => {
 
 describe("ic3a090 attest", () => {
   it("writes the envelope to stdout as one line of canonical JSON", () => {
-    const run = cli(["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi", "--date", DATE]);
+    const run = cli([
+      "attest",
+      "data/examples/attest-example.json",
+      "--key",
+      at("acme.key"),
+      "--designer",
+      "Acme Semi",
+      "--date",
+      DATE,
+    ]);
     expect(run.status).toBe(0);
     const envelope = JSON.parse(run.stdout);
     expect(Object.keys(envelope).sort()).toEqual(["payload", "payloadType", "signatures"]);
@@ -58,29 +86,78 @@ describe("ic3a090 attest", () => {
   });
 
   it("refuses a 3A090.a datasheet with exit 1 unless --allow-controlled", () => {
-    const refused = cli(["attest", "data/examples/h100.json", "--key", at("acme.key"), "--designer", "Acme Semi", "--date", DATE]);
+    const refused = cli([
+      "attest",
+      "data/examples/h100.json",
+      "--key",
+      at("acme.key"),
+      "--designer",
+      "Acme Semi",
+      "--date",
+      DATE,
+    ]);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe("");
-    expect(refused.stderr).toMatch(/refusing to attest H100-SXM5-80GB: its figures give 3A090\.a\.1 .* --allow-controlled/);
-    expect(cli(["attest", "data/examples/h100.json", "--key", at("acme.key"), "--designer", "Acme Semi", "--date", DATE, "--allow-controlled"]).status).toBe(0);
+    expect(refused.stderr).toMatch(
+      /refusing to attest H100-SXM5-80GB: its figures give 3A090\.a\.1 .* --allow-controlled/,
+    );
+    expect(
+      cli([
+        "attest",
+        "data/examples/h100.json",
+        "--key",
+        at("acme.key"),
+        "--designer",
+        "Acme Semi",
+        "--date",
+        DATE,
+        "--allow-controlled",
+      ]).status,
+    ).toBe(0);
   });
 
   it("refuses an indeterminate datasheet with exit 1, saying what is missing", () => {
     const { datacenter: _omitted, ...rest } = JSON.parse(readFileSync("data/examples/attest-example.json", "utf8"));
-    const run = cli(["attest", "-", "--key", at("acme.key"), "--designer", "Acme Semi", "--date", DATE], JSON.stringify(rest));
+    const run = cli(
+      ["attest", "-", "--key", at("acme.key"), "--designer", "Acme Semi", "--date", DATE],
+      JSON.stringify(rest),
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/indeterminate.*datacenter/);
   });
 
   it("refuses an invalid datasheet with exit 65, naming the field", () => {
-    const run = cli(["attest", "-", "--key", at("acme.key"), "--designer", "Acme Semi", "--date", DATE], '{"part": "X", "units": [{"rates": [{"format": "FP8", "tops": 500}]}]}');
+    const run = cli(
+      ["attest", "-", "--key", at("acme.key"), "--designer", "Acme Semi", "--date", DATE],
+      '{"part": "X", "units": [{"rates": [{"format": "FP8", "tops": 500}]}]}',
+    );
     expect(run.status).toBe(65);
     expect(run.stderr).toMatch(/stdin: units\[0\]\.rates\[0\]\.tops: give the figure as a string/);
   });
 
   it("refuses a public key or a missing key as --key with exit 2", () => {
-    expect(cli(["attest", "data/examples/attest-example.json", "--key", at("acme.pub"), "--designer", "Acme Semi", "--date", DATE]).stderr).toMatch(/is not a PEM private key/);
-    const missing = cli(["attest", "data/examples/attest-example.json", "--key", at("nope.key"), "--designer", "Acme Semi", "--date", DATE]);
+    expect(
+      cli([
+        "attest",
+        "data/examples/attest-example.json",
+        "--key",
+        at("acme.pub"),
+        "--designer",
+        "Acme Semi",
+        "--date",
+        DATE,
+      ]).stderr,
+    ).toMatch(/is not a PEM private key/);
+    const missing = cli([
+      "attest",
+      "data/examples/attest-example.json",
+      "--key",
+      at("nope.key"),
+      "--designer",
+      "Acme Semi",
+      "--date",
+      DATE,
+    ]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read private key .*nope\.key: ENOENT/);
   });
@@ -93,7 +170,8 @@ describe("ic3a090 attest", () => {
 });
 
 describe("ic3a090 verify", () => {
-  const verify = (file: string, ...more: string[]) => cli(["verify", file, "--trust", at("trusted-designers.json"), ...more]);
+  const verify = (file: string, ...more: string[]) =>
+    cli(["verify", file, "--trust", at("trusted-designers.json"), ...more]);
 
   it("verifies the attestation and the bound datasheet: exit 0", () => {
     const run = verify(at("attestation.json"), "--bind", at("datasheet.pdf"));
@@ -105,16 +183,28 @@ describe("ic3a090 verify", () => {
 
   it("--json gives the outcome as data", () => {
     const run = verify(at("attestation.json"), "--json");
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, part: "ACME-X1", designer: "Acme Semi", clause: "3A090.b.1", performanceDensityExact: "400/129", rules: { date: DATE } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: true,
+      part: "ACME-X1",
+      designer: "Acme Semi",
+      clause: "3A090.b.1",
+      performanceDensityExact: "400/129",
+      rules: { date: DATE },
+    });
   });
 
   it("a tampered copy (one payload character changed) fails with exit 13", () => {
     const text = readFileSync(at("attestation.json"), "utf8");
     const position = text.indexOf('"payload":"') + 40;
-    writeFileSync(at("tampered.json"), text.slice(0, position) + (text[position] === "A" ? "B" : "A") + text.slice(position + 1));
+    writeFileSync(
+      at("tampered.json"),
+      text.slice(0, position) + (text[position] === "A" ? "B" : "A") + text.slice(position + 1),
+    );
     const run = verify(at("tampered.json"));
     expect(run.status).toBe(13);
-    expect(run.stderr).toMatch(/verify failed \(bad-signature\): signature does not verify with the key pinned for "Acme Semi"/);
+    expect(run.stderr).toMatch(
+      /verify failed \(bad-signature\): signature does not verify with the key pinned for "Acme Semi"/,
+    );
     const json = verify(at("tampered.json"), "--json");
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, failure: "bad-signature", exitCode: 13 });
   });
@@ -129,7 +219,9 @@ describe("ic3a090 verify", () => {
     expect(verify(at("attestation.json"), "--part", "ACME-X2").status).toBe(18);
     const other = verify(at("attestation.json"), "--bind", at("other.pdf"));
     expect(other.status).toBe(19);
-    expect(other.stderr).toMatch(/other\.pdf .* is not a file bound to this attestation \(bound: datasheet\.pdf sha256/);
+    expect(other.stderr).toMatch(
+      /other\.pdf .* is not a file bound to this attestation \(bound: datasheet\.pdf sha256/,
+    );
   });
 
   it("random bytes, random JSON and the private key as the envelope: exit 10, a clear message, no stack", () => {
@@ -143,12 +235,17 @@ describe("ic3a090 verify", () => {
   });
 
   it("a trust file holding a private key is refused with exit 2, without quoting it", () => {
-    writeFileSync(at("bad-trust.json"), JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: readFileSync(at("acme.key"), "utf8") }] }));
+    writeFileSync(
+      at("bad-trust.json"),
+      JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: readFileSync(at("acme.key"), "utf8") }] }),
+    );
     const run = cli(["verify", at("attestation.json"), "--trust", at("bad-trust.json")]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/designers\[0\]\.publicKey holds a private key/);
     writeFileSync(at("bad-trust2.json"), JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: "acme.key" }] }));
-    expect(cli(["verify", at("attestation.json"), "--trust", at("bad-trust2.json")]).stderr).toMatch(/holds a private key/);
+    expect(cli(["verify", at("attestation.json"), "--trust", at("bad-trust2.json")]).stderr).toMatch(
+      /holds a private key/,
+    );
   });
 
   it("a missing trust file is a usage error: exit 2", () => {
@@ -159,7 +256,8 @@ describe("ic3a090 verify", () => {
 });
 
 describe("ic3a090 render", () => {
-  const render = (file: string, format: string, ...more: string[]) => cli(["render", file, "--trust", at("trusted-designers.json"), "--format", format, ...more]);
+  const render = (file: string, format: string, ...more: string[]) =>
+    cli(["render", file, "--trust", at("trusted-designers.json"), "--format", format, ...more]);
 
   it("md: inputs, formula, exact and display values, clause with citation, rules date, fingerprint, payload digest, the verify command", () => {
     const run = render(at("attestation.json"), "md");
@@ -215,16 +313,28 @@ describe("ic3a090 render", () => {
 });
 
 describe("ic3a090 presume --trust", () => {
-  const order = (attestation: string) => JSON.stringify({ ...JSON.parse(readFileSync("data/examples/order-route-a.json", "utf8")), designerAttestation: attestation });
+  const order = (attestation: string) =>
+    JSON.stringify({
+      ...JSON.parse(readFileSync("data/examples/order-route-a.json", "utf8")),
+      designerAttestation: attestation,
+    });
 
   it("overcomes the presumption by route a with the verified attestation", () => {
     const run = cli(["presume", "-", "--trust", at("trusted-designers.json")], order(at("attestation.json")));
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ presumption: "overcome", route: "a", attestedClause: "3A090.b.1", warnings: [] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      presumption: "overcome",
+      route: "a",
+      attestedClause: "3A090.b.1",
+      warnings: [],
+    });
   });
 
   it("refuses the tampered copy: the presumption applies", () => {
-    const run = cli(["presume", "-", "--trust", at("trusted-designers.json"), "--fail-on", "applies"], order(at("tampered.json")));
+    const run = cli(
+      ["presume", "-", "--trust", at("trusted-designers.json"), "--fail-on", "applies"],
+      order(at("tampered.json")),
+    );
     expect(run.status).toBe(1);
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({ presumption: "applies", treatAs: "3A090.a" });

@@ -43,7 +43,20 @@ describe("the H100 example of the issue", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(result).slice(0, 12)).toEqual(["part", "rulesDate", "tpp", "performanceDensity", "performanceDensityExact", "clause", "eccn", "matched", "missing", "warnings", "notes", "trace"]);
+    expect(Object.keys(result).slice(0, 12)).toEqual([
+      "part",
+      "rulesDate",
+      "tpp",
+      "performanceDensity",
+      "performanceDensityExact",
+      "clause",
+      "eccn",
+      "matched",
+      "missing",
+      "warnings",
+      "notes",
+      "trace",
+    ]);
     expect(result).toMatchObject({
       part: "H100-SXM5-80GB",
       rulesDate: DATE,
@@ -79,13 +92,37 @@ describe("the H100 example of the issue", () => {
 describe("exit 2: usage errors", () => {
   it.each([
     ["an unknown option", ["classify", "data/examples/h100.json", "--bogus"], /unknown option '--bogus'/],
-    ["a date that is not a calendar date", ["classify", "data/examples/h100.json", "--date", "2025-02-30"], /--date: date "2025-02-30" is not a calendar date written YYYY-MM-DD/],
-    ["a date written another way", ["classify", "data/examples/h100.json", "--date", "06/02/2025"], /--date: date "06\/02\/2025" is not a calendar date/],
-    ["a date before the first text of 3A090", ["classify", "data/examples/h100.json", "--date", "2022-10-06"], /--date: no text of 3A090 is in force on 2022-10-06: ECCN 3A090 was added by 87 FR 62186/],
+    [
+      "a date that is not a calendar date",
+      ["classify", "data/examples/h100.json", "--date", "2025-02-30"],
+      /--date: date "2025-02-30" is not a calendar date written YYYY-MM-DD/,
+    ],
+    [
+      "a date written another way",
+      ["classify", "data/examples/h100.json", "--date", "06/02/2025"],
+      /--date: date "06\/02\/2025" is not a calendar date/,
+    ],
+    [
+      "a date before the first text of 3A090",
+      ["classify", "data/examples/h100.json", "--date", "2022-10-06"],
+      /--date: no text of 3A090 is in force on 2022-10-06: ECCN 3A090 was added by 87 FR 62186/,
+    ],
     ["a missing file", ["classify", "no/such/file.json", "--date", DATE], /cannot read no\/such\/file\.json: ENOENT/],
-    ["a missing JSONL file", ["classify", "no/such/file.jsonl", "--date", DATE], /cannot read no\/such\/file\.jsonl: ENOENT/],
-    ["a bad --format", ["classify", "data/examples/h100.json", "--format", "yaml", "--date", DATE], /--format must be one of .*json.*, got "yaml"/],
-    ["a bad --fail-on value", ["classify", "data/examples/h100.json", "--fail-on", "3A090.z", "--date", DATE], /--fail-on: "3A090\.z" is not one of/],
+    [
+      "a missing JSONL file",
+      ["classify", "no/such/file.jsonl", "--date", DATE],
+      /cannot read no\/such\/file\.jsonl: ENOENT/,
+    ],
+    [
+      "a bad --format",
+      ["classify", "data/examples/h100.json", "--format", "yaml", "--date", DATE],
+      /--format must be one of .*json.*, got "yaml"/,
+    ],
+    [
+      "a bad --fail-on value",
+      ["classify", "data/examples/h100.json", "--fail-on", "3A090.z", "--date", DATE],
+      /--fail-on: "3A090\.z" is not one of/,
+    ],
     ["an unknown command", ["clasify"], /unknown command 'clasify'/],
   ])("%s", (_, args, message) => {
     const run = cli(args);
@@ -115,23 +152,31 @@ describe("exit 65: invalid input names the file and the field", () => {
     const path = file("bad.json", withTops(tops));
     const run = cli(["classify", path, "--date", DATE]);
     expect(run.status).toBe(65);
-    expect(run.stderr).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: units\\[0\\]\\.rates\\[0\\]\\.tops: `));
+    expect(run.stderr).toMatch(
+      new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: units\\[0\\]\\.rates\\[0\\]\\.tops: `),
+    );
     expect(run.stderr).toMatch(message);
-    const out = JSON.parse(run.stdout) as { part: string; error: { file: string; issues: { path: string; message: string }[] } };
+    const out = JSON.parse(run.stdout) as {
+      part: string;
+      error: { file: string; issues: { path: string; message: string }[] };
+    };
     expect(out.part).toBe("H100-SXM5-80GB");
     expect(out.error.file).toBe(path);
     expect(out.error.issues[0]?.path).toBe("units[0].rates[0].tops");
   });
 
   it("a die area error names its path", () => {
-    const path = file("bad-die.json", { ...h100, dies: [{ name: "GH100", areaMm2: "8,14 cm^2", logic: true, nonPlanar: true }] });
+    const path = file("bad-die.json", {
+      ...h100,
+      dies: [{ name: "GH100", areaMm2: "8,14 cm^2", logic: true, nonPlanar: true }],
+    });
     const run = cli(["classify", path, "--date", DATE]);
     expect(run.status).toBe(65);
     expect(run.stderr).toContain(`${path}: dies[0].areaMm2: `);
   });
 
   it("text that is not JSON", () => {
-    const path = file("broken.json", "{\"part\": ");
+    const path = file("broken.json", '{"part": ');
     const run = cli(["classify", path, "--date", DATE]);
     expect(run.status).toBe(65);
     expect(run.stderr).toMatch(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: not valid JSON`));
@@ -164,11 +209,34 @@ describe("JSON Lines: every input line yields exactly one output line, in order"
     const path = file("mixed.jsonl", `${lines.join("\n")}\n`);
     const run = cli(["classify", path, "--date", DATE]);
     expect(run.status).toBe(65);
-    const out = run.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { part?: string | null; clause?: string; line?: number; error?: { file: string; line: number; message: string } });
+    const out = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            part?: string | null;
+            clause?: string;
+            line?: number;
+            error?: { file: string; line: number; message: string };
+          },
+      );
     expect(out).toHaveLength(lines.length);
-    expect(out.map((o) => o.clause ?? "error")).toEqual(["3A090.a.1", "error", "error", "error", "3A090.c", "none", "error"]);
+    expect(out.map((o) => o.clause ?? "error")).toEqual([
+      "3A090.a.1",
+      "error",
+      "error",
+      "error",
+      "3A090.c",
+      "none",
+      "error",
+    ]);
     expect(out[1]).toMatchObject({ line: 2, part: "H100-SXM5-80GB", error: { file: path, line: 2 } });
-    expect(out[1]?.error?.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:2: units\\[0\\]\\.rates\\[0\\]\\.tops: .*thousands separator`));
+    expect(out[1]?.error?.message).toMatch(
+      new RegExp(
+        `^${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:2: units\\[0\\]\\.rates\\[0\\]\\.tops: .*thousands separator`,
+      ),
+    );
     expect(out[2]?.error?.message).toMatch(/:3: empty line/);
     expect(out[3]?.error?.message).toMatch(/:4: not valid JSON/);
     expect(out[6]?.error?.message).toMatch(/:7: kind: must be "ic" or "hbm", got "gpu"/);
@@ -181,15 +249,25 @@ describe("JSON Lines: every input line yields exactly one output line, in order"
     expect(run.status).toBe(0);
     expect(run.stdout.trimEnd().split("\n")).toHaveLength(2);
     const piped = cli(["classify", "-", "--format", "jsonl", "--date", DATE], `${lines[0]}\n${lines[4]}\n`);
-    expect(piped.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { clause: string }).clause)).toEqual(["3A090.a.1", "3A090.c"]);
+    expect(
+      piped.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { clause: string }).clause),
+    ).toEqual(["3A090.a.1", "3A090.c"]);
   });
 
   it("the bundled examples all classify, one per clause, and exit 0", () => {
     const run = cli(["classify", "data/examples/datasheets.jsonl", "--date", DATE]);
     expect(run.status).toBe(0);
-    const clauses = run.stdout.trimEnd().split("\n").map((l) => (JSON.parse(l) as { clause: string }).clause);
+    const clauses = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { clause: string }).clause);
     expect(clauses).toEqual(["3A090.a.1", "3A090.a.2", "3A090.b.1", "3A090.b.2", "none", "indeterminate", "3A090.c"]);
-    expect(run.stderr).toBe("ic3a090: 7 read: 1 3A090.a.1, 1 3A090.a.2, 1 3A090.b.1, 1 3A090.b.2, 1 none, 1 indeterminate, 1 3A090.c\n");
+    expect(run.stderr).toBe(
+      "ic3a090: 7 read: 1 3A090.a.1, 1 3A090.a.2, 1 3A090.b.1, 1 3A090.b.2, 1 none, 1 indeterminate, 1 3A090.c\n",
+    );
   });
 });
 
@@ -210,7 +288,9 @@ describe("--fail-on", () => {
   });
 
   it("matches indeterminate", () => {
-    expect(cli(["classify", "data/examples/datasheets.jsonl", "--fail-on", "indeterminate", "--date", DATE]).status).toBe(1);
+    expect(
+      cli(["classify", "data/examples/datasheets.jsonl", "--fail-on", "indeterminate", "--date", DATE]).status,
+    ).toBe(1);
   });
 
   it("invalid input (65) wins over --fail-on (1)", () => {
@@ -226,14 +306,20 @@ describe("--explain", () => {
     expect(run.stdout).toMatch(/^H100-SXM5-80GB: 3A090\.a \(controlling paragraph 3A090\.a\.1\)/);
     expect(run.stdout).toContain("  performance density 7916/407 ≈ 19.449631 TPP/mm²");
     expect(run.stdout).toContain("  3A090.a.1: holds. TPP 15832 ≥ 4800");
-    expect(run.stdout).toContain("      15 CFR 774 Supp. 1, ECCN 3A090.a.1 (88 FR 73458, published 2023-10-25; in force from 2023-11-17)");
+    expect(run.stdout).toContain(
+      "      15 CFR 774 Supp. 1, ECCN 3A090.a.1 (88 FR 73458, published 2023-10-25; in force from 2023-11-17)",
+    );
     expect(run.stdout).toContain("not legal advice");
   });
 
   it("says what is missing for an indeterminate answer", () => {
     const run = cli(["classify", "data/examples/datasheets.jsonl", "--explain", "--date", DATE]);
-    expect(run.stdout).toContain("L40, datacenter marketing not known: indeterminate: the facts given do not settle it");
-    expect(run.stdout).toContain("Missing (would settle the answer):\n  - datacenter: whether the IC is designed or marketed for use in datacenters");
+    expect(run.stdout).toContain(
+      "L40, datacenter marketing not known: indeterminate: the facts given do not settle it",
+    );
+    expect(run.stdout).toContain(
+      "Missing (would settle the answer):\n  - datacenter: whether the IC is designed or marketed for use in datacenters",
+    );
   });
 });
 
@@ -247,7 +333,9 @@ describe("ic3a090 schema", () => {
   it("describes both kinds, with figures as strings", () => {
     const schema = JSON.parse(cli(["schema"]).stdout) as { anyOf: { properties: Record<string, { type?: string }> }[] };
     expect(schema.anyOf).toHaveLength(2);
-    expect(Object.keys(schema.anyOf[0]!.properties)).toEqual(expect.arrayContaining(["part", "kind", "datacenter", "units", "dies"]));
+    expect(Object.keys(schema.anyOf[0]!.properties)).toEqual(
+      expect.arrayContaining(["part", "kind", "datacenter", "units", "dies"]),
+    );
     expect(schema.anyOf[1]!.properties.bandwidthGBps?.type).toBe("string");
   });
 });

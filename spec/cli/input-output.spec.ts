@@ -47,7 +47,9 @@ describe("atomic --output: the destination is complete or untouched", () => {
 
   it("--strict stopping at an invalid row leaves --output untouched", () => {
     writeFileSync(at("strict.out"), "before\n");
-    const run = runCli(["classify", "-", "--format", "csv", "--strict", "--output", at("strict.out"), ...DATE], { input: `${CSV}C,x,800,yes\n` });
+    const run = runCli(["classify", "-", "--format", "csv", "--strict", "--output", at("strict.out"), ...DATE], {
+      input: `${CSV}C,x,800,yes\n`,
+    });
     expect(run.status).toBe(65);
     expect(readFileSync(at("strict.out"), "utf8")).toBe("before\n");
   });
@@ -59,13 +61,21 @@ describe("atomic --output: the destination is complete or untouched", () => {
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     it(`${signal} during a run exits ${code}, removes the temporary file and keeps the destination`, async () => {
       writeFileSync(at(`${signal}.out`), "untouched\n");
-      const child = spawn(process.execPath, ["dist/cli/bin.js", "classify", "-", "--format", "csv", "--output", at(`${signal}.out`), ...DATE], { stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn(
+        process.execPath,
+        ["dist/cli/bin.js", "classify", "-", "--format", "csv", "--output", at(`${signal}.out`), ...DATE],
+        { stdio: ["pipe", "pipe", "pipe"] },
+      );
       child.stdin.write(CSV);
       // Wait until the temporary file exists: the run is under way.
-      for (let i = 0; i < 200 && !readdirSync(dir).some((name) => name.startsWith(`.${signal}.out.`)); i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 200 && !readdirSync(dir).some((name) => name.startsWith(`.${signal}.out.`)); i++)
+        await new Promise((r) => setTimeout(r, 25));
       expect(readdirSync(dir).some((name) => name.startsWith(`.${signal}.out.`))).toBe(true);
       const exited = new Promise<number | null>((resolve) => child.on("exit", (status) => resolve(status)));
       child.kill(signal);
@@ -79,7 +89,17 @@ describe("atomic --output: the destination is complete or untouched", () => {
 describe("private keys are never overwritten or bound", () => {
   it("attest --output designer.key is refused (exit 2) and the key is unchanged", () => {
     const key = readFileSync(at("acme.key"), "utf8");
-    const run = runCli(["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi", ...DATE, "--output", at("acme.key")]);
+    const run = runCli([
+      "attest",
+      "data/examples/attest-example.json",
+      "--key",
+      at("acme.key"),
+      "--designer",
+      "Acme Semi",
+      ...DATE,
+      "--output",
+      at("acme.key"),
+    ]);
     expect(run.status).toBe(2);
     expect(readFileSync(at("acme.key"), "utf8")).toBe(key);
   });
@@ -91,15 +111,37 @@ describe("private keys are never overwritten or bound", () => {
   });
 
   it("attest --bind designer.key is refused (exit 2) without naming its content", () => {
-    const run = runCli(["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi", ...DATE, "--bind", at("acme.key")]);
+    const run = runCli([
+      "attest",
+      "data/examples/attest-example.json",
+      "--key",
+      at("acme.key"),
+      "--designer",
+      "Acme Semi",
+      ...DATE,
+      "--bind",
+      at("acme.key"),
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--bind: .*acme\.key holds a private key/);
     expect(run.stderr).not.toMatch(/BEGIN/);
   });
 
   it("an encrypted private key is named as such", () => {
-    writeFileSync(at("encrypted.key"), "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIGbMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAhs\n-----END ENCRYPTED PRIVATE KEY-----\n", { mode: 0o600 });
-    const run = runCli(["attest", "data/examples/attest-example.json", "--key", at("encrypted.key"), "--designer", "Acme Semi", ...DATE]);
+    writeFileSync(
+      at("encrypted.key"),
+      "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIGbMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAhs\n-----END ENCRYPTED PRIVATE KEY-----\n",
+      { mode: 0o600 },
+    );
+    const run = runCli([
+      "attest",
+      "data/examples/attest-example.json",
+      "--key",
+      at("encrypted.key"),
+      "--designer",
+      "Acme Semi",
+      ...DATE,
+    ]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/encrypted\.key is an encrypted private key/);
   });
@@ -109,7 +151,11 @@ describe("stdout", () => {
   it("under | head, a long run ends quietly: no stack trace, no error", () => {
     const rows = Array.from({ length: 30000 }, (_, i) => `P${i},600,800,yes`).join("\n");
     writeFileSync(at("big.csv"), `part,tops_fp8,die_area_mm2,datacenter\n${rows}\n`);
-    const run = spawnSync("sh", ["-c", `"${process.execPath}" dist/cli/bin.js classify "${at("big.csv")}" --quiet ${DATE.join(" ")} | head -1`], { encoding: "utf8" });
+    const run = spawnSync(
+      "sh",
+      ["-c", `"${process.execPath}" dist/cli/bin.js classify "${at("big.csv")}" --quiet ${DATE.join(" ")} | head -1`],
+      { encoding: "utf8" },
+    );
     expect(run.stdout).toMatch(/^part,/);
     expect(run.stderr).toBe("");
   });
@@ -117,7 +163,9 @@ describe("stdout", () => {
 
 describe("strict JSON", () => {
   it("a duplicate key is an error naming its path (exit 65), never the last value silently", () => {
-    const run = runCli(["classify", "-", ...DATE], { input: H100.replace('"datacenter": true', '"datacenter": true, "datacenter": false') });
+    const run = runCli(["classify", "-", ...DATE], {
+      input: H100.replace('"datacenter": true', '"datacenter": true, "datacenter": false'),
+    });
     expect(run.status).toBe(65);
     expect(run.stderr).toMatch(/stdin: datacenter: duplicate key "datacenter"/);
   });
@@ -137,7 +185,7 @@ describe("strict JSON", () => {
     expect(run.stderr).toMatch(/not valid JSON: unexpected character; expected a JSON value \(line 3, column 17\)/);
   });
 
-  it("a figure given as 1e400 never suggests the float-rounded \"Infinity\"", () => {
+  it('a figure given as 1e400 never suggests the float-rounded "Infinity"', () => {
     const run = runCli(["classify", "-", ...DATE], { input: H100.replace('"1979"', "1e400") });
     expect(run.status).toBe(65);
     expect(run.stderr).toMatch(/give the figure as a string/);
@@ -176,7 +224,13 @@ describe("encodings and line ends", () => {
   });
 
   it("invalid UTF-8 is an error naming the line, unless --encoding latin1 says what it is", () => {
-    writeFileSync(at("latin1.csv"), Buffer.concat([Buffer.from("part,tops_fp8,die_area_mm2,datacenter\nA,600,800,yes\n"), Buffer.from("Caf\xe9,1,800,no\n", "latin1")]));
+    writeFileSync(
+      at("latin1.csv"),
+      Buffer.concat([
+        Buffer.from("part,tops_fp8,die_area_mm2,datacenter\nA,600,800,yes\n"),
+        Buffer.from("Caf\xe9,1,800,no\n", "latin1"),
+      ]),
+    );
     const run = runCli(["classify", at("latin1.csv"), ...DATE]);
     expect(run.status).toBe(65);
     expect(run.stderr).toMatch(/latin1\.csv: line 3: not UTF-8 \(byte 0xe9\).*--encoding latin1/);
@@ -228,7 +282,17 @@ describe("encodings and line ends", () => {
 describe("files named inside inputs", () => {
   beforeAll(() => {
     mkdirSync(at("orders"));
-    const signed = runCli(["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi", ...DATE, "--output", at("orders/attestation.json")]);
+    const signed = runCli([
+      "attest",
+      "data/examples/attest-example.json",
+      "--key",
+      at("acme.key"),
+      "--designer",
+      "Acme Semi",
+      ...DATE,
+      "--output",
+      at("orders/attestation.json"),
+    ]);
     expect(signed.status).toBe(0);
     writeFileSync(at("orders/order.json"), readFileSync("data/examples/order-route-a.json", "utf8"));
   });
@@ -260,7 +324,7 @@ describe("files named inside inputs", () => {
 });
 
 describe("messages", () => {
-  it.each(["classify", "presume", "plot", "report"])("empty input to %s says \"no input\"", (command) => {
+  it.each(["classify", "presume", "plot", "report"])('empty input to %s says "no input"', (command) => {
     const args = command === "report" ? ["report", "--quarter", "2027Q1", ...FABRICATOR] : [command];
     const run = runCli(args, { input: "  \n" });
     expect(run.status).toBe(65);
@@ -268,25 +332,25 @@ describe("messages", () => {
     expect(run.stderr).not.toMatch(NO_TRACE);
   });
 
-  it.each([["json"], ["jsonl"], ["csv"]])("empty input in --format %s says \"no input\"", (format) => {
+  it.each([["json"], ["jsonl"], ["csv"]])('empty input in --format %s says "no input"', (format) => {
     const run = runCli(["classify", "--format", format, ...DATE], { input: "" });
     expect(run.status).toBe(65);
     expect(run.stderr).toMatch(/no input/);
   });
 
-  it("keygen --out \"\" is a usage error", () => {
+  it('keygen --out "" is a usage error', () => {
     const run = runCli(["keygen", "--out", ""]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--out: give a file name prefix/);
     expect(existsSync(".key")).toBe(false);
   });
 
-  it("a missing file says \"no such file\" and a folder \"is a folder\"", () => {
+  it('a missing file says "no such file" and a folder "is a folder"', () => {
     expect(runCli(["presume", at("nope.json")]).stderr).toMatch(/cannot read .*nope\.json: ENOENT \(no such file\)/);
     expect(runCli(["presume", dir]).stderr).toMatch(/cannot read .*: EISDIR \(is a folder\)/);
   });
 
-  it("report says \"1 order read\", not \"1 orders read\"", () => {
+  it('report says "1 order read", not "1 orders read"', () => {
     const order = readFileSync("data/examples/orders-2027Q1.jsonl", "utf8").split("\n")[0]!;
     const run = runCli(["report", "--quarter", "2027Q1", "-", ...FABRICATOR], { input: `${order}\n` });
     expect(run.stderr).toMatch(/ic3a090: 1 order read, /);
@@ -309,10 +373,22 @@ describe("messages", () => {
 describe("bounded output for big inputs", () => {
   const rules = rulesAt("2027-03-15");
   const result = classifyDatasheet(
-    parseDatasheet({ part: "P", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "600" }] }], dies: [{ areaMm2: "800", logic: true, nonPlanar: true }] }),
+    parseDatasheet({
+      part: "P",
+      datacenter: true,
+      units: [{ rates: [{ format: "FP8", tops: "600" }] }],
+      dies: [{ areaMm2: "800", logic: true, nonPlanar: true }],
+    }),
     rules,
   );
-  const parts = (count: number): RowOutcome[] => Array.from({ length: count }, (_, i) => ({ kind: "classified", row: i + 2, part: `P-${i}`, datacenter: true, result }));
+  const parts = (count: number): RowOutcome[] =>
+    Array.from({ length: count }, (_, i) => ({
+      kind: "classified",
+      row: i + 2,
+      part: `P-${i}`,
+      datacenter: true,
+      result,
+    }));
 
   it(`the map draws one mark per part up to ${DENSITY_ABOVE} parts`, () => {
     const svg = renderMap(parts(DENSITY_ABOVE), rules);
@@ -325,5 +401,4 @@ describe("bounded output for big inputs", () => {
     expect(svg.match(/<g class="part"/g)).toBeNull();
     expect(svg).toMatch(new RegExp(`<g class="density" data-parts="${DENSITY_ABOVE + 1}"`));
   });
-
 });

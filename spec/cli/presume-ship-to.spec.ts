@@ -13,7 +13,12 @@ describe("presume with a ship-to", () => {
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.presumption).toBe("applies");
-    expect(result.license).toMatchObject({ itemEccn: "3A090.a", licenseRequired: "yes", reviewPolicy: "presumption of denial", exceptions: [] });
+    expect(result.license).toMatchObject({
+      itemEccn: "3A090.a",
+      licenseRequired: "yes",
+      reviewPolicy: "presumption of denial",
+      exceptions: [],
+    });
   });
   it("the same IC to a German company in Germany: no licence in mode enforced", () => {
     const result = JSON.parse(presume("--ship-to", "DE", "--end-user-hq", "DE", "--end-user-parent-hq", "none").stdout);
@@ -24,7 +29,18 @@ describe("presume with a ship-to", () => {
     expect(result.license.rows.map((r: { id: string }) => r.id)).toEqual(["H1"]);
   });
   it("an overcome presumption without the designer's figures: the item is indeterminate, never a silent no", () => {
-    const result = JSON.parse(runCli(["presume", "data/examples/order-route-b.json", "--ship-to", "DE", "--end-user-hq", "DE", "--end-user-parent-hq", "none"]).stdout);
+    const result = JSON.parse(
+      runCli([
+        "presume",
+        "data/examples/order-route-b.json",
+        "--ship-to",
+        "DE",
+        "--end-user-hq",
+        "DE",
+        "--end-user-parent-hq",
+        "none",
+      ]).stdout,
+    );
     expect(result.presumption).toBe("overcome");
     expect(result.license.licenseRequired).toBe("indeterminate");
   });
@@ -33,7 +49,19 @@ describe("presume with a ship-to", () => {
     expect(presume("--ship-to", "XX").status).toBe(2);
   });
   it("the order's own shipTo and endUser fields work the same", () => {
-    const order = { part: "X", exporter: "front-end-fabricator", completionDate: "2027-05-20", logic: true, nonPlanar: true, nodeNm: "4", containsHbm: true, aggregatedApproximatedTransistorCount: "80000000000", shipTo: "MY", shipFrom: "TW", endUser: { headquarters: "MY", ultimateParentHeadquarters: "MO" } };
+    const order = {
+      part: "X",
+      exporter: "front-end-fabricator",
+      completionDate: "2027-05-20",
+      logic: true,
+      nonPlanar: true,
+      nodeNm: "4",
+      containsHbm: true,
+      aggregatedApproximatedTransistorCount: "80000000000",
+      shipTo: "MY",
+      shipFrom: "TW",
+      endUser: { headquarters: "MY", ultimateParentHeadquarters: "MO" },
+    };
     const result = JSON.parse(runCli(["presume", "-"], { input: JSON.stringify(order) }).stdout);
     expect(result.license.rows.map((r: { id: string }) => r.id)).toContain("H1");
   });

@@ -18,7 +18,9 @@ describe("ic3a090 report", () => {
   it("Markdown: the fabricator at the top, reportable orders grouped by designer and category, the quarter's edges respected", () => {
     const run = runCli(["report", "--quarter", "2027Q1", "data/examples/orders-2027Q1.jsonl", ...FAB]);
     expect(run.stdout.split("\n")[0]).toBe("**Formosa Foundry Co.**, 8 Science Park Rd, Hsinchu, TW");
-    expect(run.stdout).toContain("| Acme Semi | 100 Main St, Austin TX, US | J. Doe, export@acme.example | presumed 3A090.a (Note 1 to 3A090.a) | ACME-X9 | 2 |");
+    expect(run.stdout).toContain(
+      "| Acme Semi | 100 Main St, Austin TX, US | J. Doe, export@acme.example | presumed 3A090.a (Note 1 to 3A090.a) | ACME-X9 | 2 |",
+    );
     expect(run.stdout).toContain("| Borealis AI |");
     expect(run.stdout).toContain("3A090.a (3A090.a.1 by the designer's figures)");
     expect(run.stdout).not.toContain("| Lion City Silicon |");
@@ -27,7 +29,15 @@ describe("ic3a090 report", () => {
     expect(run.status).toBe(1);
   });
   it("CSV: one row per designer and category, the fabricator on every row, undecided orders marked", () => {
-    const run = runCli(["report", "--quarter", "2027Q1", "--format", "csv", "data/examples/orders-2027Q1.jsonl", ...FAB]);
+    const run = runCli([
+      "report",
+      "--quarter",
+      "2027Q1",
+      "--format",
+      "csv",
+      "data/examples/orders-2027Q1.jsonl",
+      ...FAB,
+    ]);
     const rows = Papa.parse<Record<string, string>>(run.stdout.trim(), { header: true }).data;
     expect(rows.map((r) => [r.status, r.designer, r.productNames, r.orders])).toEqual([
       ["reportable", "Acme Semi", "ACME-X9", "2"],
@@ -37,13 +47,23 @@ describe("ic3a090 report", () => {
     expect(new Set(rows.map((r) => r.fabricatorName))).toEqual(new Set(["Formosa Foundry Co."]));
   });
   it("Q2 holds the 2027-04-02 order only", () => {
-    const run = runCli(["report", "--quarter", "2027Q2", "--format", "csv", "data/examples/orders-2027Q1.jsonl", ...FAB]);
+    const run = runCli([
+      "report",
+      "--quarter",
+      "2027Q2",
+      "--format",
+      "csv",
+      "data/examples/orders-2027Q1.jsonl",
+      ...FAB,
+    ]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Acme Semi");
     expect(run.stdout.trim().split("\n")).toHaveLength(2);
   });
   it("usage errors: no fabricator, a bad quarter (exit 2); invalid orders: no report (exit 65)", () => {
-    expect(runCli(["report", "--quarter", "2027Q1", "data/examples/orders-2027Q1.jsonl"]).stderr).toContain("--fabricator-name");
+    expect(runCli(["report", "--quarter", "2027Q1", "data/examples/orders-2027Q1.jsonl"]).stderr).toContain(
+      "--fabricator-name",
+    );
     expect(runCli(["report", "--quarter", "27Q1", "data/examples/orders-2027Q1.jsonl", ...FAB]).status).toBe(2);
     const invalid = runCli(["report", "--quarter", "2027Q1", "-", ...FAB], { input: '{"part": "X"}\n' });
     expect(invalid.status).toBe(65);

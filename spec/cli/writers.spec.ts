@@ -22,7 +22,10 @@ const FABRICATOR = ["--fabricator-name", "Fab Co", "--fabricator-address", "1 Fa
 function toFullDevice(args: readonly string[]) {
   const fd = openSync("/dev/full", "w");
   try {
-    const run = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], {
+      stdio: ["ignore", fd, "pipe"],
+      encoding: "utf8",
+    });
     return { status: run.status, stderr: run.stderr };
   } finally {
     closeSync(fd);
@@ -35,7 +38,17 @@ beforeAll(() => {
   writeFileSync(at("array.json"), `[${Array.from({ length: 50 }, () => h100).join(",")}]`);
   expect(runCli(["keygen", "--out", at("acme")]).status).toBe(0);
   writeFileSync(at("trusted.json"), JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: "acme.pub" }] }));
-  const signed = runCli(["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi", ...DATE, "--output", at("attestation.json")]);
+  const signed = runCli([
+    "attest",
+    "data/examples/attest-example.json",
+    "--key",
+    at("acme.key"),
+    "--designer",
+    "Acme Semi",
+    ...DATE,
+    "--output",
+    at("attestation.json"),
+  ]);
   expect(signed.status).toBe(0);
 });
 
@@ -45,8 +58,14 @@ const WITH_OUTPUT: [string, () => string[]][] = [
   ["classify --format table", () => ["classify", "data/catalogue/chips.csv", "--format", "table", ...DATE]],
   ["plot", () => ["plot", "data/catalogue/chips.csv", ...DATE]],
   ["report (Markdown)", () => ["report", "--quarter", "2027Q1", "data/examples/orders-2027Q1.jsonl", ...FABRICATOR]],
-  ["report (CSV)", () => ["report", "--quarter", "2027Q1", "--format", "csv", "data/examples/orders-2027Q1.jsonl", ...FABRICATOR]],
-  ["attest", () => ["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi", ...DATE]],
+  [
+    "report (CSV)",
+    () => ["report", "--quarter", "2027Q1", "--format", "csv", "data/examples/orders-2027Q1.jsonl", ...FABRICATOR],
+  ],
+  [
+    "attest",
+    () => ["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi", ...DATE],
+  ],
   ["render (Markdown)", () => ["render", at("attestation.json"), "--trust", at("trusted.json")]],
   ["render (HTML)", () => ["render", at("attestation.json"), "--trust", at("trusted.json"), "--format", "html"]],
 ];
@@ -104,7 +123,12 @@ describe("every writer against a folder it cannot write: exit 74, nothing left b
   it.each(WITH_OUTPUT)("%s --output a-file/out", (_, args) => {
     const target = join(at("a-file"), "out");
     const run = runCli([...args(), "--output", target]);
-    expect(run.stderr).toMatch(new RegExp(`^ic3a090: cannot write ${target.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: ENOTDIR \\(a part of the path is not a folder\\)$`, "m"));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^ic3a090: cannot write ${target.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: ENOTDIR \\(a part of the path is not a folder\\)$`,
+        "m",
+      ),
+    );
     expect(run.status).toBe(74);
     expect(run.stderr).not.toMatch(NO_TRACE);
   });

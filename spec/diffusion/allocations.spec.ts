@@ -20,15 +20,21 @@ describe("limits: reached exactly, and exceeded by one", () => {
     expect([at.crosses, at.over, at.unverified]).toEqual([false, false, true]);
     const beyond = ledger.add(ship("MY", "1")).ledgers.find((l) => l.limit === "lpp")!;
     expect([beyond.crosses, beyond.over]).toEqual([true, true]);
-    expect(ledger.add(ship("MY", "1", "1", "C", "2026-01-01")).ledgers.find((l) => l.limit === "lpp")!.usedAfter).toBe("1");
+    expect(ledger.add(ship("MY", "1", "1", "C", "2026-01-01")).ledgers.find((l) => l.limit === "lpp")!.usedAfter).toBe(
+      "1",
+    );
   });
   it("country allocation 790,000,000 for 2025–2027 (unverified)", () => {
     const ledger = new AllocationLedger();
     const at = ledger.add(ship("MY", "790000000", "1", "A")).ledgers.find((l) => l.limit === "country-allocation")!;
     expect([at.crosses, at.unverified]).toEqual([false, true]);
-    const beyond = ledger.add(ship("MY", "1", "1", "B", "2027-12-31")).ledgers.find((l) => l.limit === "country-allocation")!;
+    const beyond = ledger
+      .add(ship("MY", "1", "1", "B", "2027-12-31"))
+      .ledgers.find((l) => l.limit === "country-allocation")!;
     expect(beyond.crosses).toBe(true);
-    expect(ledger.add(ship("MY", "1", "1", "B", "2028-01-01")).ledgers.some((l) => l.limit === "country-allocation")).toBe(false);
+    expect(
+      ledger.add(ship("MY", "1", "1", "B", "2028-01-01")).ledgers.some((l) => l.limit === "country-allocation"),
+    ).toBe(false);
   });
   it("AIA reporting at 253,000,000 for Tier 1 (verified)", () => {
     const ledger = new AllocationLedger();
@@ -38,15 +44,29 @@ describe("limits: reached exactly, and exceeded by one", () => {
   });
   it("Tier 3 has no allocation; dates before 2025-01-13 are refused", () => {
     expect(new AllocationLedger().add(ship("CN", "15832")).ledgers).toEqual([]);
-    expect(() => new AllocationLedger().add(ship("MY", "1", "1", "C", "2025-01-12"))).toThrow(/before the AI Diffusion rule/);
+    expect(() => new AllocationLedger().add(ship("MY", "1", "1", "C", "2025-01-12"))).toThrow(
+      /before the AI Diffusion rule/,
+    );
   });
   it("tiers: Tier 1 from the licensing data, Tier 3 D:5 and Macau", () => {
-    expect(["US", "TW", "DE", "MY", "IN", "CN", "MO"].map((c) => tierOf(c, "2025-06-01"))).toEqual(["tier-1", "tier-1", "tier-1", "tier-2", "tier-2", "tier-3", "tier-3"]);
+    expect(["US", "TW", "DE", "MY", "IN", "CN", "MO"].map((c) => tierOf(c, "2025-06-01"))).toEqual([
+      "tier-1",
+      "tier-1",
+      "tier-1",
+      "tier-2",
+      "tier-2",
+      "tier-3",
+      "tier-3",
+    ]);
   });
   it("every line says not enforced", () => {
     const line = new AllocationLedger().add(ship("MY", "1"));
     expect(line.enforced).toBe(false);
-    expect(line.ruleSet).toMatchObject({ effective: "2025-01-13", compliance: "2025-05-15", nonEnforcementAnnounced: "2025-05-13" });
+    expect(line.ruleSet).toMatchObject({
+      effective: "2025-01-13",
+      compliance: "2025-05-15",
+      nonEnforcementAnnounced: "2025-05-13",
+    });
   });
 });
 

@@ -19,8 +19,18 @@ function filesUnder(folder: string): string[] {
 }
 
 describe("docs/ambiguities.md", () => {
-  const sources = [...filesUnder("src"), "README.md", ...filesUnder("docs"), ...filesUnder("data").filter((path) => path.endsWith(".json"))];
-  const cited = sources.flatMap((path) => [...readFileSync(path, "utf8").matchAll(/docs\/ambiguities\.md#([a-z0-9-]+)/g)].map((match) => ({ path, anchor: match[1]! })));
+  const sources = [
+    ...filesUnder("src"),
+    "README.md",
+    ...filesUnder("docs"),
+    ...filesUnder("data").filter((path) => path.endsWith(".json")),
+  ];
+  const cited = sources.flatMap((path) =>
+    [...readFileSync(path, "utf8").matchAll(/docs\/ambiguities\.md#([a-z0-9-]+)/g)].map((match) => ({
+      path,
+      anchor: match[1]!,
+    })),
+  );
 
   it("messages cite it", () => {
     expect(cited.length).toBeGreaterThan(10);
@@ -31,14 +41,18 @@ describe("docs/ambiguities.md", () => {
   });
 
   it("no message cites regulation.md A-N, which is not in the repository", () => {
-    const stale = filesUnder("src").filter((path) => /["`][^"`\n]*regulation\.md A-\d/.test(readFileSync(path, "utf8")));
+    const stale = filesUnder("src").filter((path) =>
+      /["`][^"`\n]*regulation\.md A-\d/.test(readFileSync(path, "utf8")),
+    );
     expect(stale).toEqual([]);
   });
 
   it("has a section for A-1 to A-20 and pd-undefined, each with its anchor and a heading after it", () => {
     for (const id of [...Array.from({ length: 20 }, (_, i) => `a-${i + 1}`), "pd-undefined"]) {
       expect(anchors.has(id), id).toBe(true);
-      expect(page).toMatch(new RegExp(`<a id="${id}"></a>\\n## ${id.toUpperCase().replace("PD-UNDEFINED", "pd-undefined")}: `));
+      expect(page).toMatch(
+        new RegExp(`<a id="${id}"></a>\\n## ${id.toUpperCase().replace("PD-UNDEFINED", "pd-undefined")}: `),
+      );
     }
   });
 

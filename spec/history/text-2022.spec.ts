@@ -80,7 +80,9 @@ describe("real parts through 2022 → 2026", () => {
     });
   }
   it("the A800 in 2022: the trace gives the transfer rate as the reason", () => {
-    const step = classify(load("a800"), { date: "2023-01-01" }).trace.find((s) => s.step === "3A090.a (transfer rate)")!;
+    const step = classify(load("a800"), { date: "2023-01-01" }).trace.find(
+      (s) => s.step === "3A090.a (transfer rate)",
+    )!;
     expect(step.statement).toContain("400 GB/s < 600 GB/s");
     expect(step.citation).toContain("87 FR 62186");
   });

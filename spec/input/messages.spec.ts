@@ -18,7 +18,9 @@ describe("a figure with a unit is quoted whole in its error", () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(DecimalSyntaxError);
-    expect((error as DecimalSyntaxError).reason).toBe('"1.2.3 TOPS" is not a decimal; give digits with an optional point and exponent, e.g. "989.4" or "1.979e3"');
+    expect((error as DecimalSyntaxError).reason).toBe(
+      '"1.2.3 TOPS" is not a decimal; give digits with an optional point and exponent, e.g. "989.4" or "1.979e3"',
+    );
   });
 
   it('"5. TOPS" keeps its specific reason, quoted whole', () => {
@@ -31,19 +33,30 @@ describe("PD that the die facts leave open is worded for a person", () => {
 
   it("regression: no 'between undefined and unbounded'", () => {
     const text = describeDensity({ kind: "undefined-pd" }, { kind: "unbounded" });
-    expect(text).toBe("PD not known, as die facts are missing: it could be undefined, if no die counts toward the applicable die area, or arbitrarily high, since a die that counts has no area given");
+    expect(text).toBe(
+      "PD not known, as die facts are missing: it could be undefined, if no die counts toward the applicable die area, or arbitrarily high, since a die that counts has no area given",
+    );
     expect(text).not.toMatch(/between undefined|unbounded/);
   });
 
   it("a known lower bound with no upper bound; no PD or a known value", () => {
-    expect(describeDensity(exact("3.75"), { kind: "unbounded" })).toBe("PD not known, as die facts are missing: it could be at least 3.75, or arbitrarily high, since a die that counts has no area given");
-    expect(describeDensity({ kind: "undefined-pd" }, exact("7.5"))).toBe("PD not known, as die facts are missing: it could be undefined, if no die counts toward the applicable die area, or 7.5 if every die in doubt counts");
-    expect(describeDensity(exact("3.75"), exact("7.5"))).toBe("PD unknown, between 3.75 and 7.5 as die facts are missing");
+    expect(describeDensity(exact("3.75"), { kind: "unbounded" })).toBe(
+      "PD not known, as die facts are missing: it could be at least 3.75, or arbitrarily high, since a die that counts has no area given",
+    );
+    expect(describeDensity({ kind: "undefined-pd" }, exact("7.5"))).toBe(
+      "PD not known, as die facts are missing: it could be undefined, if no die counts toward the applicable die area, or 7.5 if every die in doubt counts",
+    );
+    expect(describeDensity(exact("3.75"), exact("7.5"))).toBe(
+      "PD unknown, between 3.75 and 7.5 as die facts are missing",
+    );
   });
 });
 
 describe("the table names a missing fact as the input names it", () => {
-  const result = classify({ part: "NO-DIES", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "400" }] }] }, { date: DATE });
+  const result = classify(
+    { part: "NO-DIES", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "400" }] }] },
+    { date: DATE },
+  );
   const outcome = { kind: "classified" as const, row: 1, part: "NO-DIES", datacenter: true, result };
 
   it("regression: JSON input says the datasheet field (dies), not the CSV column die_area_mm2", () => {

@@ -9,7 +9,14 @@ import { DatasheetSchema } from "../../src/classify/datasheet.js";
 import { AttestationFiguresSchema } from "../../src/presume/attestation.js";
 import { OrderSchema } from "../../src/presume/order.js";
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[] };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  options?: z.ZodType[];
+};
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The examples a field's schema carries, through its optional, default, nullable and pipe wrappers. */
@@ -21,7 +28,11 @@ function examplesOf(schema: z.ZodType): unknown[] {
 }
 
 /** Every field of every object inside `schema`, with its path. */
-function fields(schema: z.ZodType, path: string, out: { path: string; schema: z.ZodType }[] = []): { path: string; schema: z.ZodType }[] {
+function fields(
+  schema: z.ZodType,
+  path: string,
+  out: { path: string; schema: z.ZodType }[] = [],
+): { path: string; schema: z.ZodType }[] {
   const def = defOf(schema);
   if (def.innerType) fields(def.innerType, path, out);
   if (def.in) fields(def.in, path, out);
@@ -45,12 +56,17 @@ describe("every schema example validates against its own field", () => {
     expect(all.length).toBeGreaterThan(10);
   });
 
-  it.each(all.map((entry) => [entry.path, JSON.stringify(entry.example), entry] as const))("%s: %s", (_, __, { schema, example }) => {
-    expect(schema.safeParse(example).success).toBe(true);
-  });
+  it.each(all.map((entry) => [entry.path, JSON.stringify(entry.example), entry] as const))(
+    "%s: %s",
+    (_, __, { schema, example }) => {
+      expect(schema.safeParse(example).success).toBe(true);
+    },
+  );
 
   it("regression: denseToSparseRatio, nodeNm and transistorDensityPerMm2 no longer show 540672", () => {
-    const wrong = all.filter(({ path, example }) => /denseToSparseRatio|nodeNm|transistorDensityPerMm2/.test(path) && example === "540672");
+    const wrong = all.filter(
+      ({ path, example }) => /denseToSparseRatio|nodeNm|transistorDensityPerMm2/.test(path) && example === "540672",
+    );
     expect(wrong).toEqual([]);
     expect(all.find(({ path }) => path.endsWith("denseToSparseRatio"))?.example).toBe("0.5");
   });

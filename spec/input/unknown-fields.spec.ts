@@ -38,7 +38,12 @@ function issuesOf(fn: () => unknown): string[] {
   throw new Error("expected an InvalidInputError");
 }
 
-function withField(value: Record<string, unknown>, path: (string | number)[], field: string, fieldValue: unknown = true): unknown {
+function withField(
+  value: Record<string, unknown>,
+  path: (string | number)[],
+  field: string,
+  fieldValue: unknown = true,
+): unknown {
   const copy = structuredClone(value) as Record<string, unknown>;
   let at: Record<string, unknown> = copy;
   for (const key of path) at = at[key] as Record<string, unknown>;
@@ -51,7 +56,11 @@ describe("nearestName: the suggestion for a misspelt field", () => {
     ["Count", ["name", "count", "rates"], "count"],
     ["area_mm2", ["name", "count", "areaMm2", "logic"], "areaMm2"],
     ["datacentre", ["part", "kind", "datacenter", "datacenterRationale", "units", "dies"], "datacenter"],
-    ["sparsity", ["format", "tops", "macsPerCycle", "clockGHz", "bitLength", "sparse", "denseToSparseRatio", "source"], "sparse"],
+    [
+      "sparsity",
+      ["format", "tops", "macsPerCycle", "clockGHz", "bitLength", "sparse", "denseToSparseRatio", "source"],
+      "sparse",
+    ],
     ["dieArea", ["name", "count", "areaMm2", "logic", "nonPlanar", "memoryStack", "nodeNm"], "areaMm2"],
     ["TOPS", ["format", "tops"], "tops"],
   ])("%s → %s", (given, known, expected) => {
@@ -66,16 +75,26 @@ describe("nearestName: the suggestion for a misspelt field", () => {
   it("edit distance counts a swap of neighbours as one edit, and is symmetric", () => {
     expect(editDistance("conut", "count")).toBe(1);
     expect(editDistance("", "abc")).toBe(3);
-    fc.assert(fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => editDistance(a, b) === editDistance(b, a)));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 12 }),
+        fc.string({ maxLength: 12 }),
+        (a, b) => editDistance(a, b) === editDistance(b, a),
+      ),
+    );
   });
 
   it("a known name is always its own nearest name", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,10}$/), { minLength: 1, maxLength: 8 }), fc.nat(), (names, pick) => {
-        const name = names[pick % names.length]!;
-        const exact = names.filter((other) => other.toLowerCase() === name.toLowerCase());
-        return exact.includes(nearestName(name, names)!);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,10}$/), { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        (names, pick) => {
+          const name = names[pick % names.length]!;
+          const exact = names.filter((other) => other.toLowerCase() === name.toLowerCase());
+          return exact.includes(nearestName(name, names)!);
+        },
+      ),
     );
   });
 });
@@ -116,7 +135,9 @@ describe("datasheet: a misspelt field is an error, never a lower TPP", () => {
 
   it("an HBM datasheet refuses an unknown field too", () => {
     const hbm = { part: "HBM3", kind: "hbm", bandwidthGBps: "819", areaMm2: "110", bandwidthGbps: "1" };
-    expect(issuesOf(() => parseDatasheet(hbm))).toEqual(['bandwidthGbps: unknown field; did you mean "bandwidthGBps"?']);
+    expect(issuesOf(() => parseDatasheet(hbm))).toEqual([
+      'bandwidthGbps: unknown field; did you mean "bandwidthGBps"?',
+    ]);
   });
 
   it("any field the schema does not know is refused at its path (property)", () => {
@@ -124,7 +145,10 @@ describe("datasheet: a misspelt field is an error, never a lower TPP", () => {
     fc.assert(
       fc.property(
         fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !known.has(key) && key !== "__proto__"),
-        (key) => issuesOf(() => parseDatasheet(withField(H100_LIKE, [], key))).some((line) => line.startsWith(`${key}: unknown field`)),
+        (key) =>
+          issuesOf(() => parseDatasheet(withField(H100_LIKE, [], key))).some((line) =>
+            line.startsWith(`${key}: unknown field`),
+          ),
       ),
     );
   });
@@ -139,7 +163,11 @@ describe("order and what it carries: unknown fields are errors", () => {
   it.each([
     [[], "containsHBM", 'containsHBM: unknown field; did you mean "containsHbm"?'],
     [["packaging"], "locaton", 'packaging.locaton: unknown field; did you mean "location"?'],
-    [["designer"], "hq", 'designer.hq: unknown field; the fields here are "name", "headquarters", "ultimateParentHeadquarters", "locations", "approved", "agreedToReporting", "approvalApplicationDate", "address", "pointOfContact"'],
+    [
+      ["designer"],
+      "hq",
+      'designer.hq: unknown field; the fields here are "name", "headquarters", "ultimateParentHeadquarters", "locations", "approved", "agreedToReporting", "approvalApplicationDate", "address", "pointOfContact"',
+    ],
     [["dies", 0], "Logic", 'dies[0].Logic: unknown field; did you mean "logic"?'],
   ] as const)("order at %j: %s", (path, field, expected) => {
     expect(issuesOf(() => parseOrder(withField(order(), [...path], field)))).toEqual([expected]);
@@ -163,7 +191,9 @@ describe("files the user gives alongside: trust file, approved lists, fabricator
   const dir = mkdtempSync(join(tmpdir(), "ic3a090-unknown-"));
 
   it("a trust file entry with publickey is refused, naming publicKey", () => {
-    expect(() => trustFrom({ designers: [{ name: "Acme", publickey: "acme.pub" }] }, "trust.json", dir)).toThrow(TrustFileError);
+    expect(() => trustFrom({ designers: [{ name: "Acme", publickey: "acme.pub" }] }, "trust.json", dir)).toThrow(
+      TrustFileError,
+    );
     expect(() => trustFrom({ designers: [{ name: "Acme", publickey: "acme.pub" }] }, "trust.json", dir)).toThrow(
       /designers\[0\]\.publickey: unknown field; did you mean "publicKey"\?/,
     );

@@ -21,6 +21,8 @@ describe("4A003.z: a computer described in 4A003 meeting 4A090", () => {
   it("a 4A003 paragraph without a .z paragraph (4A003.e): 4A090.a, with a warning that the order of review is not evaluated", () => {
     const result = at(item({ tpp: "4800", area: "1200", baseEccn: "4A003.e", form: "computer" }));
     expect(result.itemEccn).toBe("4A090.a");
-    expect(result.warnings.join("\n")).toMatch(/baseEccn 4A003\.e has no \.z paragraph .* order of review .* not evaluated/);
+    expect(result.warnings.join("\n")).toMatch(
+      /baseEccn 4A003\.e has no \.z paragraph .* order of review .* not evaluated/,
+    );
   });
 });

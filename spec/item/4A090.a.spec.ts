@@ -12,7 +12,10 @@ describe("4A090.a: an assembly whose IC meets 3A090.a", () => {
   it("IC at TPP exactly 4800 (PD 0.96): the card is 4A090.a, citing 4A090.a", () => {
     const result = at(item({ tpp: "4800", area: "5000" }));
     expect(result).toMatchObject({ clause: "3A090.a.1", eccn: "3A090.a", itemEccn: "4A090.a", missing: [] });
-    expect(result.itemBasis.find((s) => s.step === "4A090.a")).toMatchObject({ result: "holds", citation: expect.stringMatching(/^15 CFR 774 Supp\. 1, ECCN 4A090\.a .*confidence High/) });
+    expect(result.itemBasis.find((s) => s.step === "4A090.a")).toMatchObject({
+      result: "holds",
+      citation: expect.stringMatching(/^15 CFR 774 Supp\. 1, ECCN 4A090\.a .*confidence High/),
+    });
     expect(result.itemBasis.at(-1)).toMatchObject({ step: "item ECCN", statement: "4A090.a" });
     expect(result.trace.slice(-result.itemBasis.length)).toEqual(result.itemBasis);
   });
@@ -42,6 +45,8 @@ describe("4A090.a: an assembly whose IC meets 3A090.a", () => {
   });
 
   it("an assembly without baseEccn says which input would change the answer", () => {
-    expect(at(item({ tpp: "4800", area: "5000" })).notes.join("\n")).toMatch(/baseEccn not given: .*5A992\.c or 5A002.*Category 5 Part 2 determination/);
+    expect(at(item({ tpp: "4800", area: "5000" })).notes.join("\n")).toMatch(
+      /baseEccn not given: .*5A992\.c or 5A002.*Category 5 Part 2 determination/,
+    );
   });
 });

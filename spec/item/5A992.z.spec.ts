@@ -26,7 +26,9 @@ describe("5A992.z: a mass-market encryption module or system meeting 3A090/4A090
   it("outside 3A090 (TPP one unit below 1600, PD 16): the module stays 5A992.c, citing Category 5 Part 2", () => {
     const result = at(item({ tpp: minus("1600"), area: "100", baseEccn: "5A992.c" }));
     expect(result.itemEccn).toBe("5A992.c");
-    expect(result.itemBasis.find((s) => s.step === "base entry 5A992.c")?.citation).toMatch(/Category 5 Part 2, Note 1/);
+    expect(result.itemBasis.find((s) => s.step === "base entry 5A992.c")?.citation).toMatch(
+      /Category 5 Part 2, Note 1/,
+    );
   });
 
   it("an IC at 3A090.c parameters never makes a .z: an HBM's item ECCN is its own paragraph", () => {
@@ -35,7 +37,7 @@ describe("5A992.z: a mass-market encryption module or system meeting 3A090/4A090
     expect(hbm.itemBasis[0]?.statement).toMatch(/3A090\.c parameters are not used to decide 4A090 or a \.z paragraph/);
   });
 
-  it("\"5A992\" without its paragraph: indeterminate when the item meets the parameters, naming baseEccn", () => {
+  it('"5A992" without its paragraph: indeterminate when the item meets the parameters, naming baseEccn', () => {
     const result = at(item({ tpp: "4800", area: "5000", baseEccn: "5A992" }));
     expect(result.itemEccn).toBe("indeterminate");
     expect(result.missing).toEqual([expect.stringMatching(/^baseEccn: the paragraph of 5A992/)]);

@@ -26,6 +26,8 @@ describe("statedTpp", () => {
   });
 
   it("refuses a stated TPP given as a JSON number", () => {
-    expect(() => at({ ...item({ tpp: "4850", area: "1000" }), statedTpp: 4790 })).toThrow(/statedTpp: give the figure as a string/);
+    expect(() => at({ ...item({ tpp: "4850", area: "1000" }), statedTpp: 4790 })).toThrow(
+      /statedTpp: give the figure as a string/,
+    );
   });
 });

@@ -17,7 +17,14 @@ describe("D8: inside the zone", () => {
     expect(result.licenseRequired).toBe("yes");
     expect(result.reviewPolicy).toBe("case-by-case");
     expect(rowIds(result)).toEqual(["D7", "D8"]);
-    expect(result.conditions.map((c) => c.slice(0, 6))).toEqual(["D8 C5:", "D8 C6:", "D8 C7:", "D8 C8:", "D8 C9:", "D8 C10"]);
+    expect(result.conditions.map((c) => c.slice(0, 6))).toEqual([
+      "D8 C5:",
+      "D8 C6:",
+      "D8 C7:",
+      "D8 C8:",
+      "D8 C9:",
+      "D8 C10",
+    ]);
     expect(result.rows.find((row) => row.id === "D8")!.citation).toContain("91 FR 1684");
   });
   it("Macau is in the zone too", () => {
@@ -76,7 +83,9 @@ describe("D8: exports from the United States only", () => {
 
 describe("D8: commercially available in the US on 2026-01-15", () => {
   it("not commercially available: presumption of denial", () => {
-    expect(answer({ ...toChina, item: { commerciallyAvailableInUs: false } }).reviewPolicy).toBe("presumption of denial");
+    expect(answer({ ...toChina, item: { commerciallyAvailableInUs: false } }).reviewPolicy).toBe(
+      "presumption of denial",
+    );
   });
   it("not stated: the licence is required, the policy is open (case-by-case or denial) and the fact is named", () => {
     const result = answer({ ...toChina, item: { commerciallyAvailableInUs: undefined } });
@@ -94,7 +103,10 @@ describe("D8: commercially available in the US on 2026-01-15", () => {
 
 describe("D8 with NAC: a non-datacenter card to China", () => {
   it("NAC is offered (it covers D6 and H1), with its 25-day notice as a condition", () => {
-    const result = answer({ ...toChina, item: { eccn: "4A090.a", datacenter: false, tpp: "5285", dramBandwidthGBps: "1008" } });
+    const result = answer({
+      ...toChina,
+      item: { eccn: "4A090.a", datacenter: false, tpp: "5285", dramBandwidthGBps: "1008" },
+    });
     expect(result.exceptions).toEqual(["NAC"]);
     expect(result.conditions.some((c) => c.includes("twenty-five calendar days"))).toBe(true);
   });

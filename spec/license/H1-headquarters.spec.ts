@@ -17,7 +17,9 @@ describe("H1: the headquarters rule", () => {
     expect(result.exceptions).toEqual([]);
   });
   it("the same subsidiary of a Japanese company: no licence", () => {
-    expect(answer({ destination: "MY", endUser: { headquarters: "MY", ultimateParentHeadquarters: "JP" } }).licenseRequired).toBe("no");
+    expect(
+      answer({ destination: "MY", endUser: { headquarters: "MY", ultimateParentHeadquarters: "JP" } }).licenseRequired,
+    ).toBe("no");
   });
   it("applies in A:5/A:6 destinations too (Germany, for a Macau-headquartered entity)", () => {
     expect(rowIds(answer({ destination: "DE", endUser: { headquarters: "MO" } }))).toEqual(["H1"]);
@@ -35,7 +37,9 @@ describe("H1: the headquarters rule", () => {
     expect(result.reviewPolicy).toBe("presumption of denial");
   });
   it("the destination is the United States: H1 does not apply", () => {
-    expect(answer({ destination: "US", transaction: "transfer", endUser: { headquarters: "CN" } }).licenseRequired).toBe("no");
+    expect(
+      answer({ destination: "US", transaction: "transfer", endUser: { headquarters: "CN" } }).licenseRequired,
+    ).toBe("no");
   });
   it("headquarters not given: indeterminate, naming the field (never a silent no)", () => {
     const result = answer({ destination: "DE", endUser: { headquarters: undefined } });
@@ -43,11 +47,19 @@ describe("H1: the headquarters rule", () => {
     expect(result.missing.some((m) => m.startsWith("endUser.headquarters"))).toBe(true);
   });
   it("ultimate parent not given: indeterminate; null (no parent) settles it", () => {
-    expect(answer({ destination: "DE", endUser: { ultimateParentHeadquarters: undefined } }).licenseRequired).toBe("indeterminate");
+    expect(answer({ destination: "DE", endUser: { ultimateParentHeadquarters: undefined } }).licenseRequired).toBe(
+      "indeterminate",
+    );
     expect(answer({ destination: "DE", endUser: { ultimateParentHeadquarters: null } }).licenseRequired).toBe("no");
   });
   it("H2 is noted from 2026-05-31: existing datacenter operations need not cease", () => {
-    expect(answer({ destination: "DE", endUser: { headquarters: "CN" } }).notes.some((n) => n.startsWith("H2:"))).toBe(true);
-    expect(answer({ destination: "DE", endUser: { headquarters: "CN" } }, "2026-05-30").notes.some((n) => n.startsWith("H2:"))).toBe(false);
+    expect(answer({ destination: "DE", endUser: { headquarters: "CN" } }).notes.some((n) => n.startsWith("H2:"))).toBe(
+      true,
+    );
+    expect(
+      answer({ destination: "DE", endUser: { headquarters: "CN" } }, "2026-05-30").notes.some((n) =>
+        n.startsWith("H2:"),
+      ),
+    ).toBe(false);
   });
 });

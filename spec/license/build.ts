@@ -21,7 +21,14 @@ export interface ShipmentSketch {
 export function shipment(changes: ShipmentSketch = {}): Record<string, unknown> {
   return {
     shipment: changes.shipment ?? "S-1",
-    item: { eccn: "3A090.a", datacenter: true, tpp: "15832", dramBandwidthGBps: "3350", commerciallyAvailableInUs: true, ...changes.item },
+    item: {
+      eccn: "3A090.a",
+      datacenter: true,
+      tpp: "15832",
+      dramBandwidthGBps: "3350",
+      commerciallyAvailableInUs: true,
+      ...changes.item,
+    },
     destination: changes.destination ?? "DE",
     endUser: { headquarters: "DE", ultimateParentHeadquarters: null, entityList: false, ...changes.endUser },
     transaction: changes.transaction ?? "export",

@@ -124,7 +124,10 @@ describe("Z1 and N1: .z paragraphs follow their tier; items outside 3A090 are AT
 
 describe("C1: 3A090.c (HBM) only to Macau or D:5", () => {
   it("to China: licence; to Vietnam: no", () => {
-    expect(answer({ destination: "CN", exportFrom: "KR", item: { eccn: "3A090.c", memoryBandwidthDensity: "3.2" } }).licenseRequired).toBe("yes");
+    expect(
+      answer({ destination: "CN", exportFrom: "KR", item: { eccn: "3A090.c", memoryBandwidthDensity: "3.2" } })
+        .licenseRequired,
+    ).toBe("yes");
     expect(answer({ destination: "VN", item: { eccn: "3A090.c" } }).licenseRequired).toBe("no");
   });
 });

@@ -16,19 +16,24 @@ describe("NAC", () => {
     expect(result.conditions.some((c) => c.includes("Total Processing Performance"))).toBe(true);
   });
   it("not when an end-use overlay also requires a licence (NAC lifts only the destination row)", () => {
-    expect(answer({ destination: "RU", item: { datacenter: false }, endUse: { supercomputer: true } }).exceptions).toEqual([]);
+    expect(
+      answer({ destination: "RU", item: { datacenter: false }, endUse: { supercomputer: true } }).exceptions,
+    ).toEqual([]);
   });
 });
 
 describe("ACA", () => {
   it("a .b item to Vietnam: ACA; the same for a D:5-headquartered party: NAC instead", () => {
     expect(answer({ destination: "VN", item: { eccn: "3A090.b" } }).exceptions).toEqual(["ACA"]);
-    expect(answer({ destination: "VN", item: { eccn: "3A090.b" }, endUser: { headquarters: "CN" } }).exceptions).toEqual(["NAC"]);
+    expect(
+      answer({ destination: "VN", item: { eccn: "3A090.b" }, endUser: { headquarters: "CN" } }).exceptions,
+    ).toEqual(["NAC"]);
   });
 });
 
 describe("HBM: memory bandwidth density less than 3.3 GB/s/mm²", () => {
-  const hbm = (memoryBandwidthDensity: string) => answer({ destination: "CN", exportFrom: "KR", item: { eccn: "3A090.c", memoryBandwidthDensity } });
+  const hbm = (memoryBandwidthDensity: string) =>
+    answer({ destination: "CN", exportFrom: "KR", item: { eccn: "3A090.c", memoryBandwidthDensity } });
   it("3.3 exactly: not available", () => {
     expect(hbm("3.3").exceptions).toEqual([]);
   });
@@ -58,9 +63,13 @@ describe("AIA, ACM, LPP: only as written", () => {
     expect(result.warnings.some((w) => w.startsWith("exception AIA is part of the AI Diffusion rule"))).toBe(true);
   });
   it("as written, to India (Tier 2): ACM and LPP, not AIA", () => {
-    expect(answer({ destination: "IN", endUser: { headquarters: "IN" } }, "2026-11-29", "as-written").exceptions).toEqual(["ACM", "LPP"]);
+    expect(
+      answer({ destination: "IN", endUser: { headquarters: "IN" } }, "2026-11-29", "as-written").exceptions,
+    ).toEqual(["ACM", "LPP"]);
   });
   it("as written, for a D:5-headquartered party: none of them", () => {
-    expect(answer({ destination: "DE", endUser: { headquarters: "CN" } }, "2026-11-29", "as-written").exceptions).toEqual([]);
+    expect(
+      answer({ destination: "DE", endUser: { headquarters: "CN" } }, "2026-11-29", "as-written").exceptions,
+    ).toEqual([]);
   });
 });

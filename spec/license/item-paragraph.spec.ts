@@ -9,7 +9,7 @@ import { itemParagraphOf, tierOf } from "../../src/license/classification.js";
 import { license } from "../../src/license/license.js";
 import { shipment } from "./build.js";
 import { readFileSync } from "node:fs";
-import { InvalidInputError } from "../../src/classify/datasheet.js";
+import type { InvalidInputError } from "../../src/classify/datasheet.js";
 
 const h100 = JSON.parse(readFileSync("data/examples/h100.json", "utf8"));
 
@@ -18,7 +18,9 @@ describe("itemParagraphOf", () => {
     expect(itemParagraphOf(classify(h100, { date: "2026-11-29" }))).toBe("3A090.a");
   });
   it("with itemEccn (a board): the item's paragraph", () => {
-    expect(itemParagraphOf({ ...classify(h100, { date: "2026-11-29" }), itemEccn: "4A090.a" } as never)).toBe("4A090.a");
+    expect(itemParagraphOf({ ...classify(h100, { date: "2026-11-29" }), itemEccn: "4A090.a" } as never)).toBe(
+      "4A090.a",
+    );
   });
 });
 
@@ -42,7 +44,13 @@ describe("tierOf", () => {
 
 describe("a datasheet item", () => {
   it("is classified on the shipment's date and its TPP and datacenter design carried over", () => {
-    const result = license({ ...shipment({ destination: "CN" }), item: { datasheet: h100, dramBandwidthGBps: "3350", commerciallyAvailableInUs: true } }, { date: "2026-11-29" });
+    const result = license(
+      {
+        ...shipment({ destination: "CN" }),
+        item: { datasheet: h100, dramBandwidthGBps: "3350", commerciallyAvailableInUs: true },
+      },
+      { date: "2026-11-29" },
+    );
     expect(result.itemEccn).toBe("3A090.a");
     expect(result.reviewPolicy).toBe("case-by-case");
   });
@@ -55,6 +63,8 @@ describe("a datasheet item", () => {
     }
   });
   it("eccn and datasheet together are refused", () => {
-    expect(() => license({ ...shipment(), item: { eccn: "3A090.a", datasheet: h100 } }, { date: "2026-11-29" })).toThrow(/not both/);
+    expect(() =>
+      license({ ...shipment(), item: { eccn: "3A090.a", datasheet: h100 } }, { date: "2026-11-29" }),
+    ).toThrow(/not both/);
   });
 });

@@ -34,13 +34,22 @@ describe("data/rules/licensing.json", () => {
 });
 
 describe("the licence decision code (src/license) has no float arithmetic and no limit literal", () => {
-  const files = readdirSync("src/license").filter((f) => f.endsWith(".ts")).map((f) => `src/license/${f}`);
-  const code = (file: string) => readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "").replace(/"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
+  const files = readdirSync("src/license")
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `src/license/${f}`);
+  const code = (file: string) =>
+    readFileSync(file, "utf8")
+      .replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "")
+      .replace(/"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, '""');
   it.each(files)("%s calls no parseFloat(, Number(, .toFixed( or Math.round(", (file) => {
-    for (const banned of ["parseFloat(", "Number(", ".toFixed(", "Math.round("]) expect(code(file).includes(banned), `${file}: ${banned}`).toBe(false);
+    for (const banned of ["parseFloat(", "Number(", ".toFixed(", "Math.round("])
+      expect(code(file).includes(banned), `${file}: ${banned}`).toBe(false);
   });
   it.each(files)("%s writes no limit (21000, 6500, 3.3, 25) as a number literal", (file) => {
     const literals = code(file).match(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g) ?? [];
-    expect(literals.filter((literal) => ["21000", "6500", "3.3", "25", "50"].includes(literal)), file).toEqual([]);
+    expect(
+      literals.filter((literal) => ["21000", "6500", "3.3", "25", "50"].includes(literal)),
+      file,
+    ).toEqual([]);
   });
 });

@@ -22,11 +22,14 @@ describe("E1 and E2 (§ 744.23(a)(1), (a)(2))", () => {
 });
 
 describe("E3: AI training (Policy Statement of 2025-05-13)", () => {
-  it.each(["for-d5-or-macau-headquartered", "wmd", "military-intelligence"])("%s with a .a item: licence, presumption of denial", (aiTraining) => {
-    const result = answer({ endUse: { aiTraining } });
-    expect(rowIds(result)).toContain("E3");
-    expect(result.reviewPolicy).toBe("presumption of denial");
-  });
+  it.each(["for-d5-or-macau-headquartered", "wmd", "military-intelligence"])(
+    "%s with a .a item: licence, presumption of denial",
+    (aiTraining) => {
+      const result = answer({ endUse: { aiTraining } });
+      expect(rowIds(result)).toContain("E3");
+      expect(result.reviewPolicy).toBe("presumption of denial");
+    },
+  );
   it("none: no licence; unknown: indeterminate", () => {
     expect(answer({ endUse: { aiTraining: "none" } }).licenseRequired).toBe("no");
     expect(answer({ endUse: { aiTraining: "unknown" } }).licenseRequired).toBe("indeterminate");
@@ -35,7 +38,9 @@ describe("E3: AI training (Policy Statement of 2025-05-13)", () => {
     expect(answer({ item: { eccn: "3A090.b" }, endUse: { aiTraining: "wmd" } }).licenseRequired).toBe("no");
   });
   it("not in force on 2025-05-12", () => {
-    expect(answer({ endUse: { aiTraining: "wmd" } }, "2025-05-12").trace.find((s) => s.step === "E3")!.result).toBe("not in force");
+    expect(answer({ endUse: { aiTraining: "wmd" } }, "2025-05-12").trace.find((s) => s.step === "E3")!.result).toBe(
+      "not in force",
+    );
   });
 });
 
@@ -63,6 +68,8 @@ describe("E5: Entity List (user-supplied screening)", () => {
   it("listed: licence; not listed: none; not given: a warning", () => {
     expect(answer({ endUser: { entityList: true } }).licenseRequired).toBe("yes");
     expect(answer({ endUser: { entityList: false } }).licenseRequired).toBe("no");
-    expect(answer({ endUser: { entityList: undefined } }).warnings.some((w) => w.startsWith("endUser.entityList not given"))).toBe(true);
+    expect(
+      answer({ endUser: { entityList: undefined } }).warnings.some((w) => w.startsWith("endUser.entityList not given")),
+    ).toBe(true);
   });
 });

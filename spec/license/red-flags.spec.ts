@@ -3,13 +3,35 @@ import { describe, expect, it } from "vitest";
 import { hasOpenRedFlag } from "../../src/license/red-flags.js";
 import { answer } from "./build.js";
 
-const allClear = { "RF-D1": false, "RF-D2": false, "RF-D3": false, "RF-D4": false, "RF-D5": false, "RF-D6": false, "RF-D7": false, "RF-D8": false, "RF-19": false };
+const allClear = {
+  "RF-D1": false,
+  "RF-D2": false,
+  "RF-D3": false,
+  "RF-D4": false,
+  "RF-D5": false,
+  "RF-D6": false,
+  "RF-D7": false,
+  "RF-D8": false,
+  "RF-19": false,
+};
 
 describe("red flags", () => {
   it("every answer lists the counter-diversion flags (labelled as secondary) and Red Flag 19", () => {
     const result = answer();
-    expect(result.redFlags.map((f) => f.id)).toEqual(["RF-D1", "RF-D2", "RF-D3", "RF-D4", "RF-D5", "RF-D6", "RF-D7", "RF-D8", "RF-19"]);
-    expect(result.notes.some((n) => n.includes("as reported by secondary sources; the BIS list has eleven"))).toBe(true);
+    expect(result.redFlags.map((f) => f.id)).toEqual([
+      "RF-D1",
+      "RF-D2",
+      "RF-D3",
+      "RF-D4",
+      "RF-D5",
+      "RF-D6",
+      "RF-D7",
+      "RF-D8",
+      "RF-19",
+    ]);
+    expect(result.notes.some((n) => n.includes("as reported by secondary sources; the BIS list has eleven"))).toBe(
+      true,
+    );
   });
   it("all answered no: no red-flag warning, not open", () => {
     const result = answer({ answers: { redFlags: allClear } });

@@ -24,7 +24,12 @@ describe("4E091 heading: trained with 10^26 or more operations", () => {
   it("every answer says not enforced, with the three dates", () => {
     const result = closed("3e26");
     expect(result.enforced).toBe(false);
-    expect(result.ruleSet).toMatchObject({ effective: "2025-01-13", compliance: "2025-05-15", nonEnforcementAnnounced: "2025-05-13", inCfr: true });
+    expect(result.ruleSet).toMatchObject({
+      effective: "2025-01-13",
+      compliance: "2025-05-15",
+      nonEnforcementAnnounced: "2025-05-13",
+      inCfr: true,
+    });
     expect(result.ruleSet.status).toContain("Not enforced");
   });
   it("Red Flag 28 is noted for a controlled model, not for a published one", () => {
@@ -51,14 +56,24 @@ describe("missing or contradictory counts", () => {
     expect(result.missing[0]).toMatch(/^trainingOperations/);
   });
   it("a count that is not a decimal is refused naming the field", () => {
-    expect(() => evaluateModel({ model: "M", trainingOperations: "10^26", published: false })).toThrow(InvalidInputError);
+    expect(() => evaluateModel({ model: "M", trainingOperations: "10^26", published: false })).toThrow(
+      InvalidInputError,
+    );
   });
   it("an unknown field is refused", () => {
-    expect(() => evaluateModel({ model: "M", trainingOps: "1e26", published: false })).toThrow(/trainingOps|Unrecognized/);
+    expect(() => evaluateModel({ model: "M", trainingOps: "1e26", published: false })).toThrow(
+      /trainingOps|Unrecognized/,
+    );
   });
   it("a stated total below base + additional is refused", () => {
     expect(() =>
-      evaluateModel({ model: "M", trainingOperations: "1e26", published: false, derivedFrom: { published: true, trainingOperations: "1e26" }, additionalOperations: "1e25" }),
+      evaluateModel({
+        model: "M",
+        trainingOperations: "1e26",
+        published: false,
+        derivedFrom: { published: true, trainingOperations: "1e26" },
+        additionalOperations: "1e25",
+      }),
     ).toThrow(/less than/);
   });
 });
@@ -72,7 +87,13 @@ describe("the 6 × N × D estimate", () => {
     expect(result.trace.find((s) => s.step === "operations")!.statement).toMatch(/^ESTIMATE/);
   });
   it("a stated count wins over the estimate", () => {
-    const result = evaluateModel({ model: "M", published: false, trainingOperations: "5e25", parameters: "1e12", trainingTokens: "2e13" });
+    const result = evaluateModel({
+      model: "M",
+      published: false,
+      trainingOperations: "5e25",
+      parameters: "1e12",
+      trainingTokens: "2e13",
+    });
     expect(result.estimated).toBe(false);
     expect(result.eccn).toBe("none");
   });

@@ -4,7 +4,13 @@
  * a reason that says what would be right; nothing is coerced.
  */
 import { describe, expect, it } from "vitest";
-import { DecimalSyntaxError, MAX_DECIMAL_EXPONENT, MAX_DECIMAL_LENGTH, parseDecimal, Rational } from "../../src/numbers/rational.js";
+import {
+  DecimalSyntaxError,
+  MAX_DECIMAL_EXPONENT,
+  MAX_DECIMAL_LENGTH,
+  parseDecimal,
+  Rational,
+} from "../../src/numbers/rational.js";
 
 function reasonFor(text: string): string {
   try {
@@ -38,7 +44,9 @@ describe("valid forms", () => {
 
   it(`accepts exponents up to ±${MAX_DECIMAL_EXPONENT}`, () => {
     expect(parseDecimal(`1e${MAX_DECIMAL_EXPONENT}`).eq(Rational.of(10n ** BigInt(MAX_DECIMAL_EXPONENT)))).toBe(true);
-    expect(parseDecimal(`1e-${MAX_DECIMAL_EXPONENT}`).eq(Rational.of(1n, 10n ** BigInt(MAX_DECIMAL_EXPONENT)))).toBe(true);
+    expect(parseDecimal(`1e-${MAX_DECIMAL_EXPONENT}`).eq(Rational.of(1n, 10n ** BigInt(MAX_DECIMAL_EXPONENT)))).toBe(
+      true,
+    );
   });
 });
 

@@ -5,7 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareSafeDecimals, parseSafeDecimal, safeDecimalText, safeProduct, truncatedQuotientText } from "../../src/numbers/safe-decimal.js";
+import {
+  compareSafeDecimals,
+  parseSafeDecimal,
+  safeDecimalText,
+  safeProduct,
+  truncatedQuotientText,
+} from "../../src/numbers/safe-decimal.js";
 import { parseDecimal, Rational } from "../../src/numbers/rational.js";
 
 /** Plain decimals of at most 15 digits: up to 9 before the point and 6 after, leading zeros included. */
@@ -29,7 +35,23 @@ describe("parseSafeDecimal", () => {
   });
 
   it("leaves everything else to the full grammar: signs, exponents, units, separators, bare points, over 15 digits", () => {
-    for (const text of ["", "-3", "+3", "1e3", "1.979e3", "989.4 TFLOPS", "1,979", "989,4", ".5", "5.", "1.2.3", " 5", "NaN", "1234567890123456", "12345678901234.56"]) {
+    for (const text of [
+      "",
+      "-3",
+      "+3",
+      "1e3",
+      "1.979e3",
+      "989.4 TFLOPS",
+      "1,979",
+      "989,4",
+      ".5",
+      "5.",
+      "1.2.3",
+      " 5",
+      "NaN",
+      "1234567890123456",
+      "12345678901234.56",
+    ]) {
       expect(parseSafeDecimal(text), text).toBeUndefined();
     }
     expect(parseSafeDecimal("123456789012345")).toEqual({ digits: 123456789012345, scale: 0 });
@@ -65,15 +87,23 @@ describe("compareSafeDecimals and truncatedQuotientText", () => {
       ["4800", "4799.99999999999"],
     ];
     for (const [a, b] of pairs) {
-      expect(compareSafeDecimals(parseSafeDecimal(a)!, parseSafeDecimal(b)!)).toBe(parseDecimal(a).cmp(parseDecimal(b)));
+      expect(compareSafeDecimals(parseSafeDecimal(a)!, parseSafeDecimal(b)!)).toBe(
+        parseDecimal(a).cmp(parseDecimal(b)),
+      );
     }
   });
 
   it("truncate a quotient as Rational.toTruncatedDecimal does, including past 2^53 (BigInt)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 2 ** 40 }), (numerator, denominator) => {
-        expect(truncatedQuotientText(numerator, denominator, 6)).toBe(Rational.of(BigInt(numerator), BigInt(denominator)).toTruncatedDecimal(6));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        (numerator, denominator) => {
+          expect(truncatedQuotientText(numerator, denominator, 6)).toBe(
+            Rational.of(BigInt(numerator), BigInt(denominator)).toTruncatedDecimal(6),
+          );
+        },
+      ),
     );
     // 513.56 × 8 / 694 is exactly 5.92, where a float division gives 5.919999999999999.
     expect(truncatedQuotientText(410848, 69400, 6)).toBe("5.92");

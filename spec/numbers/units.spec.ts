@@ -117,13 +117,13 @@ describe("units of the wrong kind are refused, listing what is accepted", () => 
     expect(() => parseQuantity("540672 MACs", "plain")).toThrow(DecimalSyntaxError);
   });
 
-  it("regression: exponent notation is a bare number, not a unit \"e3\" (it was refused in every field with units)", () => {
+  it('regression: exponent notation is a bare number, not a unit "e3" (it was refused in every field with units)', () => {
     expect(parseQuantity("1.979e3", "throughput").toExactString()).toBe("1979");
     expect(parseQuantity("8.14e2", "area").toExactString()).toBe("814");
     expect(parseQuantity("1.979e3 TFLOPS", "throughput").toExactString()).toBe("1979");
   });
 
-  it("regression: \"1e999\" and \"0x10\" get the decimal grammar's reason, not \"unit e999 / x10\"", () => {
+  it('regression: "1e999" and "0x10" get the decimal grammar\'s reason, not "unit e999 / x10"', () => {
     expect(() => parseQuantity("1e999", "throughput")).toThrow(/exponent 999 is out of range/);
     expect(() => parseQuantity("0x10", "area")).toThrow(/"0x10" is not a decimal/);
   });

@@ -15,7 +15,8 @@ async function outcomesOf(file: string): Promise<RowOutcome[]> {
   return outcomes;
 }
 
-const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+const attributes = (tag: string) =>
+  Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 
 describe("the TPP × PD map", async () => {
   const outcomes = await outcomesOf("data/examples/catalogue-small.csv");
@@ -23,9 +24,15 @@ describe("the TPP × PD map", async () => {
   const placed = placeParts(outcomes);
 
   it("has one group with one circle per placed part, and places every part that has TPP and PD", () => {
-    const groups = [...svg.matchAll(/<g class="part"[^>]*>([^]*?)<\/g>/g)];
+    const groups = [...svg.matchAll(/<g class="part"[^>]*>([\s\S]*?)<\/g>/g)];
     expect(groups.length).toBe(placed.plotted.length);
-    expect(placed.plotted.map((p) => p.part)).toEqual(["H100-SXM5 (example)", "Edge-a2", "Below-b2", "Gaming card", "Unknown market"]);
+    expect(placed.plotted.map((p) => p.part)).toEqual([
+      "H100-SXM5 (example)",
+      "Edge-a2",
+      "Below-b2",
+      "Gaming card",
+      "Unknown market",
+    ]);
     for (const [, body] of groups) expect(body!.match(/<circle /g)?.length).toBe(1);
     expect(attributes(svg.match(/<g class="part" data-part="Edge-a2"[^>]*>/)![0])["data-clause"]).toBe("3A090.a.2");
   });
@@ -33,7 +40,16 @@ describe("the TPP × PD map", async () => {
   it("draws each threshold line at the value of the rules in force", () => {
     const lines = [...svg.matchAll(/<line class="threshold"[^>]*>/g)].map((m) => attributes(m[0]));
     const ids = lines.map((l) => l["data-threshold"]);
-    expect(ids).toEqual(expect.arrayContaining(["3A090.a.1.tpp", "3A090.a.2.tpp", "3A090.b.1.tpp.min", "3A090.a.2.pd", "3A090.b.2.pd.min", "3A090.b.1.pd.min"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "3A090.a.1.tpp",
+        "3A090.a.2.tpp",
+        "3A090.b.1.tpp.min",
+        "3A090.a.2.pd",
+        "3A090.b.2.pd.min",
+        "3A090.b.1.pd.min",
+      ]),
+    );
     // The axes the map used are on its root element; each line sits where that scale puts the threshold's value.
     const root = attributes(svg.match(/<svg [^>]*>/)![0]);
     const [xMin, xMax] = root["data-tpp-decades"]!.split(" ").map(Number);
@@ -57,13 +73,31 @@ describe("the TPP × PD map", async () => {
   });
 
   it("has a title naming the rules date and citation, and a legend", () => {
-    expect(svg).toMatch(/<text class="subtitle"[^>]*>Rules in force on 2026-11-22: 15 CFR 774 Supp\. 1, ECCN 3A090\.a\.1 \(88 FR 73458/);
+    expect(svg).toMatch(
+      /<text class="subtitle"[^>]*>Rules in force on 2026-11-22: 15 CFR 774 Supp\. 1, ECCN 3A090\.a\.1 \(88 FR 73458/,
+    );
     expect(svg).toContain('<g class="legend">');
   });
 
   it("escapes part names for XML", () => {
-    const datasheet = parseDatasheet({ part: '<A&B> "x"', datacenter: true, units: [{ rates: [{ format: "FP8", tops: "600" }] }], dies: [{ areaMm2: "100", logic: true, nonPlanar: true }] });
-    const map = renderMap([{ kind: "classified", row: 2, part: datasheet.part, datacenter: true, result: classifyDatasheet(datasheet, rules) }], rules);
+    const datasheet = parseDatasheet({
+      part: '<A&B> "x"',
+      datacenter: true,
+      units: [{ rates: [{ format: "FP8", tops: "600" }] }],
+      dies: [{ areaMm2: "100", logic: true, nonPlanar: true }],
+    });
+    const map = renderMap(
+      [
+        {
+          kind: "classified",
+          row: 2,
+          part: datasheet.part,
+          datacenter: true,
+          result: classifyDatasheet(datasheet, rules),
+        },
+      ],
+      rules,
+    );
     expect(map).toContain('data-part="&lt;A&amp;B&gt; &quot;x&quot;"');
     expect(map).not.toContain("<A&B>");
   });
@@ -80,10 +114,21 @@ describe("the TPP × PD map", async () => {
 describe("a map of a large catalogue", () => {
   it("draws 150,000 parts as a density view, without overflowing the stack (regression: Math.min(...values) threw RangeError)", () => {
     const result = classifyDatasheet(
-      parseDatasheet({ part: "P", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "600" }] }], dies: [{ areaMm2: "800", logic: true, nonPlanar: true }] }),
+      parseDatasheet({
+        part: "P",
+        datacenter: true,
+        units: [{ rates: [{ format: "FP8", tops: "600" }] }],
+        dies: [{ areaMm2: "800", logic: true, nonPlanar: true }],
+      }),
       rules,
     );
-    const outcomes: RowOutcome[] = Array.from({ length: 150_000 }, (_, i) => ({ kind: "classified", row: i + 2, part: `P-${i}`, datacenter: true, result }));
+    const outcomes: RowOutcome[] = Array.from({ length: 150_000 }, (_, i) => ({
+      kind: "classified",
+      row: i + 2,
+      part: `P-${i}`,
+      datacenter: true,
+      result,
+    }));
     const svg = renderMap(outcomes, rules);
     expect(svg.match(/<g class="part"/g)).toBeNull();
     expect(svg).toMatch(/<g class="density" data-parts="150000" data-cells="1">/);

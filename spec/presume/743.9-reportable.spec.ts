@@ -8,11 +8,16 @@
 import { describe, expect, it } from "vitest";
 import { below, billion, check, DIES_AREA_NOT_GIVEN, order } from "./build.js";
 
-const presumed = (changes: Record<string, unknown> = {}) => order({ aggregatedApproximatedTransistorCount: billion(50), ...changes });
+const presumed = (changes: Record<string, unknown> = {}) =>
+  order({ aggregatedApproximatedTransistorCount: billion(50), ...changes });
 
 describe("§ 743.9(a): reportable orders", () => {
   it("presumed 3A090.a for an authorized designer, by the front-end fabricator: reportable", () => {
-    expect(check(presumed())).toMatchObject({ presumption: "applies", designerStatus: "authorized", reportable7439: true });
+    expect(check(presumed())).toMatchObject({
+      presumption: "applies",
+      designerStatus: "authorized",
+      reportable7439: true,
+    });
   });
   it("the same order exported by an OSAT: not the fabricator's report", () => {
     expect(check(presumed({ exporter: "osat" })).reportable7439).toBe(false);
@@ -21,14 +26,49 @@ describe("§ 743.9(a): reportable orders", () => {
     expect(check(order({ aggregatedApproximatedTransistorCount: below(30) })).reportable7439).toBe(false);
   });
   it("overcome by route b, but the designer's own figures say 3A090.a (specified, not presumed): reportable", () => {
-    const result = check(order({ aggregatedApproximatedTransistorCount: below(30), dies: DIES_AREA_NOT_GIVEN, designerAttestation: { tpp: "5000", performanceDensity: "7" } }));
-    expect(result).toMatchObject({ presumption: "overcome", route: "b", attestedClause: "3A090.a.1", reportable7439: true });
+    const result = check(
+      order({
+        aggregatedApproximatedTransistorCount: below(30),
+        dies: DIES_AREA_NOT_GIVEN,
+        designerAttestation: { tpp: "5000", performanceDensity: "7" },
+      }),
+    );
+    expect(result).toMatchObject({
+      presumption: "overcome",
+      route: "b",
+      attestedClause: "3A090.a.1",
+      reportable7439: true,
+    });
   });
   it("a designer neither approved nor authorized: not reportable", () => {
-    expect(check(presumed({ designer: { name: "Lion", headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"], approved: false, agreedToReporting: true } })).reportable7439).toBe(false);
+    expect(
+      check(
+        presumed({
+          designer: {
+            name: "Lion",
+            headquarters: "SG",
+            ultimateParentHeadquarters: "SG",
+            locations: ["SG"],
+            approved: false,
+            agreedToReporting: true,
+          },
+        }),
+      ).reportable7439,
+    ).toBe(false);
   });
   it("approval not known (no list contents, no statement): cannot tell", () => {
-    const result = check(presumed({ designer: { name: "Acme Semi", headquarters: "US", ultimateParentHeadquarters: "US", locations: ["US"], agreedToReporting: true, approvalApplicationDate: "2026-11-01" } }));
+    const result = check(
+      presumed({
+        designer: {
+          name: "Acme Semi",
+          headquarters: "US",
+          ultimateParentHeadquarters: "US",
+          locations: ["US"],
+          agreedToReporting: true,
+          approvalApplicationDate: "2026-11-01",
+        },
+      }),
+    );
     expect(result).toMatchObject({ designerStatus: "authorized", reportable7439: null });
   });
   it("not applicable (exporter other): not reportable", () => {

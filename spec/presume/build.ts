@@ -32,7 +32,14 @@ export function order(changes: Json = {}): Json {
     logic: true,
     containsHbm: false,
     dies: [
-      { name: "compute", logic: true, nonPlanar: true, nodeNm: "5", areaMm2: "600", transistorDensityPerMm2: "49000000" },
+      {
+        name: "compute",
+        logic: true,
+        nonPlanar: true,
+        nodeNm: "5",
+        areaMm2: "600",
+        transistorDensityPerMm2: "49000000",
+      },
       { name: "io", logic: true, nonPlanar: false, nodeNm: "28", areaMm2: "200" },
     ],
     aggregatedApproximatedTransistorCount: "29400000000",
@@ -43,7 +50,12 @@ export function order(changes: Json = {}): Json {
 }
 
 /** An order whose only possible route is b or c: the count and packaging decide. */
-export function countOrder(count: string, completionDate: string, containsHbm: boolean | undefined, changes: Json = {}): Json {
+export function countOrder(
+  count: string,
+  completionDate: string,
+  containsHbm: boolean | undefined,
+  changes: Json = {},
+): Json {
   const o = order({ aggregatedApproximatedTransistorCount: count, completionDate, ...changes });
   if (containsHbm === undefined) delete o.containsHbm;
   else o.containsHbm = containsHbm;

@@ -14,11 +14,16 @@ const status = (designer: Record<string, unknown>, date: string) => check(design
 
 describe("¶a(2)(i): headquartered in Taiwan, A:1 or A:5", () => {
   it("US (A:1), Japan (A:1 and A:5) and Taiwan (named) qualify", () => {
-    for (const hq of ["US", "JP", "TW"]) expect(status({ headquarters: hq, ultimateParentHeadquarters: hq, locations: [hq] }, "2026-06-01"), hq).toBe("authorized");
+    for (const hq of ["US", "JP", "TW"])
+      expect(status({ headquarters: hq, ultimateParentHeadquarters: hq, locations: [hq] }, "2026-06-01"), hq).toBe(
+        "authorized",
+      );
   });
   it("Singapore and Israel are A:6 only: not authorized", () => {
     for (const hq of ["SG", "IL"]) {
-      const result = check(designerOrder({ headquarters: hq, ultimateParentHeadquarters: hq, locations: [hq] }, "2026-06-01"));
+      const result = check(
+        designerOrder({ headquarters: hq, ultimateParentHeadquarters: hq, locations: [hq] }, "2026-06-01"),
+      );
       expect(result.designerStatus, hq).toBe("neither");
       expect(result.presumption, hq).toBe("applies");
       expect(result.missing.join(" "), hq).toContain(`headquartered in ${hq}: not Taiwan, A:1 or A:5`);
@@ -28,18 +33,22 @@ describe("¶a(2)(i): headquartered in Taiwan, A:1 or A:5", () => {
     const uae = { headquarters: "AE", ultimateParentHeadquarters: "AE", locations: ["AE"] };
     expect(status(uae, "2026-07-09")).toBe("neither");
     expect(status(uae, "2026-07-10")).toBe("authorized");
-    expect(check(designerOrder(uae, "2026-07-10")).trace.find((s) => s.step.startsWith("Note 1 ¶a(2)(i)"))!.citation).toContain("91 FR 43034");
+    expect(
+      check(designerOrder(uae, "2026-07-10")).trace.find((s) => s.step.startsWith("Note 1 ¶a(2)(i)"))!.citation,
+    ).toContain("91 FR 43034");
   });
 });
 
 describe("¶a(2)(i): neither located in nor an ultimate parent headquartered in Macau or D:5", () => {
-  it("a location in China (D:5) fails", () => expect(status({ locations: ["US", "CN"] }, "2026-06-01")).toBe("neither"));
+  it("a location in China (D:5) fails", () =>
+    expect(status({ locations: ["US", "CN"] }, "2026-06-01")).toBe("neither"));
   it("a location in Hong Kong is treated as China, with a note", () => {
     const result = check(designerOrder({ locations: ["US", "HK"] }, "2026-06-01"));
     expect(result.designerStatus).toBe("neither");
     expect(result.notes.join(" ")).toContain("HK: Hong Kong is treated as China (CN)");
   });
-  it("an ultimate parent in Macau fails (Macau is named beside D:5)", () => expect(status({ ultimateParentHeadquarters: "MO" }, "2026-06-01")).toBe("neither"));
+  it("an ultimate parent in Macau fails (Macau is named beside D:5)", () =>
+    expect(status({ ultimateParentHeadquarters: "MO" }, "2026-06-01")).toBe("neither"));
   it("facts not given: unknown, naming them", () => {
     const result = check(designerOrder({ locations: undefined, ultimateParentHeadquarters: undefined }, "2026-06-01"));
     expect(result.designerStatus).toBe("unknown");
@@ -61,18 +70,23 @@ describe("the trigger date, as dated data: 13 April 2026, moved to 31 December 2
   it("2026-04-06: the January 2025 text (trigger 2026-04-13) applies; prior to it, no application is needed", () => {
     const result = check(designerOrder(notApplied, "2026-04-06"));
     expect(result.designerStatus).toBe("authorized");
-    expect(result.trace.find((s) => s.step === "Note 1 ¶a(2)/(3) trigger date")!.statement).toContain("prior to 2026-04-13");
+    expect(result.trace.find((s) => s.step === "Note 1 ¶a(2)/(3) trigger date")!.statement).toContain(
+      "prior to 2026-04-13",
+    );
   });
   it("2026-04-07: the amended text (trigger 2026-12-31) applies", () => {
     const result = check(designerOrder(notApplied, "2026-04-07"));
     expect(result.designerStatus).toBe("authorized");
-    expect(result.trace.find((s) => s.step === "Note 1 ¶a(2)/(3) trigger date")!.statement).toContain("prior to 2026-12-31");
+    expect(result.trace.find((s) => s.step === "Note 1 ¶a(2)/(3) trigger date")!.statement).toContain(
+      "prior to 2026-12-31",
+    );
     expect(result.trace.find((s) => s.step === "Note 1 ¶a(2)/(3) trigger date")!.citation).toContain("91 FR 17851");
   });
   it("2026-04-14, which the January 2025 text would have put 'after': still prior to the amended date, no application needed", () => {
     expect(status(notApplied, "2026-04-14")).toBe("authorized");
   });
-  it("2026-12-30: prior (¶a(2)); without an application, authorized", () => expect(status(notApplied, "2026-12-30")).toBe("authorized"));
+  it("2026-12-30: prior (¶a(2)); without an application, authorized", () =>
+    expect(status(notApplied, "2026-12-30")).toBe("authorized"));
   it("2026-12-31 itself: neither 'prior to' nor 'after' (A-11): unknown when ¶a(2) and ¶a(3) differ", () => {
     const result = check(designerOrder(notApplied, "2026-12-31"));
     expect(result.designerStatus).toBe("unknown");
@@ -120,17 +134,34 @@ describe("¶a(1): approved designers (Supp. 6)", () => {
     entries: entries.map((e) => ({ ...e, aliases: [] })),
   });
   it("a listed designer is approved, whatever its headquarters", () => {
-    const result = check(designerOrder({ headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"], approved: undefined }, "2027-06-01"), { approvedDesigners: list([{ name: "ACME semi" }], true) });
+    const result = check(
+      designerOrder(
+        { headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"], approved: undefined },
+        "2027-06-01",
+      ),
+      { approvedDesigners: list([{ name: "ACME semi" }], true) },
+    );
     expect(result.designerStatus).toBe("approved");
     expect(result.presumption).toBe("overcome");
   });
   it("a list whose contents are not known never answers 'not approved' (A-15)", () => {
-    const result = check(designerOrder({ headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"], approved: undefined }, "2027-06-01"));
+    const result = check(
+      designerOrder(
+        { headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"], approved: undefined },
+        "2027-06-01",
+      ),
+    );
     expect(result.designerStatus).toBe("unknown");
     expect(result.missing.join(" ")).toContain("--approved-designers FILE");
   });
   it("a list whose contents are known, without the name: not approved", () => {
-    const result = check(designerOrder({ headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"], approved: undefined }, "2027-06-01"), { approvedDesigners: list([], true) });
+    const result = check(
+      designerOrder(
+        { headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"], approved: undefined },
+        "2027-06-01",
+      ),
+      { approvedDesigners: list([], true) },
+    );
     expect(result.designerStatus).toBe("neither");
   });
   it("DESIGNER_US in the base order is authorized, not approved", () => expect(DESIGNER_US.approved).toBe(false));

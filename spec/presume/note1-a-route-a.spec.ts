@@ -12,12 +12,23 @@ import { billion, check, designerOrder, DIES_AREA_NOT_GIVEN, order } from "./bui
 
 const DATE = "2026-06-01";
 const withAttestation = (designerAttestation: unknown, changes: Record<string, unknown> = {}) =>
-  order({ completionDate: DATE, aggregatedApproximatedTransistorCount: billion(50), dies: DIES_AREA_NOT_GIVEN, designerAttestation, ...changes });
+  order({
+    completionDate: DATE,
+    aggregatedApproximatedTransistorCount: billion(50),
+    dies: DIES_AREA_NOT_GIVEN,
+    designerAttestation,
+    ...changes,
+  });
 
 describe("route a with an unsigned attestation", () => {
   it("TPP 4000 and PD 3.1 (3A090.b.1 by the figures): overcomes, with an 'unverified' warning", () => {
     const result = check(withAttestation({ tpp: "4000", performanceDensity: "3.1" }));
-    expect(result).toMatchObject({ presumption: "overcome", route: "a", attestedClause: "3A090.b.1", designerStatus: "authorized" });
+    expect(result).toMatchObject({
+      presumption: "overcome",
+      route: "a",
+      attestedClause: "3A090.b.1",
+      designerStatus: "authorized",
+    });
     expect(result.warnings.join(" ")).toContain("unsigned");
   });
   it("TPP 4799 (one below 4800) with PD 5.91 overcomes; TPP 4800 is 3A090.a.1 and is refused", () => {
@@ -43,21 +54,39 @@ describe("route a with an unsigned attestation", () => {
     expect(result.warnings.join(" ")).toContain("not designed or marketed for datacenters");
   });
   it("a full datasheet is classified again (the H100 is 3A090.a.1: refused)", () => {
-    const h100 = { part: "H100", datacenter: true, units: [{ rates: [{ format: "FP8", tops: "1979" }] }], dies: [{ areaMm2: "814", logic: true, nonPlanar: true }] };
+    const h100 = {
+      part: "H100",
+      datacenter: true,
+      units: [{ rates: [{ format: "FP8", tops: "1979" }] }],
+      dies: [{ areaMm2: "814", logic: true, nonPlanar: true }],
+    };
     expect(check(withAttestation({ datasheet: h100 })).presumption).toBe("applies");
   });
   it("an attestation by a designer that is neither approved nor authorized does not overcome", () => {
-    expect(check(designerOrder({ headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"] }, DATE)).presumption).toBe("applies");
+    expect(
+      check(designerOrder({ headquarters: "SG", ultimateParentHeadquarters: "SG", locations: ["SG"] }, DATE))
+        .presumption,
+    ).toBe("applies");
   });
   it("a malformed attestation is invalid input naming the field", () => {
-    expect(() => check(withAttestation({ tpp: 4000 }))).toThrow(/designerAttestation\.tpp: give the figure as a string/);
+    expect(() => check(withAttestation({ tpp: 4000 }))).toThrow(
+      /designerAttestation\.tpp: give the figure as a string/,
+    );
   });
 });
 
 describe("route a with a signed attestation (the verifier hook)", () => {
-  const envelope = { payloadType: "application/vnd.in-toto+json", payload: "e30=", signatures: [{ keyid: "k", sig: "s" }] };
+  const envelope = {
+    payloadType: "application/vnd.in-toto+json",
+    payload: "e30=",
+    signatures: [{ keyid: "k", sig: "s" }],
+  };
   const verifier =
-    (designer: string, part: string, figures: Record<string, unknown> = { tpp: "4000", performanceDensity: "3.1" }): AttestationVerifier =>
+    (
+      designer: string,
+      part: string,
+      figures: Record<string, unknown> = { tpp: "4000", performanceDensity: "3.1" },
+    ): AttestationVerifier =>
     () => ({ ok: true, designer, part, figures, keyFingerprint: "sha256:abc" });
 
   it("without a verifier: route a unknown, missing the trust file", () => {
@@ -68,31 +97,61 @@ describe("route a with a signed attestation (the verifier hook)", () => {
   });
   it("a path is handed to the verifier as a string", () => {
     let seen: unknown;
-    const result = check(withAttestation("acme-x1.dsse.json"), { verifyAttestation: (value) => ((seen = value), { ok: true, designer: "Acme Semi", part: "ACME-X1", figures: { tpp: "4000", performanceDensity: "3.1" }, keyFingerprint: "sha256:abc" }) });
+    const result = check(withAttestation("acme-x1.dsse.json"), {
+      verifyAttestation: (value) => {
+        seen = value;
+        return {
+          ok: true,
+          designer: "Acme Semi",
+          part: "ACME-X1",
+          figures: { tpp: "4000", performanceDensity: "3.1" },
+          keyFingerprint: "sha256:abc",
+        };
+      },
+    });
     expect(seen).toBe("acme-x1.dsse.json");
     expect(result).toMatchObject({ presumption: "overcome", route: "a" });
     expect(result.warnings.join(" ")).not.toContain("unsigned");
     expect(result.trace.find((s) => s.step.startsWith("Note 1 ¶a route a"))!.statement).toContain("sha256:abc");
   });
   it("verified, but for another designer or another part: refused", () => {
-    expect(check(withAttestation(envelope), { verifyAttestation: verifier("Other Inc", "ACME-X1") }).presumption).toBe("applies");
-    expect(check(withAttestation(envelope), { verifyAttestation: verifier("acme  semi", "ACME-X2") }).presumption).toBe("applies");
+    expect(check(withAttestation(envelope), { verifyAttestation: verifier("Other Inc", "ACME-X1") }).presumption).toBe(
+      "applies",
+    );
+    expect(check(withAttestation(envelope), { verifyAttestation: verifier("acme  semi", "ACME-X2") }).presumption).toBe(
+      "applies",
+    );
     // Names match as written, up to Unicode normalisation and spacing (regression: "ACME-X1.5" once matched "acme-x15").
-    expect(check(withAttestation(envelope), { verifyAttestation: verifier("Acme  Semi", " ACME-X1 ") }).presumption).toBe("overcome");
-    expect(check(withAttestation(envelope), { verifyAttestation: verifier("acme semi", "ACME-X1") }).presumption).toBe("applies");
-    expect(check(withAttestation(envelope), { verifyAttestation: verifier("Acme Semi", "ACME-X1.") }).presumption).toBe("applies");
+    expect(
+      check(withAttestation(envelope), { verifyAttestation: verifier("Acme  Semi", " ACME-X1 ") }).presumption,
+    ).toBe("overcome");
+    expect(check(withAttestation(envelope), { verifyAttestation: verifier("acme semi", "ACME-X1") }).presumption).toBe(
+      "applies",
+    );
+    expect(check(withAttestation(envelope), { verifyAttestation: verifier("Acme Semi", "ACME-X1.") }).presumption).toBe(
+      "applies",
+    );
   });
   it("verified, but the signed figures give 3A090.a: refused", () => {
-    expect(check(withAttestation(envelope), { verifyAttestation: verifier("Acme Semi", "ACME-X1", { tpp: "5000", performanceDensity: "1" }) }).presumption).toBe("applies");
+    expect(
+      check(withAttestation(envelope), {
+        verifyAttestation: verifier("Acme Semi", "ACME-X1", { tpp: "5000", performanceDensity: "1" }),
+      }).presumption,
+    ).toBe("applies");
   });
   it("--require-signed: an unsigned attestation does not serve route a; a verified signed one does", () => {
     const unsigned = check(withAttestation({ tpp: "4000", performanceDensity: "3.1" }), { requireSigned: true });
     expect(unsigned.presumption).toBe("applies");
     expect(unsigned.missing.join(" ")).toContain("a signed designer attestation that verifies");
-    expect(check(withAttestation(envelope), { requireSigned: true, verifyAttestation: verifier("Acme Semi", "ACME-X1") }).presumption).toBe("overcome");
+    expect(
+      check(withAttestation(envelope), { requireSigned: true, verifyAttestation: verifier("Acme Semi", "ACME-X1") })
+        .presumption,
+    ).toBe("overcome");
   });
   it("not verified: refused with the verifier's reason", () => {
-    const result = check(withAttestation(envelope), { verifyAttestation: () => ({ ok: false, reason: "bad signature" }) });
+    const result = check(withAttestation(envelope), {
+      verifyAttestation: () => ({ ok: false, reason: "bad signature" }),
+    });
     expect(result.presumption).toBe("applies");
     expect(result.warnings.join(" ")).toContain("bad signature");
   });

@@ -10,11 +10,18 @@ import { describe, expect, it } from "vitest";
 import { below, billion, check, order } from "./build.js";
 
 const packagedIn = (location: string, completionDate = "2027-03-15", count = below(30)) =>
-  check(order({ completionDate, aggregatedApproximatedTransistorCount: count, packaging: { by: "front-end-fabricator", location } }));
+  check(
+    order({
+      completionDate,
+      aggregatedApproximatedTransistorCount: count,
+      packaging: { by: "front-end-fabricator", location },
+    }),
+  );
 
 describe("Note 1 ¶b: packaged by the front-end fabricator outside Macau and D:5", () => {
   for (const location of ["TW", "US", "SG"]) {
-    it(`${location}: route b overcomes`, () => expect(packagedIn(location)).toMatchObject({ presumption: "overcome", route: "b" }));
+    it(`${location}: route b overcomes`, () =>
+      expect(packagedIn(location)).toMatchObject({ presumption: "overcome", route: "b" }));
   }
   for (const location of ["CN", "MO", "HK"]) {
     it(`${location}: route b does not overcome`, () => {
@@ -27,7 +34,9 @@ describe("Note 1 ¶b: packaged by the front-end fabricator outside Macau and D:5
     expect(packagedIn("HK").notes.join(" ")).toContain("Hong Kong is treated as China");
   });
   it("packaged by someone else: route b is closed", () => {
-    const result = check(order({ aggregatedApproximatedTransistorCount: below(30), packaging: { by: "other", location: "TW" } }));
+    const result = check(
+      order({ aggregatedApproximatedTransistorCount: below(30), packaging: { by: "other", location: "TW" } }),
+    );
     expect(result.presumption).toBe("applies");
     expect(result.missing).toContain("route b: packaging by the front-end fabricator (packaging.by is other)");
   });

@@ -16,11 +16,18 @@ const LIST = (contentsKnown: boolean, names: string[]) => ({
   entries: names.map((name) => ({ name, aliases: [] })),
 });
 const byOsat = (location: string, count = below(30), extra: Record<string, unknown> = {}) =>
-  order({ exporter: "osat", aggregatedApproximatedTransistorCount: count, packaging: { by: "osat", location, osat: "Pack Co", ...extra } });
+  order({
+    exporter: "osat",
+    aggregatedApproximatedTransistorCount: count,
+    packaging: { by: "osat", location, osat: "Pack Co", ...extra },
+  });
 
 describe("Note 1 ¶c: packaged by an approved OSAT", () => {
   it("on the list: overcomes by route c, even packaged in China (no location condition)", () => {
-    expect(check(byOsat("CN"), { approvedOsats: LIST(true, ["Pack Co"]) })).toMatchObject({ presumption: "overcome", route: "c" });
+    expect(check(byOsat("CN"), { approvedOsats: LIST(true, ["Pack Co"]) })).toMatchObject({
+      presumption: "overcome",
+      route: "c",
+    });
   });
   it("on the list, 2027 without HBM: 35 billion exactly does not overcome; one fewer does", () => {
     expect(check(byOsat("MY", billion(35)), { approvedOsats: LIST(true, ["Pack Co"]) }).presumption).toBe("applies");

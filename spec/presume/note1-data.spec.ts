@@ -9,14 +9,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { shippedApprovedList } from "../../src/presume/approved-lists.js";
 import { GROUPS, membership, membershipGaps } from "../../src/presume/country-groups.js";
-import { assertScheduleIsPartition, note1At, note1FirstDate, withoutHbmEntryFor } from "../../src/presume/parameters.js";
+import {
+  assertScheduleIsPartition,
+  note1At,
+  note1FirstDate,
+  withoutHbmEntryFor,
+} from "../../src/presume/parameters.js";
 import { addDays } from "../../src/rules/dated.js";
 
-const note1 = JSON.parse(readFileSync("data/rules/note1-3A090a.json", "utf8")) as { parameters: Record<string, { values: { from: string; citation: Record<string, string> }[] }> };
+const note1 = JSON.parse(readFileSync("data/rules/note1-3A090a.json", "utf8")) as {
+  parameters: Record<string, { values: { from: string; citation: Record<string, string> }[] }>;
+};
 
 describe("data/rules/note1-3A090a.json", () => {
   it("every value has a citation with a CFR paragraph and FR document", () => {
-    for (const [id, p] of Object.entries(note1.parameters)) for (const v of p.values) expect(v.citation.cfr && v.citation.frDoc, id).toBeTruthy();
+    for (const [id, p] of Object.entries(note1.parameters))
+      for (const v of p.values) expect(v.citation.cfr && v.citation.frDoc, id).toBeTruthy();
   });
   it("records the effective and compliance dates and which one the presumption binds from", () => {
     const scope = note1At("2025-06-01").scope;
@@ -36,8 +44,15 @@ describe("data/rules/note1-3A090a.json", () => {
     expect(withoutHbmEntryFor(schedule, 2100)).toMatchObject({ kind: "threshold" });
   });
   it("refuses a schedule with an overlap, a hole or a closed end", () => {
-    expect(() => assertScheduleIsPartition([{ completedFromYear: 2027, completedThroughYear: 2027 }, { completedFromYear: 2029, completedThroughYear: null }])).toThrow(/without overlap or hole/);
-    expect(() => assertScheduleIsPartition([{ completedFromYear: 2027, completedThroughYear: 2027 }])).toThrow(/open-ended/);
+    expect(() =>
+      assertScheduleIsPartition([
+        { completedFromYear: 2027, completedThroughYear: 2027 },
+        { completedFromYear: 2029, completedThroughYear: null },
+      ]),
+    ).toThrow(/without overlap or hole/);
+    expect(() => assertScheduleIsPartition([{ completedFromYear: 2027, completedThroughYear: 2027 }])).toThrow(
+      /open-ended/,
+    );
   });
   it("property: for every date from 2025-01-16 exactly one version of each parameter is in force; none before", () => {
     const first = note1FirstDate();
@@ -45,7 +60,9 @@ describe("data/rules/note1-3A090a.json", () => {
       fc.property(fc.integer({ min: -400, max: 6000 }), (offset) => {
         const date = addDays(first, offset);
         for (const [id, p] of Object.entries(note1.parameters)) {
-          const inForce = p.values.filter((v, i) => v.from <= date && (p.values[i + 1] === undefined || date < p.values[i + 1]!.from));
+          const inForce = p.values.filter(
+            (v, i) => v.from <= date && (p.values[i + 1] === undefined || date < p.values[i + 1]!.from),
+          );
           expect(inForce.length, `${id} on ${date}`).toBe(date < first ? 0 : 1);
         }
         expect(note1At(date).inForce).toBe(date >= first);
@@ -56,7 +73,9 @@ describe("data/rules/note1-3A090a.json", () => {
     const schedule = note1At("2027-01-01").withoutHbm.schedule;
     fc.assert(
       fc.property(fc.integer({ min: 2025, max: 2200 }), (year) => {
-        const matching = schedule.filter((e) => e.fromYear <= year && (e.throughYear === null || year <= e.throughYear));
+        const matching = schedule.filter(
+          (e) => e.fromYear <= year && (e.throughYear === null || year <= e.throughYear),
+        );
         expect(matching.length).toBe(year < schedule[0]!.fromYear ? 0 : 1);
       }),
     );
@@ -71,8 +90,14 @@ describe("data/country-groups.json", () => {
     expect(membership("US", "A:5", "2027-01-01")).toBe("not-member");
   });
   it("the UAE: A:5 and out of D:4 from 2026-07-10", () => {
-    expect([membership("AE", "A:5", "2026-07-09"), membership("AE", "A:5", "2026-07-10")]).toEqual(["not-member", "member"]);
-    expect([membership("AE", "D:4", "2026-07-09"), membership("AE", "D:4", "2026-07-10")]).toEqual(["member", "not-member"]);
+    expect([membership("AE", "A:5", "2026-07-09"), membership("AE", "A:5", "2026-07-10")]).toEqual([
+      "not-member",
+      "member",
+    ]);
+    expect([membership("AE", "D:4", "2026-07-09"), membership("AE", "D:4", "2026-07-10")]).toEqual([
+      "member",
+      "not-member",
+    ]);
   });
   it("Cambodia: a written-down gap in D:5, unknown only inside it", () => {
     const [gap] = membershipGaps();

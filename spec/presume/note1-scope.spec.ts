@@ -10,7 +10,8 @@
 import { describe, expect, it } from "vitest";
 import { billion, check, order } from "./build.js";
 
-const failing = (changes: Record<string, unknown>) => order({ aggregatedApproximatedTransistorCount: billion(50), ...changes });
+const failing = (changes: Record<string, unknown>) =>
+  order({ aggregatedApproximatedTransistorCount: billion(50), ...changes });
 
 describe("Note 1 scope: who", () => {
   it("an exporter other than the fabricator or an OSAT: not-applicable, saying why", () => {
@@ -36,7 +37,8 @@ describe("Note 1 scope: when (effective 2025-01-16, compliance 2025-01-31)", () 
 });
 
 describe("15 CFR 772.1: an 'applicable advanced logic integrated circuit'", () => {
-  const dies = (die: Record<string, unknown>) => failing({ dies: [{ name: "only", logic: true, areaMm2: "100", ...die }], nonPlanar: undefined });
+  const dies = (die: Record<string, unknown>) =>
+    failing({ dies: [{ name: "only", logic: true, areaMm2: "100", ...die }], nonPlanar: undefined });
   it("not a logic IC: not-applicable", () => {
     expect(check(failing({ logic: false })).presumption).toBe("not-applicable");
   });

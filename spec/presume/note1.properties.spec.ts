@@ -18,22 +18,32 @@ const EDGES = [30, 35, 40].flatMap((n) => [billion(n), below(n), (BigInt(billion
 const count = fc.oneof(fc.constantFrom(...EDGES), fc.bigInt({ min: 0n, max: 60n * 1_000_000_000n }).map(String));
 const date = fc.oneof(
   fc.constantFrom("2025-01-16", "2026-12-31", "2027-01-01", "2027-12-31", "2028-01-01", "2028-12-31", "2029-01-01"),
-  fc.date({ min: new Date("2025-01-16T00:00:00Z"), max: new Date("2031-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date("2025-01-16T00:00:00Z"), max: new Date("2031-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
 );
 const hbm = fc.constantFrom(true, false, undefined);
 const location = fc.constantFrom("TW", "US", "SG", "CN", "MO", "KH", "JP");
 const gap = fc.constantFrom(undefined, "literal", "2027-rule", "2029-rule");
 
-const run = (c: string, d: string, h: boolean | undefined, loc: string, g: (typeof gap extends fc.Arbitrary<infer T> ? T : never)) =>
-  check(countOrder(c, d, h, { packaging: { by: "front-end-fabricator", location: loc } }), g ? { gap2028: g } : {});
+const run = (
+  c: string,
+  d: string,
+  h: boolean | undefined,
+  loc: string,
+  g: typeof gap extends fc.Arbitrary<infer T> ? T : never,
+) => check(countOrder(c, d, h, { packaging: { by: "front-end-fabricator", location: loc } }), g ? { gap2028: g } : {});
 
 describe("Note 1 properties", () => {
   it("lowering the transistor count never turns overcome into applies", () => {
     fc.assert(
       fc.property(count, count, date, hbm, location, gap, (a, b, d, h, loc, g) => {
         const [low, high] = BigInt(a) <= BigInt(b) ? [a, b] : [b, a];
-        if (run(high, d, h, loc, g).presumption === "overcome") expect(run(low, d, h, loc, g).presumption).toBe("overcome");
-        expect(rank(run(low, d, h, loc, g).presumption)).toBeGreaterThanOrEqual(rank(run(high, d, h, loc, g).presumption));
+        if (run(high, d, h, loc, g).presumption === "overcome")
+          expect(run(low, d, h, loc, g).presumption).toBe("overcome");
+        expect(rank(run(low, d, h, loc, g).presumption)).toBeGreaterThanOrEqual(
+          rank(run(high, d, h, loc, g).presumption),
+        );
       }),
     );
   });
@@ -49,10 +59,14 @@ describe("Note 1 properties", () => {
     );
   });
   it("moving completion from 2027 to 2029 never hurts (routes b and c)", () => {
-    const dayOfYear = fc.date({ min: new Date("2027-01-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(5, 10));
+    const dayOfYear = fc
+      .date({ min: new Date("2027-01-01T00:00:00Z"), max: new Date("2027-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(5, 10));
     fc.assert(
       fc.property(count, dayOfYear, dayOfYear, hbm, location, (c, d27, d29, h, loc) => {
-        expect(rank(run(c, `2029-${d29}`, h, loc, undefined).presumption)).toBeGreaterThanOrEqual(rank(run(c, `2027-${d27}`, h, loc, undefined).presumption));
+        expect(rank(run(c, `2029-${d29}`, h, loc, undefined).presumption)).toBeGreaterThanOrEqual(
+          rank(run(c, `2027-${d27}`, h, loc, undefined).presumption),
+        );
       }),
     );
   });

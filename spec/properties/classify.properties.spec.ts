@@ -23,8 +23,14 @@ import { DATE, fp8TopsFor, minus, plus, times } from "../classify/build.js";
 const math = create(all!, { number: "Fraction" });
 const F = (text: string): Fraction => math.fraction(text) as Fraction;
 
-interface DataValue { from: string; value: string; operator: ">=" | "<" | ">" }
-const rulesData = JSON.parse(readFileSync("data/rules/3A090.json", "utf8")) as { thresholds: Record<string, { values: DataValue[] }> };
+interface DataValue {
+  from: string;
+  value: string;
+  operator: ">=" | "<" | ">";
+}
+const rulesData = JSON.parse(readFileSync("data/rules/3A090.json", "utf8")) as {
+  thresholds: Record<string, { values: DataValue[] }>;
+};
 
 /** The value in force on `date` (the last entry whose `from` is on or before it). */
 function inForce(id: string, date: string): DataValue {
@@ -47,7 +53,12 @@ type Oracle = { tpp: Fraction; pd: Fraction; clause: string; matched: string[] }
  * non-datacenter IC whose TPP is below the note's threshold. Written from the
  * regulation's text; values and operators from the data file.
  */
-function oracle(opsPerUnit: { tops: string; bits: number; count: number }[][], dieAreas: { area: string; count: number }[], datacenter: boolean, date: string): Oracle {
+function oracle(
+  opsPerUnit: { tops: string; bits: number; count: number }[][],
+  dieAreas: { area: string; count: number }[],
+  datacenter: boolean,
+  date: string,
+): Oracle {
   let tpp = F("0");
   for (const unit of opsPerUnit) {
     const count = unit[0]!.count;
@@ -64,16 +75,27 @@ function oracle(opsPerUnit: { tops: string; bits: number; count: number }[][], d
   const holds = {
     "3A090.a.1": test(tpp, "3A090.a.1.tpp", date),
     "3A090.a.2": test(tpp, "3A090.a.2.tpp", date) && test(pd, "3A090.a.2.pd", date),
-    "3A090.b.1": test(tpp, "3A090.b.1.tpp.min", date) && test(tpp, "3A090.b.1.tpp.max", date) && test(pd, "3A090.b.1.pd.min", date) && test(pd, "3A090.b.1.pd.max", date),
-    "3A090.b.2": test(tpp, "3A090.b.2.tpp", date) && test(pd, "3A090.b.2.pd.min", date) && test(pd, "3A090.b.2.pd.max", date),
+    "3A090.b.1":
+      test(tpp, "3A090.b.1.tpp.min", date) &&
+      test(tpp, "3A090.b.1.tpp.max", date) &&
+      test(pd, "3A090.b.1.pd.min", date) &&
+      test(pd, "3A090.b.1.pd.max", date),
+    "3A090.b.2":
+      test(tpp, "3A090.b.2.tpp", date) && test(pd, "3A090.b.2.pd.min", date) && test(pd, "3A090.b.2.pd.max", date),
   };
   const excluded = !datacenter && test(tpp, "3A090.nonDatacenter.tpp", date);
-  const matched = excluded ? [] : Object.entries(holds).filter(([, h]) => h).map(([c]) => c);
+  const matched = excluded
+    ? []
+    : Object.entries(holds)
+        .filter(([, h]) => h)
+        .map(([c]) => c);
   return { tpp, pd, clause: matched[0] ?? "none", matched };
 }
 
 const sameFraction = (exact: string, f: Fraction) => {
-  const r = exact.includes("/") ? parseDecimal(exact.split("/")[0]!).div(parseDecimal(exact.split("/")[1]!)) : parseDecimal(exact);
+  const r = exact.includes("/")
+    ? parseDecimal(exact.split("/")[0]!).div(parseDecimal(exact.split("/")[1]!))
+    : parseDecimal(exact);
   return r.num === BigInt(f.s) * BigInt(f.n) && r.den === BigInt(f.d);
 };
 
@@ -82,19 +104,22 @@ const sameFraction = (exact: string, f: Fraction) => {
 /** Exact offsets from a threshold: at it, one unit in the last place either side, and a little further. */
 const offset = fc.tuple(fc.constantFrom("0", "0.000000000001", "0.000001", "0.5"), fc.boolean());
 /** `threshold ± magnitude`, exact. */
-const near = ([threshold, [magnitude, below]]: [string, [string, boolean]]) => (below ? minus(threshold, magnitude) : plus(threshold, magnitude));
+const near = ([threshold, [magnitude, below]]: [string, [string, boolean]]) =>
+  below ? minus(threshold, magnitude) : plus(threshold, magnitude);
 const decimal = (max: number) =>
-  fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 999_999 })).map(([whole, fraction]) => `${whole}.${String(fraction).padStart(6, "0")}`);
+  fc
+    .tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: 999_999 }))
+    .map(([whole, fraction]) => `${whole}.${String(fraction).padStart(6, "0")}`);
 const positiveDecimal = (max: number) => decimal(max).filter((d) => !parseDecimal(d).isZero());
 
 /** TPP near the TPP thresholds (edges injected), or anywhere. */
-const tppNearEdges = fc.oneof(
-  fc.tuple(fc.constantFrom("1600", "2400", "4800"), offset).map(near),
-  decimal(20_000),
-);
+const tppNearEdges = fc.oneof(fc.tuple(fc.constantFrom("1600", "2400", "4800"), offset).map(near), decimal(20_000));
 /** PD near the PD thresholds (edges injected), or anywhere. */
 const pdNearEdges = fc.oneof(fc.tuple(fc.constantFrom("1.6", "3.2", "5.92"), offset).map(near), decimal(20));
-const area = fc.oneof(fc.constantFrom("100", "300", "400", "500", "600", "694", "814", "1000", "2000"), positiveDecimal(3000));
+const area = fc.oneof(
+  fc.constantFrom("100", "300", "400", "500", "600", "694", "814", "1000", "2000"),
+  positiveDecimal(3000),
+);
 
 /** A single-unit, single-die datasheet with TPP and PD both at or near the edges. */
 const edgeCase = fc
@@ -121,9 +146,20 @@ const edgeCase = fc
   });
 
 const FORMATS = { INT4: 4, FP6: 6, INT8: 8, FP8: 8, FP16: 16, BF16: 16, FP32: 32, FP64: 64 } as const;
-const rate = fc.record({ format: fc.constantFrom(...(Object.keys(FORMATS) as (keyof typeof FORMATS)[])), tops: decimal(800) });
-const unit = fc.record({ count: fc.integer({ min: 1, max: 4 }), rates: fc.array(rate, { minLength: 1, maxLength: 3 }) });
-const die = fc.record({ count: fc.integer({ min: 1, max: 3 }), areaMm2: area, logic: fc.constant(true), nonPlanar: fc.constant(true) });
+const rate = fc.record({
+  format: fc.constantFrom(...(Object.keys(FORMATS) as (keyof typeof FORMATS)[])),
+  tops: decimal(800),
+});
+const unit = fc.record({
+  count: fc.integer({ min: 1, max: 4 }),
+  rates: fc.array(rate, { minLength: 1, maxLength: 3 }),
+});
+const die = fc.record({
+  count: fc.integer({ min: 1, max: 3 }),
+  areaMm2: area,
+  logic: fc.constant(true),
+  nonPlanar: fc.constant(true),
+});
 
 /** A multi-unit, multi-die datasheet with every fact given. */
 const fullDatasheet = fc.record({
@@ -140,7 +176,10 @@ const partialDatasheet = fc.record(
     datacenter: fc.constantFrom(true, false, null),
     units: fc.array(unit, { minLength: 1, maxLength: 3 }),
     dies: fc.array(
-      fc.record({ areaMm2: area, logic: fc.boolean(), nonPlanar: fc.boolean(), memoryStack: fc.boolean() }, { requiredKeys: [] }),
+      fc.record(
+        { areaMm2: area, logic: fc.boolean(), nonPlanar: fc.boolean(), memoryStack: fc.boolean() },
+        { requiredKeys: [] },
+      ),
       { maxLength: 3 },
     ),
   },
@@ -182,9 +221,15 @@ describe("differential: the core agrees with the mathjs oracle", () => {
   });
 
   it("the oracle itself sees the edges (it can fail)", () => {
-    expect(oracle([[{ tops: "600", bits: 8, count: 1 }]], [{ area: "1000", count: 1 }], true, DATE).clause).toBe("3A090.a.1");
-    expect(oracle([[{ tops: "599.999999999999", bits: 8, count: 1 }]], [{ area: "1000", count: 1 }], true, DATE).clause).toBe("3A090.b.1");
-    expect(oracle([[{ tops: "513.56", bits: 8, count: 1 }]], [{ area: "694", count: 1 }], true, DATE).clause).toBe("3A090.a.2");
+    expect(oracle([[{ tops: "600", bits: 8, count: 1 }]], [{ area: "1000", count: 1 }], true, DATE).clause).toBe(
+      "3A090.a.1",
+    );
+    expect(
+      oracle([[{ tops: "599.999999999999", bits: 8, count: 1 }]], [{ area: "1000", count: 1 }], true, DATE).clause,
+    ).toBe("3A090.b.1");
+    expect(oracle([[{ tops: "513.56", bits: 8, count: 1 }]], [{ area: "694", count: 1 }], true, DATE).clause).toBe(
+      "3A090.a.2",
+    );
   });
 });
 
@@ -204,7 +249,10 @@ describe("metamorphic", () => {
         const before = at(datasheet);
         const after = at(scale(datasheet, k));
         expect(after.performanceDensityExact).toBe(before.performanceDensityExact);
-        const pdTests = (r: Classification) => r.trace.filter((s) => s.step.startsWith("3A090.")).map((s) => s.statement.split(" and ").filter((p) => p.startsWith("PD")));
+        const pdTests = (r: Classification) =>
+          r.trace
+            .filter((s) => s.step.startsWith("3A090."))
+            .map((s) => s.statement.split(" and ").filter((p) => p.startsWith("PD")));
         expect(pdTests(after)).toEqual(pdTests(before));
       }),
     );
@@ -235,7 +283,9 @@ describe("partition: exactly one controlling clause", () => {
         }
         if (result.clause !== "none" && result.clause !== "indeterminate") {
           expect(result.matched[0]).toBe(result.clause);
-          const holding = result.trace.filter((s) => s.step.startsWith("3A090.") && s.result === "holds").map((s) => s.step);
+          const holding = result.trace
+            .filter((s) => s.step.startsWith("3A090.") && s.result === "holds")
+            .map((s) => s.step);
           expect(holding).toEqual(result.matched);
         }
         if (result.clause === "none") expect(result.matched).toEqual([]);
@@ -245,15 +295,22 @@ describe("partition: exactly one controlling clause", () => {
 });
 
 describe("monotonicity in the datacenter flag", () => {
-  const rank = (r: Classification) => ({ "3A090.a": 2, "3A090.b": 1, none: 0 })[r.eccn as "3A090.a" | "3A090.b" | "none"];
+  const rank = (r: Classification) =>
+    ({ "3A090.a": 2, "3A090.b": 1, none: 0 })[r.eccn as "3A090.a" | "3A090.b" | "none"];
 
   it("a datacenter=true answer is never less controlled than datacenter=false", () => {
     fc.assert(
-      fc.property(fc.oneof(fullDatasheet, edgeCase.map((e) => e.datasheet)), (datasheet) => {
-        const yes = at({ ...datasheet, datacenter: true });
-        const no = at({ ...datasheet, datacenter: false });
-        expect(rank(yes)).toBeGreaterThanOrEqual(rank(no)!);
-      }),
+      fc.property(
+        fc.oneof(
+          fullDatasheet,
+          edgeCase.map((e) => e.datasheet),
+        ),
+        (datasheet) => {
+          const yes = at({ ...datasheet, datacenter: true });
+          const no = at({ ...datasheet, datacenter: false });
+          expect(rank(yes)).toBeGreaterThanOrEqual(rank(no)!);
+        },
+      ),
     );
   });
 });

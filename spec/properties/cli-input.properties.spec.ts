@@ -47,7 +47,16 @@ const datasheetLike = fc.record(
   {
     part: fc.oneof(fc.string(), fc.constant("P")),
     datacenter: fc.oneof(fc.boolean(), fc.string()),
-    units: fc.array(fc.record({ rates: fc.array(fc.record({ format: fc.constantFrom("FP8", "INT8", "fp8", "X"), tops: fc.oneof(fc.string(), fc.double(), fc.constantFrom("600", "1e3", "-1")) })) })),
+    units: fc.array(
+      fc.record({
+        rates: fc.array(
+          fc.record({
+            format: fc.constantFrom("FP8", "INT8", "fp8", "X"),
+            tops: fc.oneof(fc.string(), fc.double(), fc.constantFrom("600", "1e3", "-1")),
+          }),
+        ),
+      }),
+    ),
     dies: fc.array(fc.record({ areaMm2: fc.oneof(fc.string(), fc.constantFrom("800", "0")), logic: fc.boolean() })),
     completionDate: fc.constantFrom("2027-01-12", "2027-13-01", ""),
   },
@@ -57,7 +66,10 @@ const randomJson = fc.oneof(fc.jsonValue(), datasheetLike);
 const randomBytes = fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes).toString("latin1"));
 const cell = fc.stringMatching(/^[A-Za-z0-9 .-]{0,8}$/);
 const randomCsv = fc
-  .tuple(fc.shuffledSubarray(["part", "tops_fp8", "die_area_mm2", "datacenter", "kind", "notes"], { minLength: 1 }), fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 8 }))
+  .tuple(
+    fc.shuffledSubarray(["part", "tops_fp8", "die_area_mm2", "datacenter", "kind", "notes"], { minLength: 1 }),
+    fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { maxLength: 8 }),
+  )
   .map(([header, rows]) => `${header.join(",")}\n${rows.map((row) => row.join(",")).join("\n")}\n`);
 
 describe.each(COMMANDS)("%s over hostile input", (_, args, codes) => {
@@ -92,11 +104,17 @@ describe.each(COMMANDS)("%s over hostile input", (_, args, codes) => {
 describe("batch modes answer one record per record", () => {
   it("classify and presume over JSON Lines: one output line per input line", () => {
     fc.assert(
-      fc.property(fc.constantFrom("classify", "presume"), fc.array(randomJson, { minLength: 1, maxLength: 6 }), (command, values) => {
-        const run = runCli([command, "--format", "jsonl", ...(command === "classify" ? DATE : [])], { input: `${values.map((v) => JSON.stringify(v)).join("\n")}\n` });
-        expectWellBehaved(run, [0, 1, 65]);
-        expect(run.stdout.trimEnd().split("\n")).toHaveLength(values.length);
-      }),
+      fc.property(
+        fc.constantFrom("classify", "presume"),
+        fc.array(randomJson, { minLength: 1, maxLength: 6 }),
+        (command, values) => {
+          const run = runCli([command, "--format", "jsonl", ...(command === "classify" ? DATE : [])], {
+            input: `${values.map((v) => JSON.stringify(v)).join("\n")}\n`,
+          });
+          expectWellBehaved(run, [0, 1, 65]);
+          expect(run.stdout.trimEnd().split("\n")).toHaveLength(values.length);
+        },
+      ),
       RUNS,
     );
   });
@@ -116,7 +134,9 @@ describe("batch modes answer one record per record", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }), (rows) => {
         const data = rows.map((row) => [`P${row[0]}`, ...row.slice(1)]);
-        const run = runCli(["classify", "-", "--format", "csv", ...DATE], { input: `part,tops_fp8,die_area_mm2\n${data.map((row) => row.join(",")).join("\n")}\n` });
+        const run = runCli(["classify", "-", "--format", "csv", ...DATE], {
+          input: `part,tops_fp8,die_area_mm2\n${data.map((row) => row.join(",")).join("\n")}\n`,
+        });
         expectWellBehaved(run, [0, 1, 65]);
         expect(run.stdout.trimEnd().split("\n")).toHaveLength(data.length + 1);
       }),
@@ -133,18 +153,25 @@ describe("--output is complete or untouched", () => {
     ["report", ["report", "-", "--quarter", "2027Q1", ...FABRICATOR]],
   ])("%s", (name, args) => {
     fc.assert(
-      fc.property(fc.oneof(randomBytes, randomCsv, randomJson.map((v) => JSON.stringify(v))), (text) => {
-        const destination = at(`${name.replace(/\W/g, "-")}.out`);
-        writeFileSync(destination, "the previous content\n");
-        const run = runCli([...args, "--output", destination], { input: text });
-        expectWellBehaved(run, [0, 1, 2, 65]);
-        const after = readFileSync(destination, "utf8");
-        if (after === "the previous content\n") return;
-        // Replaced: then the run completed, and the file is the whole document.
-        expect([0, 1, 65]).toContain(run.status);
-        if (name === "plot") expect(after.trimEnd().endsWith("</svg>")).toBe(true);
-        if (name === "report") expect(after.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          randomBytes,
+          randomCsv,
+          randomJson.map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const destination = at(`${name.replace(/\W/g, "-")}.out`);
+          writeFileSync(destination, "the previous content\n");
+          const run = runCli([...args, "--output", destination], { input: text });
+          expectWellBehaved(run, [0, 1, 2, 65]);
+          const after = readFileSync(destination, "utf8");
+          if (after === "the previous content\n") return;
+          // Replaced: then the run completed, and the file is the whole document.
+          expect([0, 1, 65]).toContain(run.status);
+          if (name === "plot") expect(after.trimEnd().endsWith("</svg>")).toBe(true);
+          if (name === "report") expect(after.length).toBeGreaterThan(0);
+        },
+      ),
       RUNS,
     );
   });

@@ -19,7 +19,16 @@ const icFigures = fc.record({ tpp, area }).map(({ tpp, area }) => {
   const { part: _p, kind: _k, datacenter: _d, ...figures } = chip({ tpp, area });
   return { part: `IC ${tpp} on ${area}`, ...figures };
 });
-const base = fc.constantFrom(undefined, "5A992.c", "5A002.a", "5A002.d", "4A003.b", "4A004.a", "3A001.a.5.a", "5A004.b");
+const base = fc.constantFrom(
+  undefined,
+  "5A992.c",
+  "5A002.a",
+  "5A002.d",
+  "4A003.b",
+  "4A004.a",
+  "3A001.a.5.a",
+  "5A004.b",
+);
 
 /** .a-tier paragraphs: 4A090.a, 3A090.a, x.z.N.a, x.z.1 (5A992, 4A004, 4A005). */
 const aTier = /^(4A090\.a|3A090\.a|\w{5}\.z\.\d\.a|(5A992|4A004|4A005)\.z\.1)$/;
@@ -28,13 +37,22 @@ const bTier = /^(4A090\.b|3A090\.b|\w{5}\.z\.\d\.b|(5A992|4A004|4A005)\.z\.2)$/;
 describe("the item ECCN", () => {
   it("never claims less control than its most controlled IC", () => {
     fc.assert(
-      fc.property(fc.array(icFigures, { minLength: 1, maxLength: 3 }), fc.boolean(), base, fc.constantFrom("assembly", "computer"), (ics, datacenter, baseEccn, form) => {
-        const result = classify({ part: "item", form, datacenter, ...(baseEccn ? { baseEccn } : {}), contains: ics }, { date: DATE });
-        const eccns = result.contained!.map((c) => c.eccn);
-        if (eccns.includes("3A090.a")) expect(result.itemEccn).toMatch(aTier);
-        else if (eccns.includes("3A090.b")) expect(result.itemEccn).toMatch(bTier);
-        else expect(result.itemEccn).not.toMatch(/\.z\.|4A090/);
-      }),
+      fc.property(
+        fc.array(icFigures, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        base,
+        fc.constantFrom("assembly", "computer"),
+        (ics, datacenter, baseEccn, form) => {
+          const result = classify(
+            { part: "item", form, datacenter, ...(baseEccn ? { baseEccn } : {}), contains: ics },
+            { date: DATE },
+          );
+          const eccns = result.contained!.map((c) => c.eccn);
+          if (eccns.includes("3A090.a")) expect(result.itemEccn).toMatch(aTier);
+          else if (eccns.includes("3A090.b")) expect(result.itemEccn).toMatch(bTier);
+          else expect(result.itemEccn).not.toMatch(/\.z\.|4A090/);
+        },
+      ),
     );
   });
 
@@ -43,7 +61,10 @@ describe("the item ECCN", () => {
       fc.property(icFigures, fc.boolean(), base, (ic, datacenter, baseEccn) => {
         const extra = baseEccn ? { baseEccn } : {};
         const single = classify({ ...ic, form: "assembly", datacenter, ...extra }, { date: DATE });
-        const listed = classify({ part: "card", form: "assembly", datacenter, ...extra, contains: [ic] }, { date: DATE });
+        const listed = classify(
+          { part: "card", form: "assembly", datacenter, ...extra, contains: [ic] },
+          { date: DATE },
+        );
         expect(listed.itemEccn).toBe(single.itemEccn);
       }),
     );
@@ -53,10 +74,20 @@ describe("the item ECCN", () => {
     fc.assert(
       fc.property(fc.array(icFigures, { minLength: 1, maxLength: 3 }), base, (ics, baseEccn) => {
         const item = (datacenter?: boolean) =>
-          classify({ part: "item", form: "assembly", ...(datacenter === undefined ? {} : { datacenter }), ...(baseEccn ? { baseEccn } : {}), contains: ics }, { date: DATE });
+          classify(
+            {
+              part: "item",
+              form: "assembly",
+              ...(datacenter === undefined ? {} : { datacenter }),
+              ...(baseEccn ? { baseEccn } : {}),
+              contains: ics,
+            },
+            { date: DATE },
+          );
         const unknown = item();
         const [yes, no] = [item(true), item(false)];
-        if (unknown.itemEccn !== "indeterminate") expect([yes.itemEccn, no.itemEccn]).toEqual([unknown.itemEccn, unknown.itemEccn]);
+        if (unknown.itemEccn !== "indeterminate")
+          expect([yes.itemEccn, no.itemEccn]).toEqual([unknown.itemEccn, unknown.itemEccn]);
         else expect(yes.itemEccn === no.itemEccn && yes.itemEccn !== "indeterminate").toBe(false);
       }),
     );

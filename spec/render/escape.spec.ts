@@ -16,7 +16,34 @@ import {
 } from "../../src/render/escape.js";
 
 /** Any string, with the characters hostile input uses most often mixed in. */
-const hostile = fc.string({ unit: fc.oneof(fc.constantFrom("\x1b", "\x9b", "\n", "\r", "\t", "\u202e", "\ufffe", "\uffff", "\ud800", "<", "&", "'", '"', "`", "[", "]", "|", "=", "-"), fc.string({ minLength: 1, maxLength: 1 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 })), maxLength: 40 });
+const hostile = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom(
+      "\x1b",
+      "\x9b",
+      "\n",
+      "\r",
+      "\t",
+      "\u202e",
+      "\ufffe",
+      "\uffff",
+      "\ud800",
+      "<",
+      "&",
+      "'",
+      '"',
+      "`",
+      "[",
+      "]",
+      "|",
+      "=",
+      "-",
+    ),
+    fc.string({ minLength: 1, maxLength: 1 }),
+    fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 40,
+});
 
 describe("escapeTerminal", () => {
   it("shows ESC, CSI, CR, newline, bidi override and U+FFFE as codes", () => {
@@ -32,7 +59,13 @@ describe("escapeTerminal", () => {
   });
 
   it("property: no control character survives", () => {
-    fc.assert(fc.property(hostile, (text) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/.test(escapeTerminal(text))));
+    fc.assert(
+      fc.property(
+        hostile,
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the property looks for control characters.
+        (text) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/.test(escapeTerminal(text)),
+      ),
+    );
   });
 });
 
@@ -107,7 +140,8 @@ describe("shellQuote", () => {
   it("property: sh reads the quoted argument back exactly (a quote-aware reader)", () => {
     const unquote = (word: string): string => {
       let out = "";
-      for (const part of word.match(/'[^']*'|\\.|[^'\\]+/g) ?? []) out += part.startsWith("'") ? part.slice(1, -1) : part.startsWith("\\") ? part.slice(1) : part;
+      for (const part of word.match(/'[^']*'|\\.|[^'\\]+/g) ?? [])
+        out += part.startsWith("'") ? part.slice(1, -1) : part.startsWith("\\") ? part.slice(1) : part;
       return out;
     };
     fc.assert(fc.property(hostile, (text) => unquote(shellQuote(text)) === text));
@@ -115,10 +149,13 @@ describe("shellQuote", () => {
 });
 
 describe("neutraliseSpreadsheetCell", () => {
-  it.each(["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://x")'])("%j starts like a formula and gets a leading '", (cell) => {
-    expect(startsLikeFormula(cell)).toBe(true);
-    expect(neutraliseSpreadsheetCell(cell)).toBe(`'${cell}`);
-  });
+  it.each(["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx", '=HYPERLINK("http://x")'])(
+    "%j starts like a formula and gets a leading '",
+    (cell) => {
+      expect(startsLikeFormula(cell)).toBe(true);
+      expect(neutraliseSpreadsheetCell(cell)).toBe(`'${cell}`);
+    },
+  );
 
   it.each(["-1.5", "+3", "1e-3", "3A090.a.1", "a=b", ""])("%j is left as it is", (cell) => {
     expect(neutraliseSpreadsheetCell(cell)).toBe(cell);

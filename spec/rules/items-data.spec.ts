@@ -25,10 +25,17 @@ const data = JSON.parse(readFileSync("data/rules/items.json", "utf8")) as {
 };
 const thresholds3A090 = JSON.parse(readFileSync("data/rules/3A090.json", "utf8")) as { formalisedFrom: string };
 
-const zTables = Object.entries(data.zEntries).filter((e): e is [string, { values: (Dated & { groups: { paragraphs: string[]; z: string }[] })[] }] => typeof e[1] !== "string");
+const zTables = Object.entries(data.zEntries).filter(
+  (e): e is [string, { values: (Dated & { groups: { paragraphs: string[]; z: string }[] })[] }] =>
+    typeof e[1] !== "string",
+);
 const allDated: [string, Dated][] = [
-  ...Object.entries(data.paragraphs).flatMap(([id, p]) => p.values.map((v) => [`paragraphs.${id} from ${v.from}`, v] as [string, Dated])),
-  ...Object.entries(data.thresholds).flatMap(([id, t]) => t.values.map((v) => [`thresholds.${id} from ${v.from}`, v] as [string, Dated])),
+  ...Object.entries(data.paragraphs).flatMap(([id, p]) =>
+    p.values.map((v) => [`paragraphs.${id} from ${v.from}`, v] as [string, Dated]),
+  ),
+  ...Object.entries(data.thresholds).flatMap(([id, t]) =>
+    t.values.map((v) => [`thresholds.${id} from ${v.from}`, v] as [string, Dated]),
+  ),
   ...zTables.flatMap(([id, t]) => t.values.map((v) => [`zEntries.${id} from ${v.from}`, v] as [string, Dated])),
 ];
 
@@ -67,7 +74,7 @@ describe("data/rules/items.json", () => {
     }
   });
 
-  it("3A991.p.2 is \"150 Gbyte/s or more\": ≥ 150, exact at the edge", () => {
+  it('3A991.p.2 is "150 Gbyte/s or more": ≥ 150, exact at the edge', () => {
     const io = itemRulesAt("2025-06-02").io3A991p2;
     expect([io.operator, io.value.toExactString(), io.wording]).toEqual([">=", "150", "of 150 Gbyte/s or more"]);
     expect([meets(parseDecimal("150"), io), meets(parseDecimal("149.999999999999"), io)]).toEqual([true, false]);

@@ -32,12 +32,15 @@ describe("data/rules/3A090.json", () => {
     expect([...THRESHOLD_IDS].sort()).toEqual(Object.keys(data.thresholds).sort());
   });
 
-  it.each(allValues.map((v) => [`${v.id} from ${v.from}`, v] as const))("%s has a full citation and a decimal value", (_, v) => {
-    expect(v.citation.cfr).toMatch(/^15 CFR 774 Supp\. 1, ECCN 3A(090|991)/);
-    for (const field of ["fr", "frDoc", "published"] as const) expect(v.citation[field].length).toBeGreaterThan(0);
-    expect(isIsoDate(v.from)).toBe(true);
-    expect(() => parseDecimal(v.value)).not.toThrow();
-  });
+  it.each(allValues.map((v) => [`${v.id} from ${v.from}`, v] as const))(
+    "%s has a full citation and a decimal value",
+    (_, v) => {
+      expect(v.citation.cfr).toMatch(/^15 CFR 774 Supp\. 1, ECCN 3A(090|991)/);
+      for (const field of ["fr", "frDoc", "published"] as const) expect(v.citation[field].length).toBeGreaterThan(0);
+      expect(isIsoDate(v.from)).toBe(true);
+      expect(() => parseDecimal(v.value)).not.toThrow();
+    },
+  );
 
   it("each threshold's dates strictly increase, and none starts before the formalised text", () => {
     for (const [id, t] of Object.entries(data.thresholds)) {
@@ -50,7 +53,7 @@ describe("data/rules/3A090.json", () => {
     expect([...formatDates].sort()).toEqual(formatDates);
   });
 
-  it("each operator is the mapping of its wording: \"or more\" ≥, \"less than\" <, \"greater than\" >", () => {
+  it('each operator is the mapping of its wording: "or more" ≥, "less than" <, "greater than" >', () => {
     const operatorOf = (wording: string) =>
       /greater than/.test(wording) ? ">" : /less than|below/.test(wording) ? "<" : /or more/.test(wording) ? ">=" : "?";
     for (const v of allValues) {
@@ -87,7 +90,9 @@ describe("rulesAt(date)", () => {
   it(`refuses ${addDays(first, -1)}, the day before the first formalised text, and accepts ${first}`, () => {
     expect(first).toBe("2023-11-17");
     expect(() => rulesAt(addDays(first, -1))).toThrow(RulesDateError);
-    expect(() => rulesAt(addDays(first, -1))).toThrow(/first formalised text is in force from 2023-11-17.*transfer rate/);
+    expect(() => rulesAt(addDays(first, -1))).toThrow(
+      /first formalised text is in force from 2023-11-17.*transfer rate/,
+    );
     expect(rulesAt(first).threshold("3A090.a.1.tpp")?.value.toExactString()).toBe("4800");
   });
 
@@ -121,9 +126,18 @@ describe("rulesAt(date)", () => {
   it("the format table gives the container widths, aliases included", () => {
     const rules = rulesAt("2025-06-02");
     const bits = (name: string) => rules.format(name)?.bitLength.toExactString();
-    expect([bits("INT4"), bits("fp4"), bits("FP6"), bits("INT8"), bits("e4m3"), bits("FP16"), bits("bfloat16"), bits("TF32"), bits("FP32"), bits("FP64")]).toEqual([
-      "4", "4", "6", "8", "8", "16", "16", "32", "32", "64",
-    ]);
+    expect([
+      bits("INT4"),
+      bits("fp4"),
+      bits("FP6"),
+      bits("INT8"),
+      bits("e4m3"),
+      bits("FP16"),
+      bits("bfloat16"),
+      bits("TF32"),
+      bits("FP32"),
+      bits("FP64"),
+    ]).toEqual(["4", "4", "6", "8", "8", "16", "16", "32", "32", "64"]);
     expect(rules.format("TF32")?.alternatives.map((a) => a.bitLength.toExactString())).toEqual(["19"]);
     expect(rules.format("FP9000")).toBeUndefined();
   });
@@ -135,8 +149,12 @@ describe("ic3a090 rules", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Thresholds of ECCN 3A090 in force on 2025-06-02");
     expect(run.stdout).toMatch(/3A090\.a\.1\.tpp\s+≥ 4800 TPP\s+"of 4800 or more"/);
-    expect(run.stdout).toMatch(/3A090\.c\.mbd\s+> 2 GB\/s\/mm²\s+"greater than 2 gigabytes per second per square millimeter"/);
-    expect(run.stdout).toContain("15 CFR 774 Supp. 1, ECCN 3A090.a.2 (88 FR 73458, published 2023-10-25; in force from 2023-11-17)");
+    expect(run.stdout).toMatch(
+      /3A090\.c\.mbd\s+> 2 GB\/s\/mm²\s+"greater than 2 gigabytes per second per square millimeter"/,
+    );
+    expect(run.stdout).toContain(
+      "15 CFR 774 Supp. 1, ECCN 3A090.a.2 (88 FR 73458, published 2023-10-25; in force from 2023-11-17)",
+    );
     expect(run.stdout).toMatch(/TF32 32 \(or 19\)/);
     expect(run.stderr).toBe("");
   });
@@ -149,7 +167,10 @@ describe("ic3a090 rules", () => {
 
   it("--json gives the same thresholds as data", () => {
     const run = runCli(["rules", "--date", "2025-06-02", "--json"]);
-    const table = JSON.parse(run.stdout) as { thresholds: { id: string; operator: string; value: string }[]; notInForce: string[] };
+    const table = JSON.parse(run.stdout) as {
+      thresholds: { id: string; operator: string; value: string }[];
+      notInForce: string[];
+    };
     expect(table.thresholds.map((t) => t.id)).toEqual([...THRESHOLD_IDS]);
     expect(table.thresholds.find((t) => t.id === "3A090.a.2.pd")).toMatchObject({ operator: ">=", value: "5.92" });
     expect(table.notInForce).toEqual([]);
@@ -157,13 +178,18 @@ describe("ic3a090 rules", () => {
 });
 
 describe("the decision code (src/classify, src/rules) has no float arithmetic and no threshold literal", () => {
-  const files = ["src/classify", "src/rules"].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => `${dir}/${f}`));
+  const files = ["src/classify", "src/rules"].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => `${dir}/${f}`),
+  );
 
   /** The source with comments removed, and (for `code`) string and template literals emptied. */
   function strip(source: string): { code: string; strings: string[] } {
     const strings: string[] = [];
     let code = "";
-    const re = /\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`|\/(?![*/])(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[])+\/[gimsuy]*/g;
+    const re =
+      /\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`|\/(?![*/])(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[])+\/[gimsuy]*/g;
     let last = 0;
     for (const match of source.matchAll(re)) {
       code += source.slice(last, match.index);
@@ -193,7 +219,9 @@ describe("the decision code (src/classify, src/rules) has no float arithmetic an
   it.each(files)("%s has no threshold (4800, 5.92, 1600, 2400, 3.2, 1.6) as a number literal", (file) => {
     const { code } = strip(readFileSync(file, "utf8"));
     const literals = code.match(/(?<![\w.])\d+(?:\.\d+)?(?:e[+-]?\d+)?n?(?![\w.])/gi) ?? [];
-    const thresholds = literals.filter((literal) => ["4800", "5.92", "1600", "2400", "3.2", "1.6"].includes(literal.replace(/n$/, "")));
+    const thresholds = literals.filter((literal) =>
+      ["4800", "5.92", "1600", "2400", "3.2", "1.6"].includes(literal.replace(/n$/, "")),
+    );
     expect(thresholds, file).toEqual([]);
   });
 

@@ -23,12 +23,22 @@ let server: ReturnType<typeof buildServer>;
 
 beforeAll(async () => {
   expect(runCli(["keygen", "--out", at("acme")]).status).toBe(0);
-  writeFileSync(at("trusted-designers.json"), JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: "acme.pub" }] }));
+  writeFileSync(
+    at("trusted-designers.json"),
+    JSON.stringify({ designers: [{ name: "Acme Semi", publicKey: "acme.pub" }] }),
+  );
   writeFileSync(at("datasheet.pdf"), "%PDF-1.4 the ACME-X1 datasheet, rev C");
   const args = ["attest", "data/examples/attest-example.json", "--key", at("acme.key"), "--designer", "Acme Semi"];
-  expect(runCli([...args, "--bind", at("datasheet.pdf"), "--date", DATE, "--output", at("attestation.json")]).status).toBe(0);
+  expect(
+    runCli([...args, "--bind", at("datasheet.pdf"), "--date", DATE, "--output", at("attestation.json")]).status,
+  ).toBe(0);
   const trustFile = at("trusted-designers.json");
-  server = buildServer({ context: { presumeOptions: { verifyAttestation: attestationVerifierFor(trustFile) }, trust: loadTrustFile(trustFile) } });
+  server = buildServer({
+    context: {
+      presumeOptions: { verifyAttestation: attestationVerifierFor(trustFile) },
+      trust: loadTrustFile(trustFile),
+    },
+  });
   await server.ready();
 });
 
@@ -95,13 +105,22 @@ describe("POST /api/v1/presume: the bytes of ic3a090 presume", () => {
   }
 
   it("JSON Lines with a date (what-if): the CLI's lines", async () => {
-    const response = await post("/api/v1/presume?date=2027-06-01", example("orders-2027Q1.jsonl"), "application/x-ndjson");
-    const cli = runCli(["presume", "-", "--format", "jsonl", "--date", "2027-06-01"], { input: example("orders-2027Q1.jsonl") });
+    const response = await post(
+      "/api/v1/presume?date=2027-06-01",
+      example("orders-2027Q1.jsonl"),
+      "application/x-ndjson",
+    );
+    const cli = runCli(["presume", "-", "--format", "jsonl", "--date", "2027-06-01"], {
+      input: example("orders-2027Q1.jsonl"),
+    });
     expect(response.body).toBe(cli.stdout);
   });
 
   it("an inline signed attestation is verified against the server's trust file", async () => {
-    const order = { ...JSON.parse(example("order-route-a.json")), designerAttestation: JSON.parse(readFileSync(at("attestation.json"), "utf8")) };
+    const order = {
+      ...JSON.parse(example("order-route-a.json")),
+      designerAttestation: JSON.parse(readFileSync(at("attestation.json"), "utf8")),
+    };
     const input = JSON.stringify(order);
     const response = await post("/api/v1/presume", input);
     const cli = runCli(["presume", "-", "--trust", at("trusted-designers.json")], { input });
@@ -110,10 +129,15 @@ describe("POST /api/v1/presume: the bytes of ic3a090 presume", () => {
 
   it("a designerAttestation given as a path is refused, never opened: the CLI's answer but for the reason", async () => {
     const response = await post("/api/v1/presume", example("order-route-a.json"));
-    const cli = runCli(["presume", "-", "--trust", at("trusted-designers.json")], { input: example("order-route-a.json") });
-    const refusal = 'designerAttestation \\"attestation.json\\" is a path; the server opens no path from a request: give the envelope inline';
+    const cli = runCli(["presume", "-", "--trust", at("trusted-designers.json")], {
+      input: example("order-route-a.json"),
+    });
+    const refusal =
+      'designerAttestation \\"attestation.json\\" is a path; the server opens no path from a request: give the envelope inline';
     expect(response.body).toContain(refusal);
-    expect(response.body).toBe(cli.stdout.replace(/cannot read attestation [^"]*attestation\.json: ENOENT \(no such file\)/g, refusal));
+    expect(response.body).toBe(
+      cli.stdout.replace(/cannot read attestation [^"]*attestation\.json: ENOENT \(no such file\)/g, refusal),
+    );
   });
 });
 
@@ -122,7 +146,15 @@ describe("POST /api/v1/verify: the JSON of ic3a090 verify --json, trust from the
     const envelope = readFileSync(at("attestation.json"), "utf8");
     const files = [{ name: "datasheet.pdf", base64: readFileSync(at("datasheet.pdf")).toString("base64") }];
     const response = await post("/api/v1/verify", JSON.stringify({ envelope, files }));
-    const cli = runCli(["verify", at("attestation.json"), "--trust", at("trusted-designers.json"), "--bind", at("datasheet.pdf"), "--json"]);
+    const cli = runCli([
+      "verify",
+      at("attestation.json"),
+      "--trust",
+      at("trusted-designers.json"),
+      "--bind",
+      at("datasheet.pdf"),
+      "--json",
+    ]);
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe(cli.stdout);
     expect(JSON.parse(response.body).ok).toBe(true);
@@ -132,8 +164,22 @@ describe("POST /api/v1/verify: the JSON of ic3a090 verify --json, trust from the
     expect(JSON.parse((await post("/api/v1/verify", readFileSync(at("attestation.json"), "utf8"))).body).ok).toBe(true);
     writeFileSync(at("tampered.pdf"), "%PDF-1.4 the ACME-X1 datasheet, rev D");
     const envelope = readFileSync(at("attestation.json"), "utf8");
-    const response = await post("/api/v1/verify", JSON.stringify({ envelope, files: [{ name: "tampered.pdf", base64: readFileSync(at("tampered.pdf")).toString("base64") }] }));
-    const cli = runCli(["verify", at("attestation.json"), "--trust", at("trusted-designers.json"), "--bind", at("tampered.pdf"), "--json"]);
+    const response = await post(
+      "/api/v1/verify",
+      JSON.stringify({
+        envelope,
+        files: [{ name: "tampered.pdf", base64: readFileSync(at("tampered.pdf")).toString("base64") }],
+      }),
+    );
+    const cli = runCli([
+      "verify",
+      at("attestation.json"),
+      "--trust",
+      at("trusted-designers.json"),
+      "--bind",
+      at("tampered.pdf"),
+      "--json",
+    ]);
     expect(cli.status).toBe(19);
     expect(response.body).toBe(cli.stdout);
   });
@@ -143,7 +189,9 @@ describe("POST /api/v1/verify: the JSON of ic3a090 verify --json, trust from the
     const response = await post("/api/v1/render?format=md", envelope);
     const cli = runCli(["render", at("attestation.json"), "--trust", at("trusted-designers.json"), "--format", "md"]);
     expect(response.statusCode).toBe(200);
-    const named = cli.stdout.replaceAll(at("attestation.json"), "attestation.json").replaceAll(at("trusted-designers.json"), "trusted-designers.json");
+    const named = cli.stdout
+      .replaceAll(at("attestation.json"), "attestation.json")
+      .replaceAll(at("trusted-designers.json"), "trusted-designers.json");
     expect(response.body).toBe(named);
     const other = await post("/api/v1/render", JSON.stringify({ envelope, part: "OTHER-PART" }));
     expect(other.statusCode).toBe(422);
@@ -152,7 +200,12 @@ describe("POST /api/v1/verify: the JSON of ic3a090 verify --json, trust from the
 
   it("a server started without --trust answers 503, and takes no trust from the request", async () => {
     const bare = buildServer({ context: { presumeOptions: {}, trust: undefined } });
-    const response = await bare.inject({ method: "POST", url: "/api/v1/verify", payload: readFileSync(at("attestation.json"), "utf8"), headers: { "content-type": "application/json" } });
+    const response = await bare.inject({
+      method: "POST",
+      url: "/api/v1/verify",
+      payload: readFileSync(at("attestation.json"), "utf8"),
+      headers: { "content-type": "application/json" },
+    });
     expect(response.statusCode).toBe(503);
     expect(JSON.parse(response.body).error.message).toMatch(/started without --trust/);
     await bare.close();
@@ -185,7 +238,9 @@ describe("GET /api/v1/rules and /api/v1/schema/*", () => {
   });
 
   it("the datasheet schema: the JSON of ic3a090 schema, and the published order schema", async () => {
-    expect((await server.inject({ method: "GET", url: "/api/v1/schema/datasheet" })).body).toBe(runCli(["schema"]).stdout);
+    expect((await server.inject({ method: "GET", url: "/api/v1/schema/datasheet" })).body).toBe(
+      runCli(["schema"]).stdout,
+    );
     expect(JSON.parse((await server.inject({ method: "GET", url: "/api/v1/schema/order" })).body).type).toBe("object");
   });
 });
@@ -219,8 +274,12 @@ describe("HTTP edges", () => {
 
   it("a loopback server refuses a foreign Host header (DNS rebinding)", async () => {
     const guarded = buildServer({ context: { presumeOptions: {}, trust: undefined }, loopbackOnly: true });
-    expect((await guarded.inject({ method: "GET", url: "/api/v1/rules", headers: { host: "evil.example" } })).statusCode).toBe(421);
-    expect((await guarded.inject({ method: "GET", url: "/api/v1/rules", headers: { host: "127.0.0.1:8080" } })).statusCode).toBe(200);
+    expect(
+      (await guarded.inject({ method: "GET", url: "/api/v1/rules", headers: { host: "evil.example" } })).statusCode,
+    ).toBe(421);
+    expect(
+      (await guarded.inject({ method: "GET", url: "/api/v1/rules", headers: { host: "127.0.0.1:8080" } })).statusCode,
+    ).toBe(200);
     await guarded.close();
   });
 });
@@ -245,7 +304,8 @@ describe("POST /api/v1/license: the bytes of ic3a090 license", () => {
   });
 
   it("a misspelt field: 400 with the CLI's error object; an unknown mode: 400", async () => {
-    const bad = '{"shipment":"S1","item":{"eccn":"3A090.a","datacentre":true},"destination":"DE","transaction":"export"}';
+    const bad =
+      '{"shipment":"S1","item":{"eccn":"3A090.a","datacentre":true},"destination":"DE","transaction":"export"}';
     const response = await post("/api/v1/license?date=2026-11-29", bad);
     const cli = runCli(["license", "-", "--date", "2026-11-29"], { input: bad });
     expect(response.statusCode).toBe(400);

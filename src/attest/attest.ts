@@ -49,7 +49,10 @@ export interface AttestOptions {
  * @throws InvalidInputError for a datasheet that does not validate.
  * @throws AttestRefusal for an indeterminate result, or 3A090.a without `allowControlled`.
  */
-export function attestDatasheet(input: unknown, options: AttestOptions): { envelope: DsseEnvelope; statement: Statement; classification: Classification } {
+export function attestDatasheet(
+  input: unknown,
+  options: AttestOptions,
+): { envelope: DsseEnvelope; statement: Statement; classification: Classification } {
   const datasheet = parseDatasheet(input);
   const unsafe = [
     { path: "part", name: datasheet.part },
@@ -100,6 +103,7 @@ export function attestDatasheet(input: unknown, options: AttestOptions): { envel
  * @example unsignableNameReason("Acme Semi") === undefined
  */
 export function unsignableNameReason(name: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a name with control characters cannot be signed.
   const bad = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/u.exec(name);
   if (bad === null) return undefined;
   const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;

@@ -40,7 +40,8 @@ function write(value: unknown, path: string): string {
     case "boolean":
       return value ? "true" : "false";
     case "number":
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `${value} is not a finite number and has no JSON form`);
+      if (!Number.isFinite(value))
+        throw new CanonicalJsonError(path, `${value} is not a finite number and has no JSON form`);
       return JSON.stringify(value);
     case "object": {
       if (value === null) return "null";
@@ -51,7 +52,8 @@ function write(value: unknown, path: string): string {
       }
       const entries = Object.entries(value as Record<string, unknown>);
       for (const [key, item] of entries) {
-        if (item === undefined) throw new CanonicalJsonError(path ? `${path}.${key}` : key, "undefined has no JSON form");
+        if (item === undefined)
+          throw new CanonicalJsonError(path ? `${path}.${key}` : key, "undefined has no JSON form");
       }
       entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${write(item, path ? `${path}.${key}` : key)}`).join(",")}}`;

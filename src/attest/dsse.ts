@@ -38,13 +38,24 @@ export function pae(payloadType: string, payload: Buffer): Buffer {
 
 /** sha256 hex of a public key's SPKI DER encoding: the `keyid`, and the fingerprint shown to people. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex");
 }
 
 /** Signs `payload` into a one-signature envelope with an Ed25519 private key. */
-export function signEnvelope(payloadType: string, payload: Buffer, privateKey: KeyObject, publicKey: KeyObject): DsseEnvelope {
+export function signEnvelope(
+  payloadType: string,
+  payload: Buffer,
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+): DsseEnvelope {
   const sig = sign(null, pae(payloadType, payload), privateKey);
-  return { payloadType, payload: payload.toString("base64"), signatures: [{ keyid: keyIdOf(publicKey), sig: sig.toString("base64") }] };
+  return {
+    payloadType,
+    payload: payload.toString("base64"),
+    signatures: [{ keyid: keyIdOf(publicKey), sig: sig.toString("base64") }],
+  };
 }
 
 /** True when `sig` is an Ed25519 signature of PAE(payloadType, payload) by `publicKey`. */

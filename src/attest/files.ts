@@ -22,13 +22,21 @@ export function digestFile(file: string): { name: string; sha256: string } {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new BoundFileError(`--bind: cannot read ${file}: EISDIR (is a folder)`);
-    if (!stat.isFile()) throw new BoundFileError(`--bind: ${file} is not a regular file (a FIFO or a device); bind a file`);
+    if (!stat.isFile())
+      throw new BoundFileError(`--bind: ${file} is not a regular file (a FIFO or a device); bind a file`);
     // Streamed through the hash, a chunk at a time: a bound PDF may be large.
     const hash = createHash("sha256");
     const chunk = Buffer.alloc(1 << 16);
     let position = 0;
-    for (let n = readSync(fd, chunk, 0, chunk.length, position); n > 0; n = readSync(fd, chunk, 0, chunk.length, position)) {
-      if (position === 0 && holdsPrivateKey(chunk.subarray(0, n))) throw new BoundFileError(`--bind: ${file} holds a private key; it must never be bound (its digest would travel with the attestation)`);
+    for (
+      let n = readSync(fd, chunk, 0, chunk.length, position);
+      n > 0;
+      n = readSync(fd, chunk, 0, chunk.length, position)
+    ) {
+      if (position === 0 && holdsPrivateKey(chunk.subarray(0, n)))
+        throw new BoundFileError(
+          `--bind: ${file} holds a private key; it must never be bound (its digest would travel with the attestation)`,
+        );
       hash.update(chunk.subarray(0, n));
       position += n;
     }

@@ -44,7 +44,10 @@ export function generateKeyFiles(prefix: string): KeyPairFiles {
   const privateKeyFile = `${prefix}.key`;
   const publicKeyFile = `${prefix}.pub`;
   for (const file of [privateKeyFile, publicKeyFile]) {
-    if (existsSync(file)) throw new KeyError(`${file} already exists; refusing to overwrite a key (choose another --out, or move the old key away first)`);
+    if (existsSync(file))
+      throw new KeyError(
+        `${file} already exists; refusing to overwrite a key (choose another --out, or move the old key away first)`,
+      );
   }
   const { privateKey, publicKey } = generateKeyPairSync("ed25519");
   writeNew(privateKeyFile, privateKey.export({ type: "pkcs8", format: "pem" }) as string, 0o600);
@@ -102,20 +105,29 @@ function isEncryptedPem(text: string): boolean {
 export function readPrivateKey(file: string): { privateKey: KeyObject; publicKey: KeyObject; warnings: string[] } {
   const text = readKeyText(file, "private key");
   if (isEncryptedPem(text)) {
-    throw new KeyError(`${file} is an encrypted private key (protected by a passphrase); ic3a090 signs with an unencrypted PKCS#8 key such as keygen writes: decrypt a copy (openssl pkey -in ${file} -out plain.key) and keep it mode 0600`);
+    throw new KeyError(
+      `${file} is an encrypted private key (protected by a passphrase); ic3a090 signs with an unencrypted PKCS#8 key such as keygen writes: decrypt a copy (openssl pkey -in ${file} -out plain.key) and keep it mode 0600`,
+    );
   }
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey({ key: text, format: "pem" });
   } catch {
-    throw new KeyError(`${file} is not a PEM private key (expected the PKCS#8 "designer.key" written by ic3a090 keygen)`);
+    throw new KeyError(
+      `${file} is not a PEM private key (expected the PKCS#8 "designer.key" written by ic3a090 keygen)`,
+    );
   }
   if (privateKey.asymmetricKeyType !== "ed25519") {
-    throw new KeyError(`${file} is a ${privateKey.asymmetricKeyType ?? "unknown"} key; attestations are signed with Ed25519 (ic3a090 keygen)`);
+    throw new KeyError(
+      `${file} is a ${privateKey.asymmetricKeyType ?? "unknown"} key; attestations are signed with Ed25519 (ic3a090 keygen)`,
+    );
   }
   const warnings: string[] = [];
   const mode = statSync(file).mode & 0o077;
-  if (process.platform !== "win32" && mode !== 0) warnings.push(`${file} is readable by other users (mode ${(statSync(file).mode & 0o777).toString(8)}); chmod 600 ${file}`);
+  if (process.platform !== "win32" && mode !== 0)
+    warnings.push(
+      `${file} is readable by other users (mode ${(statSync(file).mode & 0o777).toString(8)}); chmod 600 ${file}`,
+    );
   return { privateKey, publicKey: createPublicKey(privateKey), warnings };
 }
 
@@ -126,14 +138,20 @@ export function readPrivateKey(file: string): { privateKey: KeyObject; publicKey
  * @throws KeyError with `where` naming the file or the trust-file field.
  */
 export function parsePublicKey(text: string, where: string): KeyObject {
-  if (/PRIVATE KEY/.test(text)) throw new KeyError(`${where} holds a private key; give the designer's public key (the .pub file) instead, and keep the private key secret`);
+  if (/PRIVATE KEY/.test(text))
+    throw new KeyError(
+      `${where} holds a private key; give the designer's public key (the .pub file) instead, and keep the private key secret`,
+    );
   let publicKey: KeyObject;
   try {
     publicKey = createPublicKey({ key: text, format: "pem" });
   } catch {
-    throw new KeyError(`${where} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----", as in the .pub file written by ic3a090 keygen)`);
+    throw new KeyError(
+      `${where} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----", as in the .pub file written by ic3a090 keygen)`,
+    );
   }
-  if (publicKey.asymmetricKeyType !== "ed25519") throw new KeyError(`${where} is a ${publicKey.asymmetricKeyType ?? "unknown"} key; attestations use Ed25519`);
+  if (publicKey.asymmetricKeyType !== "ed25519")
+    throw new KeyError(`${where} is a ${publicKey.asymmetricKeyType ?? "unknown"} key; attestations use Ed25519`);
   return publicKey;
 }
 

@@ -17,7 +17,12 @@ export type AttestationCheck =
       readonly ok: true;
       readonly designer: string;
       readonly part: string;
-      readonly figures: { readonly datasheet: unknown; readonly tpp?: string; readonly notSpecifiedIn3A090a: boolean; readonly source: string };
+      readonly figures: {
+        readonly datasheet: unknown;
+        readonly tpp?: string;
+        readonly notSpecifiedIn3A090a: boolean;
+        readonly source: string;
+      };
       readonly keyFingerprint: string;
     }
   | { readonly ok: false; readonly reason: string };
@@ -28,7 +33,9 @@ export type AttestationCheck =
  * @param trust a trust file path (read once, now: a bad trust file is a usage error, not a refused order), or trusted keys
  * @throws TrustFileError when the trust file cannot be used.
  */
-export function attestationVerifierFor(trust: string | TrustedDesigners): (envelopeOrPath: unknown) => AttestationCheck {
+export function attestationVerifierFor(
+  trust: string | TrustedDesigners,
+): (envelopeOrPath: unknown) => AttestationCheck {
   const designers = typeof trust === "string" ? loadTrustFile(trust) : trust;
   return (envelopeOrPath) => {
     let result: VerifyResult;
@@ -44,7 +51,8 @@ export function attestationVerifierFor(trust: string | TrustedDesigners): (envel
       }
       result = verifyEnvelopeBytes(bytes, designers);
     } else result = verifyEnvelope(envelopeOrPath, designers);
-    if (!result.ok) return { ok: false, reason: `${where}: ${result.failure} (verify exit ${result.exitCode}): ${result.message}` };
+    if (!result.ok)
+      return { ok: false, reason: `${where}: ${result.failure} (verify exit ${result.exitCode}): ${result.message}` };
     const results = result.predicate.results;
     return {
       ok: true,

@@ -31,9 +31,11 @@ const FONT_RESOURCE: Record<PdfFont, { name: string; base: string }> = {
 
 // Helvetica advance widths (1/1000 em) for codes 32..126, from the standard AFM.
 const HELVETICA_ASCII = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
+  556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334,
+  260, 334, 584,
 ];
 
 /** Width of a WinAnsi byte string in points. Bold is taken a little wider than regular, to wrap safely. */
@@ -49,13 +51,51 @@ function textWidth(bytes: string, font: PdfFont, size: number): number {
 
 // The WinAnsiEncoding codes 0x80-0x9F that differ from Latin-1.
 const WIN_ANSI_EXTRA: Record<string, number> = {
-  "€": 0x80, "‚": 0x82, "ƒ": 0x83, "„": 0x84, "…": 0x85, "†": 0x86, "‡": 0x87, "ˆ": 0x88, "‰": 0x89, "Š": 0x8a, "‹": 0x8b, "Œ": 0x8c, "Ž": 0x8e,
-  "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "•": 0x95, "–": 0x96, "—": 0x97, "˜": 0x98, "™": 0x99, "š": 0x9a, "›": 0x9b, "œ": 0x9c, "ž": 0x9e, "Ÿ": 0x9f,
+  "€": 0x80,
+  "‚": 0x82,
+  ƒ: 0x83,
+  "„": 0x84,
+  "…": 0x85,
+  "†": 0x86,
+  "‡": 0x87,
+  ˆ: 0x88,
+  "‰": 0x89,
+  Š: 0x8a,
+  "‹": 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  "‘": 0x91,
+  "’": 0x92,
+  "“": 0x93,
+  "”": 0x94,
+  "•": 0x95,
+  "–": 0x96,
+  "—": 0x97,
+  "˜": 0x98,
+  "™": 0x99,
+  š: 0x9a,
+  "›": 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
 };
 
 // Characters the standard fonts lack, written the way a reader would type them.
 const ASCII_FALLBACK: Record<string, string> = {
-  "≥": ">=", "≤": "<=", "≈": "~", "≠": "!=", "→": "->", "←": "<-", "↔": "<->", "−": "-", "∑": "sum", "∞": "inf", "√": "sqrt", "\u2009": " ", "\u202f": " ", "\u2011": "-",
+  "≥": ">=",
+  "≤": "<=",
+  "≈": "~",
+  "≠": "!=",
+  "→": "->",
+  "←": "<-",
+  "↔": "<->",
+  "−": "-",
+  "∑": "sum",
+  "∞": "inf",
+  "√": "sqrt",
+  "\u2009": " ",
+  "\u202f": " ",
+  "\u2011": "-",
 };
 
 /**
@@ -128,7 +168,13 @@ function layout(lines: readonly PdfLine[]): Placed[][] {
         y = PAGE_HEIGHT - MARGIN;
       }
       y -= leading;
-      pages[pages.length - 1]!.push({ bytes, font: line.font, size: line.size, x: MARGIN + indent + (index > 0 ? 12 : 0), y });
+      pages[pages.length - 1]!.push({
+        bytes,
+        font: line.font,
+        size: line.size,
+        x: MARGIN + indent + (index > 0 ? 12 : 0),
+        y,
+      });
     });
   }
   return pages;
@@ -148,22 +194,33 @@ export function textPdf(lines: readonly PdfLine[], info: { title: string; footer
   const fonts = (Object.keys(FONT_RESOURCE) as PdfFont[]).map((font) =>
     add(`<< /Type /Font /Subtype /Type1 /BaseFont /${FONT_RESOURCE[font].base} /Encoding /WinAnsiEncoding >>`),
   );
-  const fontDict = (Object.keys(FONT_RESOURCE) as PdfFont[]).map((font, i) => `/${FONT_RESOURCE[font].name} ${fonts[i]} 0 R`).join(" ");
+  const fontDict = (Object.keys(FONT_RESOURCE) as PdfFont[])
+    .map((font, i) => `/${FONT_RESOURCE[font].name} ${fonts[i]} 0 R`)
+    .join(" ");
   const infoObject = add(`<< /Title ${pdfString(toWinAnsi(info.title))} /Producer ${pdfString("ic3a090")} >>`);
   const pageObjects: number[] = [];
   pages.forEach((placed, index) => {
     const footer = toWinAnsi(`${info.footer ? `${info.footer} - ` : ""}page ${index + 1} of ${pages.length}`);
-    const all = [...placed, { bytes: footer, font: "regular" as const, size: FOOTER_SIZE, x: MARGIN, y: MARGIN - FOOTER_SIZE }];
+    const all = [
+      ...placed,
+      { bytes: footer, font: "regular" as const, size: FOOTER_SIZE, x: MARGIN, y: MARGIN - FOOTER_SIZE },
+    ];
     const stream = all
-      .map((p) => `BT /${FONT_RESOURCE[p.font].name} ${p.size} Tf ${p.x.toFixed(2)} ${p.y.toFixed(2)} Td ${pdfString(p.bytes)} Tj ET`)
+      .map(
+        (p) =>
+          `BT /${FONT_RESOURCE[p.font].name} ${p.size} Tf ${p.x.toFixed(2)} ${p.y.toFixed(2)} Td ${pdfString(p.bytes)} Tj ET`,
+      )
       .join("\n");
     const content = add(`<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`);
     pageObjects.push(
-      add(`<< /Type /Page /Parent ${pagesRoot} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << ${fontDict} >> >> /Contents ${content} 0 R >>`),
+      add(
+        `<< /Type /Page /Parent ${pagesRoot} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << ${fontDict} >> >> /Contents ${content} 0 R >>`,
+      ),
     );
   });
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesRoot} 0 R >>`;
-  objects[pagesRoot - 1] = `<< /Type /Pages /Kids [${pageObjects.map((n) => `${n} 0 R`).join(" ")}] /Count ${pageObjects.length} >>`;
+  objects[pagesRoot - 1] =
+    `<< /Type /Pages /Kids [${pageObjects.map((n) => `${n} 0 R`).join(" ")}] /Count ${pageObjects.length} >>`;
 
   // Latin-1 throughout, so string length is byte length and offsets are exact.
   let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";

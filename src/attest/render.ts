@@ -71,13 +71,33 @@ function document(verified: Verified, how: VerifyHow): { title: string; blocks: 
       rows: [
         ["Classification", headline(recomputed)],
         ["Controlling paragraph", results.clause],
-        ["Citation", clauseStep?.citation ?? "none of 3A090.a.1 to 3A090.c holds; each paragraph tested is cited in the trace below"],
-        ["Not specified in 3A090.a", results.notSpecifiedIn3A090a ? "yes (what route a of Note 1 to 3A090.a needs)" : "no"],
+        [
+          "Citation",
+          clauseStep?.citation ??
+            "none of 3A090.a.1 to 3A090.c holds; each paragraph tested is cited in the trace below",
+        ],
+        [
+          "Not specified in 3A090.a",
+          results.notSpecifiedIn3A090a ? "yes (what route a of Note 1 to 3A090.a needs)" : "no",
+        ],
         ...(results.tpp === null ? [] : [["TPP (exact)", results.tpp] as const]),
-        ...(results.performanceDensityExact === null ? [] : [["PD (exact)", `${results.performanceDensityExact} TPP/mm²`] as const]),
-        ...(results.performanceDensity === null ? [] : [["PD (display, truncated to 6 decimals, never rounded up)", results.performanceDensity] as const]),
-        ...(results.applicableDieAreaMm2 === null ? [] : [["Applicable die area", `${results.applicableDieAreaMm2} mm²`] as const]),
-        ...(results.memoryBandwidthDensityExact === undefined ? [] : [["Memory bandwidth density", `${results.memoryBandwidthDensityExact} ≈ ${results.memoryBandwidthDensity} GB/s/mm²`] as const]),
+        ...(results.performanceDensityExact === null
+          ? []
+          : [["PD (exact)", `${results.performanceDensityExact} TPP/mm²`] as const]),
+        ...(results.performanceDensity === null
+          ? []
+          : [["PD (display, truncated to 6 decimals, never rounded up)", results.performanceDensity] as const]),
+        ...(results.applicableDieAreaMm2 === null
+          ? []
+          : [["Applicable die area", `${results.applicableDieAreaMm2} mm²`] as const]),
+        ...(results.memoryBandwidthDensityExact === undefined
+          ? []
+          : [
+              [
+                "Memory bandwidth density",
+                `${results.memoryBandwidthDensityExact} ≈ ${results.memoryBandwidthDensity} GB/s/mm²`,
+              ] as const,
+            ]),
       ],
     },
     { kind: "heading", text: "Formula" },
@@ -85,9 +105,16 @@ function document(verified: Verified, how: VerifyHow): { title: string; blocks: 
     { kind: "heading", text: "Inputs (as signed)" },
     { kind: "table", headers: ["Field", "Value"], rows: flatten(predicate.inputs) },
     { kind: "heading", text: "Trace (recomputed by verify)" },
-    { kind: "table", headers: ["Step", "Result", "Statement", "Citation"], rows: recomputed.trace.map((s) => [s.step, s.result, s.statement, s.citation]) },
+    {
+      kind: "table",
+      headers: ["Step", "Result", "Statement", "Citation"],
+      rows: recomputed.trace.map((s) => [s.step, s.result, s.statement, s.citation]),
+    },
     ...(recomputed.warnings.length + recomputed.notes.length > 0
-      ? [{ kind: "heading", text: "Warnings and notes (recomputed by verify)" } as const, ...[...recomputed.warnings, ...recomputed.notes].map((text): Block => ({ kind: "paragraph", text }))]
+      ? [
+          { kind: "heading", text: "Warnings and notes (recomputed by verify)" } as const,
+          ...[...recomputed.warnings, ...recomputed.notes].map((text): Block => ({ kind: "paragraph", text })),
+        ]
       : []),
     ...signedNotRecomputed(verified),
     { kind: "heading", text: "Signature" },
@@ -107,7 +134,19 @@ function document(verified: Verified, how: VerifyHow): { title: string; blocks: 
       ],
     },
     { kind: "heading", text: "Verify it yourself" },
-    { kind: "command", text: ["ic3a090", "verify", how.envelopeFile, "--trust", how.trustFile, ...bound.flatMap((s) => ["--bind", s.name])].map(shellQuote).join(" ") },
+    {
+      kind: "command",
+      text: [
+        "ic3a090",
+        "verify",
+        how.envelopeFile,
+        "--trust",
+        how.trustFile,
+        ...bound.flatMap((s) => ["--bind", s.name]),
+      ]
+        .map(shellQuote)
+        .join(" "),
+    },
   ];
   return { title, blocks };
 }
@@ -126,8 +165,19 @@ function signedNotRecomputed(verified: Verified): Block[] {
   if (steps.length + texts.length === 0) return [];
   return [
     { kind: "heading", text: "Signed by the designer, not recomputed by verify" },
-    { kind: "paragraph", text: "The designer signed the following, but verify did not recompute it; it is shown as signed, for reference only." },
-    ...(steps.length > 0 ? [{ kind: "table", headers: ["Step", "Result", "Statement", "Citation"], rows: steps.map((s) => [s.step, s.result, s.statement, s.citation]) } as const] : []),
+    {
+      kind: "paragraph",
+      text: "The designer signed the following, but verify did not recompute it; it is shown as signed, for reference only.",
+    },
+    ...(steps.length > 0
+      ? [
+          {
+            kind: "table",
+            headers: ["Step", "Result", "Statement", "Citation"],
+            rows: steps.map((s) => [s.step, s.result, s.statement, s.citation]),
+          } as const,
+        ]
+      : []),
     ...texts.map((text): Block => ({ kind: "paragraph", text })),
   ];
 }
@@ -146,7 +196,11 @@ function markdown(blocks: readonly Block[]): string {
         case "fields":
           return block.rows.map(([label, value]) => `- **${md(label)}:** ${md(value)}`).join("\n");
         case "table":
-          return [`| ${block.headers.map(md).join(" | ")} |`, `|${block.headers.map(() => "---").join("|")}|`, ...block.rows.map((row) => `| ${row.map(md).join(" | ")} |`)].join("\n");
+          return [
+            `| ${block.headers.map(md).join(" | ")} |`,
+            `|${block.headers.map(() => "---").join("|")}|`,
+            ...block.rows.map((row) => `| ${row.map(md).join(" | ")} |`),
+          ].join("\n");
         case "command": {
           const fence = markdownFence(block.text);
           return `${fence}sh\n${block.text}\n${fence}`;
@@ -156,7 +210,8 @@ function markdown(blocks: readonly Block[]): string {
     .join("\n\n")}\n`;
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function html(title: string, blocks: readonly Block[]): string {
   const body = blocks
@@ -221,6 +276,9 @@ export function renderAttestation(verified: Verified, format: RenderFormat, how:
     case "html":
       return html(title, blocks);
     case "pdf":
-      return textPdf(pdfLines(blocks), { title, footer: `${verified.part} attested by ${verified.designer}; payload sha256 ${verified.payloadSha256.slice(0, 16)}…` });
+      return textPdf(pdfLines(blocks), {
+        title,
+        footer: `${verified.part} attested by ${verified.designer}; payload sha256 ${verified.payloadSha256.slice(0, 16)}…`,
+      });
   }
 }

@@ -21,9 +21,18 @@ export const PREDICATE_TYPE = "https://ic3a090.dev/attestation/datasheet/v1";
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: "must be 64 lowercase hex digits (sha256)" });
 
-const TRACE_RESULTS = ["value", "holds", "fails", "unknown", "applies", "does not apply", "not in force"] as const satisfies readonly TraceStep["result"][];
+const TRACE_RESULTS = [
+  "value",
+  "holds",
+  "fails",
+  "unknown",
+  "applies",
+  "does not apply",
+  "not in force",
+] as const satisfies readonly TraceStep["result"][];
 // Fails to compile when TraceStep gains a result this list lacks.
-const _allTraceResults: Exclude<TraceStep["result"], (typeof TRACE_RESULTS)[number]> extends never ? true : never = true;
+const _allTraceResults: Exclude<TraceStep["result"], (typeof TRACE_RESULTS)[number]> extends never ? true : never =
+  true;
 void _allTraceResults;
 
 const TraceStepSchema = z.object({
@@ -48,7 +57,10 @@ export const ResultsSchema = z
     memoryBandwidthDensityExact: z.string().optional(),
     clause: z.enum(CLAUSES as [string, ...string[]]),
     eccn: z.enum(ECCNS as [string, ...string[]]),
-    notSpecifiedIn3A090a: z.boolean().meta({ description: "True when the classification is determinate and not 3A090.a (what route a of Note 1 to 3A090.a needs)" }),
+    notSpecifiedIn3A090a: z.boolean().meta({
+      description:
+        "True when the classification is determinate and not 3A090.a (what route a of Note 1 to 3A090.a needs)",
+    }),
     matched: z.array(z.enum(CLAUSES as [string, ...string[]])),
     missing: z.array(z.string()),
     warnings: z.array(z.string()),
@@ -59,17 +71,22 @@ export const ResultsSchema = z
 
 export const PredicateSchema = z
   .object({
-    designer: z.object({ name: z.string().min(1) }).meta({ description: "The integrated circuit designer issuing the attestation; a verifier pins its key to this name" }),
+    designer: z.object({ name: z.string().min(1) }).meta({
+      description: "The integrated circuit designer issuing the attestation; a verifier pins its key to this name",
+    }),
     issuedAt: z.iso.datetime().meta({ description: "When it was signed (UTC, ISO 8601)" }),
     tool: z.object({ name: z.string().min(1), version: z.string().min(1) }),
-    rules: z
-      .object({
-        date: IsoDateSchema.meta({ description: "The date whose rules were applied, YYYY-MM-DD" }),
-        dataSha256: Sha256Hex.meta({ description: "sha256 of the rules data files (data/rules/3A090.json, formats.json)" }),
-        verifiedThrough: IsoDateSchema,
-        beyondVerified: z.boolean(),
+    rules: z.object({
+      date: IsoDateSchema.meta({ description: "The date whose rules were applied, YYYY-MM-DD" }),
+      dataSha256: Sha256Hex.meta({
+        description: "sha256 of the rules data files (data/rules/3A090.json, formats.json)",
       }),
-    inputs: DatasheetSchema.meta({ description: "The datasheet figures exactly as given and validated (every figure a decimal string)" }),
+      verifiedThrough: IsoDateSchema,
+      beyondVerified: z.boolean(),
+    }),
+    inputs: DatasheetSchema.meta({
+      description: "The datasheet figures exactly as given and validated (every figure a decimal string)",
+    }),
     results: ResultsSchema,
   })
   .meta({
@@ -107,8 +124,23 @@ export function inputsDigest(inputs: unknown): string {
 
 /** The results a predicate carries, taken from a classification. */
 export function resultsOf(classification: Classification): z.input<typeof ResultsSchema> {
-  const { part, kind, tpp, performanceDensity, performanceDensityExact, applicableDieAreaMm2, memoryBandwidthDensity, memoryBandwidthDensityExact, clause, eccn, matched, missing, warnings, notes, trace } =
-    classification;
+  const {
+    part,
+    kind,
+    tpp,
+    performanceDensity,
+    performanceDensityExact,
+    applicableDieAreaMm2,
+    memoryBandwidthDensity,
+    memoryBandwidthDensityExact,
+    clause,
+    eccn,
+    matched,
+    missing,
+    warnings,
+    notes,
+    trace,
+  } = classification;
   return {
     part,
     kind,

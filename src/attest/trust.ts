@@ -12,9 +12,8 @@ import { NamedFileError, readRegularFile } from "../files/regular-file.js";
 import { JsonTextError, parseJsonText } from "../files/json-text.js";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { formatPath, issuesFromZod } from "../classify/datasheet.js";
+import { issuesFromZod } from "../classify/datasheet.js";
 import { strictObject } from "../input/strict.js";
-import { jsonSyntaxReason } from "./canonical-json.js";
 import { keyIdOf } from "./dsse.js";
 import { KeyError, parsePublicKey } from "./keys.js";
 
@@ -23,7 +22,9 @@ export const TrustFileSchema = strictObject({
     .array(
       strictObject({
         name: z.string().min(1, { error: "name the designer" }),
-        publicKey: z.string().min(1, { error: "give a .pub file path (relative to the trust file) or an inline PEM public key" }),
+        publicKey: z
+          .string()
+          .min(1, { error: "give a .pub file path (relative to the trust file) or an inline PEM public key" }),
       }),
     )
     .min(1, { error: "list at least one designer" }),
@@ -54,7 +55,9 @@ export function trustFrom(json: unknown, source: string, baseDir: string): Trust
   const parsed = TrustFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = issuesFromZod(parsed.error)[0]!;
-    throw new TrustFileError(`${source}: ${issue.path || "(root)"}: ${issue.message} (expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]})`);
+    throw new TrustFileError(
+      `${source}: ${issue.path || "(root)"}: ${issue.message} (expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]})`,
+    );
   }
   const keys: TrustedKey[] = [];
   parsed.data.designers.forEach((designer, index) => {
@@ -80,7 +83,9 @@ export function trustFrom(json: unknown, source: string, baseDir: string): Trust
     const keyid = keyIdOf(publicKey);
     const other = keys.find((key) => key.keyid === keyid);
     if (other && other.name !== designer.name) {
-      throw new TrustFileError(`${field}: the same key is pinned for "${other.name}" and "${designer.name}"; a key must belong to one designer`);
+      throw new TrustFileError(
+        `${field}: the same key is pinned for "${other.name}" and "${designer.name}"; a key must belong to one designer`,
+      );
     }
     if (!other) keys.push({ name: designer.name, keyid, publicKey });
   });
@@ -101,7 +106,9 @@ export function loadTrustFile(file: string): TrustedDesigners {
     json = parseJsonText(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     if (!(error instanceof JsonTextError)) throw error;
-    throw new TrustFileError(`${file}: not valid JSON: ${error.message}; expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}`);
+    throw new TrustFileError(
+      `${file}: not valid JSON: ${error.message}; expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}`,
+    );
   }
   return trustFrom(json, file, dirname(resolve(file)));
 }

@@ -6,7 +6,8 @@
 import type { VerifyResult } from "./verify.js";
 
 export function verifyResultJson(result: VerifyResult) {
-  if (!result.ok) return { ok: false as const, failure: result.failure, exitCode: result.exitCode, message: result.message };
+  if (!result.ok)
+    return { ok: false as const, failure: result.failure, exitCode: result.exitCode, message: result.message };
   const r = result.predicate.results;
   return {
     ok: true as const,

@@ -25,7 +25,16 @@ import { RulesDateError, rulesAt } from "../rules/rules.js";
 import { TOOL_VERSION } from "../version.js";
 import { canonicalJson, jsonSyntaxReason, looksLikePem } from "./canonical-json.js";
 import { decodeStrictBase64, type DsseEnvelope, IN_TOTO_PAYLOAD_TYPE, verifySignature } from "./dsse.js";
-import { type DatasheetPredicate, inputsDigest, PREDICATE_TYPE, resultsOf, sha256Hex, type Statement, STATEMENT_TYPE, StatementSchema } from "./statement.js";
+import {
+  type DatasheetPredicate,
+  inputsDigest,
+  PREDICATE_TYPE,
+  resultsOf,
+  sha256Hex,
+  type Statement,
+  STATEMENT_TYPE,
+  StatementSchema,
+} from "./statement.js";
 import type { TrustedDesigners, TrustedKey } from "./trust.js";
 
 export type VerifyFailure =
@@ -108,9 +117,16 @@ function startsWithBom(bytes: Uint8Array): boolean {
  * JSON `attest` writes, with its one trailing newline, so that no byte of it
  * can change unnoticed: not whitespace, not a byte order mark, not a CR.
  */
-export function verifyEnvelopeBytes(bytes: Uint8Array, trust: TrustedDesigners, options: VerifyOptions = {}): VerifyResult {
+export function verifyEnvelopeBytes(
+  bytes: Uint8Array,
+  trust: TrustedDesigners,
+  options: VerifyOptions = {},
+): VerifyResult {
   if (startsWithBom(bytes)) {
-    return reject("envelope", "not a DSSE envelope as issued: the file starts with a byte order mark, which attest never writes (an editor added it); use the file ic3a090 attest wrote");
+    return reject(
+      "envelope",
+      "not a DSSE envelope as issued: the file starts with a byte order mark, which attest never writes (an editor added it); use the file ic3a090 attest wrote",
+    );
   }
   let text: string;
   try {
@@ -118,7 +134,8 @@ export function verifyEnvelopeBytes(bytes: Uint8Array, trust: TrustedDesigners, 
   } catch {
     return reject("envelope", "not a DSSE envelope: the file is not UTF-8 text");
   }
-  if (looksLikePem(text)) return reject("envelope", "not a DSSE envelope: the file holds a PEM key, not an attestation");
+  if (looksLikePem(text))
+    return reject("envelope", "not a DSSE envelope: the file holds a PEM key, not an attestation");
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -129,35 +146,57 @@ export function verifyEnvelopeBytes(bytes: Uint8Array, trust: TrustedDesigners, 
   if (!shape.ok) return shape;
   const canonical = canonicalJson(value);
   if (text !== canonical && text !== `${canonical}\n`) {
-    return reject("envelope", "not a DSSE envelope as issued: the file is not in canonical JSON form (changed after signing, or reformatted); use the file ic3a090 attest wrote");
+    return reject(
+      "envelope",
+      "not a DSSE envelope as issued: the file is not in canonical JSON form (changed after signing, or reformatted); use the file ic3a090 attest wrote",
+    );
   }
   return verifyEnvelope(value, trust, options);
 }
 
 /** The envelope's shape: {payloadType, payload, signatures: [{keyid, sig}]}, with strict base64. */
-function envelopeShape(value: unknown): { ok: true; envelope: DsseEnvelope; payload: Buffer; sigs: Buffer[] } | Rejected {
+function envelopeShape(
+  value: unknown,
+): { ok: true; envelope: DsseEnvelope; payload: Buffer; sigs: Buffer[] } | Rejected {
   const expected = 'expected {"payloadType": …, "payload": <base64>, "signatures": [{"keyid": …, "sig": <base64>}]}';
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return reject("envelope", `not a DSSE envelope: ${expected}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return reject("envelope", `not a DSSE envelope: ${expected}`);
   const record = value as Record<string, unknown>;
   const extra = Object.keys(record).filter((key) => !["payloadType", "payload", "signatures"].includes(key));
-  if (extra.length > 0) return reject("envelope", `not a DSSE envelope: unexpected field ${JSON.stringify(extra[0])}; ${expected}`);
+  if (extra.length > 0)
+    return reject("envelope", `not a DSSE envelope: unexpected field ${JSON.stringify(extra[0])}; ${expected}`);
   for (const field of ["payloadType", "payload"] as const) {
-    if (typeof record[field] !== "string") return reject("envelope", `not a DSSE envelope: "${field}" must be a string; ${expected}`);
+    if (typeof record[field] !== "string")
+      return reject("envelope", `not a DSSE envelope: "${field}" must be a string; ${expected}`);
   }
   const payload = decodeStrictBase64(record.payload as string);
-  if (payload === undefined) return reject("envelope", "not a DSSE envelope: \"payload\" is not strict base64");
+  if (payload === undefined) return reject("envelope", 'not a DSSE envelope: "payload" is not strict base64');
   const signatures = record.signatures;
-  if (!Array.isArray(signatures) || signatures.length === 0) return reject("envelope", `not a DSSE envelope: "signatures" must list at least one signature; ${expected}`);
+  if (!Array.isArray(signatures) || signatures.length === 0)
+    return reject("envelope", `not a DSSE envelope: "signatures" must list at least one signature; ${expected}`);
   const sigs: Buffer[] = [];
   for (const [index, signature] of signatures.entries()) {
     const where = `signatures[${index}]`;
-    if (typeof signature !== "object" || signature === null || Array.isArray(signature)) return reject("envelope", `not a DSSE envelope: ${where} must be {"keyid": …, "sig": …}`);
+    if (typeof signature !== "object" || signature === null || Array.isArray(signature))
+      return reject("envelope", `not a DSSE envelope: ${where} must be {"keyid": …, "sig": …}`);
     const fields = signature as Record<string, unknown>;
     const unexpected = Object.keys(fields).filter((key) => key !== "keyid" && key !== "sig");
-    if (unexpected.length > 0) return reject("envelope", `not a DSSE envelope: ${where} has an unexpected field ${JSON.stringify(unexpected[0])}`);
-    if (typeof fields.keyid !== "string" || !/^[0-9a-f]{64}$/.test(fields.keyid)) return reject("envelope", `not a DSSE envelope: ${where}.keyid must be the sha256 of the public key, 64 lowercase hex digits`);
+    if (unexpected.length > 0)
+      return reject(
+        "envelope",
+        `not a DSSE envelope: ${where} has an unexpected field ${JSON.stringify(unexpected[0])}`,
+      );
+    if (typeof fields.keyid !== "string" || !/^[0-9a-f]{64}$/.test(fields.keyid))
+      return reject(
+        "envelope",
+        `not a DSSE envelope: ${where}.keyid must be the sha256 of the public key, 64 lowercase hex digits`,
+      );
     const sig = typeof fields.sig === "string" ? decodeStrictBase64(fields.sig) : undefined;
-    if (sig === undefined || sig.length !== 64) return reject("envelope", `not a DSSE envelope: ${where}.sig must be a 64-byte Ed25519 signature in strict base64`);
+    if (sig === undefined || sig.length !== 64)
+      return reject(
+        "envelope",
+        `not a DSSE envelope: ${where}.sig must be a 64-byte Ed25519 signature in strict base64`,
+      );
     sigs.push(sig);
   }
   return { ok: true, envelope: value as DsseEnvelope, payload, sigs };
@@ -176,7 +215,10 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
 
   // 2. Payload type.
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
-    return reject("payload-type", `payloadType is ${JSON.stringify(envelope.payloadType)}, not ${JSON.stringify(IN_TOTO_PAYLOAD_TYPE)}: not an in-toto attestation`);
+    return reject(
+      "payload-type",
+      `payloadType is ${JSON.stringify(envelope.payloadType)}, not ${JSON.stringify(IN_TOTO_PAYLOAD_TYPE)}: not an in-toto attestation`,
+    );
   }
 
   // 3. A signature by a key pinned in the trust file. The keyid must name the key that verifies.
@@ -214,16 +256,29 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
     return reject("statement-type", "the signed payload is not JSON: not an in-toto Statement");
   }
   if (!isCanonical(statementJson, payloadText)) {
-    return reject("statement-type", "the signed payload is not canonical JSON (sorted keys, no whitespace, no repeated keys): not a statement ic3a090 attest issues");
+    return reject(
+      "statement-type",
+      "the signed payload is not canonical JSON (sorted keys, no whitespace, no repeated keys): not a statement ic3a090 attest issues",
+    );
   }
-  if (typeof statementJson !== "object" || statementJson === null || (statementJson as { _type?: unknown })._type !== STATEMENT_TYPE) {
-    return reject("statement-type", `the signed payload is not an in-toto Statement v1 (_type must be ${JSON.stringify(STATEMENT_TYPE)})`);
+  if (
+    typeof statementJson !== "object" ||
+    statementJson === null ||
+    (statementJson as { _type?: unknown })._type !== STATEMENT_TYPE
+  ) {
+    return reject(
+      "statement-type",
+      `the signed payload is not an in-toto Statement v1 (_type must be ${JSON.stringify(STATEMENT_TYPE)})`,
+    );
   }
   const raw = statementJson as Statement;
 
   // 5. The predicate's type.
   if (raw.predicateType !== PREDICATE_TYPE) {
-    return reject("predicate-type", `predicateType is ${JSON.stringify(raw.predicateType)}, not ${JSON.stringify(PREDICATE_TYPE)}: not an ic3a090 datasheet attestation this version can read`);
+    return reject(
+      "predicate-type",
+      `predicateType is ${JSON.stringify(raw.predicateType)}, not ${JSON.stringify(PREDICATE_TYPE)}: not an ic3a090 datasheet attestation this version can read`,
+    );
   }
 
   // 6. The predicate validates and agrees with its subject.
@@ -238,10 +293,16 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   const part = predicate.inputs.part;
   const [partSubject, ...fileSubjects] = raw.subject;
   if (partSubject!.name !== part || predicate.results.part !== part) {
-    return reject("predicate", `the signed statement contradicts itself: subject "${partSubject!.name}", inputs.part "${part}", results.part "${predicate.results.part}"`);
+    return reject(
+      "predicate",
+      `the signed statement contradicts itself: subject "${partSubject!.name}", inputs.part "${part}", results.part "${predicate.results.part}"`,
+    );
   }
   if (partSubject!.digest.sha256 !== inputsDigest(predicate.inputs)) {
-    return reject("predicate", `the signed statement contradicts itself: the subject digest of "${part}" is not the sha256 of the signed inputs`);
+    return reject(
+      "predicate",
+      `the signed statement contradicts itself: the subject digest of "${part}" is not the sha256 of the signed inputs`,
+    );
   }
 
   // 7. Designer name ↔ key.
@@ -263,7 +324,10 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
     const subject = fileSubjects.find((candidate) => candidate.digest.sha256 === file.sha256);
     if (!subject) {
       const bound = fileSubjects.map((s) => `${s.name} sha256 ${s.digest.sha256}`).join("; ") || "none";
-      return reject("bound-file", `${file.name} (sha256 ${file.sha256}) is not a file bound to this attestation (bound: ${bound})`);
+      return reject(
+        "bound-file",
+        `${file.name} (sha256 ${file.sha256}) is not a file bound to this attestation (bound: ${bound})`,
+      );
     }
     boundFilesChecked.push(subject.name === file.name ? file.name : `${file.name} (bound as ${subject.name})`);
   }
@@ -274,7 +338,10 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
     rules = rulesAt(predicate.rules.date);
   } catch (error) {
     if (!(error instanceof RulesDateError)) throw error;
-    return reject("rules-data", `the signed rules date ${predicate.rules.date} is not covered by the rules data here: ${error.message}`);
+    return reject(
+      "rules-data",
+      `the signed rules date ${predicate.rules.date} is not covered by the rules data here: ${error.message}`,
+    );
   }
   if (rules.dataSha256 !== predicate.rules.dataSha256) {
     return reject(
@@ -293,7 +360,16 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   }
   const expected = resultsOf(recomputed);
   const signed = predicate.results;
-  const decisive = ["tpp", "performanceDensity", "performanceDensityExact", "applicableDieAreaMm2", "memoryBandwidthDensityExact", "clause", "eccn", "notSpecifiedIn3A090a"] as const;
+  const decisive = [
+    "tpp",
+    "performanceDensity",
+    "performanceDensityExact",
+    "applicableDieAreaMm2",
+    "memoryBandwidthDensityExact",
+    "clause",
+    "eccn",
+    "notSpecifiedIn3A090a",
+  ] as const;
   for (const field of decisive) {
     if (signed[field] !== expected[field]) {
       return reject(
@@ -305,14 +381,34 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   const notes: string[] = [];
   if (predicate.tool.version === TOOL_VERSION) {
     if (canonicalJson(signed) !== canonicalJson(expected)) {
-      return reject("result", "the signed results differ from the recomputed ones (matched paragraphs, trace, warnings or notes), with the same tool version and rules data");
+      return reject(
+        "result",
+        "the signed results differ from the recomputed ones (matched paragraphs, trace, warnings or notes), with the same tool version and rules data",
+      );
     }
   } else {
-    notes.push(`signed with ${predicate.tool.name} ${predicate.tool.version}, verified with ${TOOL_VERSION}: figures and clause compared; trace wording not compared`);
+    notes.push(
+      `signed with ${predicate.tool.name} ${predicate.tool.version}, verified with ${TOOL_VERSION}: figures and clause compared; trace wording not compared`,
+    );
   }
-  if (predicate.rules.beyondVerified) notes.push(`the rules date ${predicate.rules.date} is after the rules data was last verified (${predicate.rules.verifiedThrough})`);
+  if (predicate.rules.beyondVerified)
+    notes.push(
+      `the rules date ${predicate.rules.date} is after the rules data was last verified (${predicate.rules.verifiedThrough})`,
+    );
 
-  return { ok: true, designer: signer.name, part, keyid: signer.keyid, payloadSha256, envelope, statement: raw, predicate, recomputed, boundFilesChecked, notes };
+  return {
+    ok: true,
+    designer: signer.name,
+    part,
+    keyid: signer.keyid,
+    payloadSha256,
+    envelope,
+    statement: raw,
+    predicate,
+    recomputed,
+    boundFilesChecked,
+    notes,
+  };
 }
 
 function isCanonical(value: unknown, text: string): boolean {

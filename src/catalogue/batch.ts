@@ -66,7 +66,8 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
     }
   } catch (error) {
     progress?.clear();
-    if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError) throw new CatalogueFileError(`${source}: ${error.message}`);
+    if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError)
+      throw new CatalogueFileError(`${source}: ${error.message}`);
     throw error;
   } finally {
     if (transform.stopped !== undefined) await pieces.return?.(undefined);
@@ -74,12 +75,18 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
   progress?.clear();
   const { tally } = transform;
   if (transform.stopped !== undefined) {
-    stderr.write(`${source}: ${transform.stopped}\nic3a090: --strict: stopped at the first invalid row, after ${tally.read - 1} valid row${tally.read === 2 ? "" : "s"}\n`);
+    stderr.write(
+      `${source}: ${transform.stopped}\nic3a090: --strict: stopped at the first invalid row, after ${tally.read - 1} valid row${tally.read === 2 ? "" : "s"}\n`,
+    );
     return EXIT.invalidInput;
   }
-  if (named > INVALID_ON_STDERR) stderr.write(`${source}: … and ${named - INVALID_ON_STDERR} more invalid rows: see their error column\n`);
+  if (named > INVALID_ON_STDERR)
+    stderr.write(`${source}: … and ${named - INVALID_ON_STDERR} more invalid rows: see their error column\n`);
   const replaced = transform.classifierOrUndefined?.replacedColumns() ?? [];
-  if (replaced.length > 0) note(`ic3a090: note: the input's own ${replaced.join(", ")} column${replaced.length === 1 ? " was" : "s were"} replaced by this run's results`);
+  if (replaced.length > 0)
+    note(
+      `ic3a090: note: the input's own ${replaced.join(", ")} column${replaced.length === 1 ? " was" : "s were"} replaced by this run's results`,
+    );
   note(tally.summary());
   return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
 }
@@ -116,7 +123,9 @@ class ProgressBar {
       const share = Math.min(1, this.bytes / this.total);
       const width = 30;
       const filled = Math.floor(share * width);
-      this.stream.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${count}`);
+      this.stream.write(
+        `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${count}`,
+      );
     }
     this.drawn = true;
   }

@@ -14,14 +14,29 @@ import { neutraliseSpreadsheetCell, startsLikeFormula } from "../render/escape.j
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
 
 /** The columns appended to each row, in this order. */
-export const RESULT_COLUMNS = ["tpp", "performance_density", "clause", "eccn", "item_eccn", "missing", "warnings", "error"] as const;
+export const RESULT_COLUMNS = [
+  "tpp",
+  "performance_density",
+  "clause",
+  "eccn",
+  "item_eccn",
+  "missing",
+  "warnings",
+  "error",
+] as const;
 
 /** How lists (missing, warnings) are written in one cell. */
 export const LIST_SEPARATOR = "; ";
 
 /** One row's answer: a classification, or why the row could not be classified. */
 export type RowOutcome =
-  | { readonly kind: "classified"; readonly row: number; readonly part: string; readonly datacenter: boolean | null; readonly result: Classification }
+  | {
+      readonly kind: "classified";
+      readonly row: number;
+      readonly part: string;
+      readonly datacenter: boolean | null;
+      readonly result: Classification;
+    }
   | { readonly kind: "invalid"; readonly row: number; readonly part: string | null; readonly message: string };
 
 /** What --fail-on and the summary look at. */
@@ -59,8 +74,10 @@ export class Tally {
 /** Missing facts, named by the catalogue's columns rather than the JSON fields. */
 export function missingAsColumns(missing: readonly string[]): string[] {
   return missing.map((text) => {
-    if (text.startsWith("dies:")) return "die_area_mm2 (or logic_die_area_mm2 with non_planar): the applicable die area";
-    if (/^dies\[0\]\.nonPlanar$/.test(text)) return "non_planar: whether the logic die is made with non-planar transistors";
+    if (text.startsWith("dies:"))
+      return "die_area_mm2 (or logic_die_area_mm2 with non_planar): the applicable die area";
+    if (/^dies\[0\]\.nonPlanar$/.test(text))
+      return "non_planar: whether the logic die is made with non-planar transistors";
     if (/^dies\[0\]\.areaMm2$/.test(text)) return "logic_die_area_mm2";
     if (text.startsWith("ioBandwidthGBps:")) return `io_bandwidth_gbps${text.slice("ioBandwidthGBps".length)}`;
     if (text.startsWith("baseEccn:")) return `base_eccn${text.slice("baseEccn".length)}`;
@@ -99,7 +116,17 @@ export class CatalogueClassifier {
     const result = this.flat.classify(record.fields);
     if (!result) return undefined;
     const input = this.kept ? this.kept.map((i) => record.fields[i]!) : record.fields;
-    const cells = [...input, result.tpp, result.performanceDensity, result.clause, result.eccn, result.itemEccn, missingAsColumns(result.missing).join(LIST_SEPARATOR), "", ""];
+    const cells = [
+      ...input,
+      result.tpp,
+      result.performanceDensity,
+      result.clause,
+      result.eccn,
+      result.itemEccn,
+      missingAsColumns(result.missing).join(LIST_SEPARATOR),
+      "",
+      "",
+    ];
     return { cells, result };
   }
 
@@ -114,7 +141,8 @@ export class CatalogueClassifier {
     const width = this.plan.header.length;
     const partIndex = this.plan.index.part!;
     const part = record.fields[partIndex]?.trim() || null;
-    if (record.quoteError) return { kind: "invalid", row: record.row, part, message: `row ${record.row}: ${record.quoteError}` };
+    if (record.quoteError)
+      return { kind: "invalid", row: record.row, part, message: `row ${record.row}: ${record.quoteError}` };
     if (record.fields.length !== width) {
       return {
         kind: "invalid",
@@ -126,17 +154,29 @@ export class CatalogueClassifier {
     try {
       const datasheet = rowToDatasheet(this.plan, record.fields, record.row, this.rules);
       const result = classifyDatasheet(datasheet, this.rules, { trace: false });
-      return { kind: "classified", row: record.row, part: datasheet.part, datacenter: datasheet.kind === "ic" ? (datasheet.datacenter ?? null) : null, result };
+      return {
+        kind: "classified",
+        row: record.row,
+        part: datasheet.part,
+        datacenter: datasheet.kind === "ic" ? (datasheet.datacenter ?? null) : null,
+        result,
+      };
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      return { kind: "invalid", row: record.row, part, message: error.message.startsWith("row ") ? error.message : `row ${record.row}: ${error.message}` };
+      return {
+        kind: "invalid",
+        row: record.row,
+        part,
+        message: error.message.startsWith("row ") ? error.message : `row ${record.row}: ${error.message}`,
+      };
     }
   }
 
   /** The output cells of a record: its input cells (padded or cut to the header), then the result columns. */
   cells(record: CsvRecord, outcome: RowOutcome): string[] {
     const width = this.plan.header.length;
-    const fields = record.fields.length === width ? record.fields : Array.from({ length: width }, (_, i) => record.fields[i] ?? "");
+    const fields =
+      record.fields.length === width ? record.fields : Array.from({ length: width }, (_, i) => record.fields[i] ?? "");
     const input = this.kept ? this.kept.map((i) => fields[i]!) : fields;
     if (outcome.kind === "invalid") return [...input, "", "", "", "", "", "", "", outcome.message];
     const { result } = outcome;
@@ -223,7 +263,10 @@ export class CatalogueCsvTransform {
   end(): string {
     if (this.stopped !== undefined) return "";
     const text = this.render(this.splitter.end());
-    if (!this.classifier) throw new CatalogueFileError("no input: the catalogue is empty: it needs a header row naming its columns (part, tops_fp8, …) and one row per part");
+    if (!this.classifier)
+      throw new CatalogueFileError(
+        "no input: the catalogue is empty: it needs a header row naming its columns (part, tops_fp8, …) and one row per part",
+      );
     if (!this.options.excelSafe && this.formulaLikeCells > 0) {
       this.options.warn?.(
         `${this.formulaLikeCells} passed-through cell${this.formulaLikeCells === 1 ? "" : "s"} start${this.formulaLikeCells === 1 ? "s" : ""} like a spreadsheet formula (=, +, -, @, tab or CR); --excel-safe writes them as text`,
@@ -241,7 +284,8 @@ export class CatalogueCsvTransform {
       try {
         this.classifier = new CatalogueClassifier(header.fields, this.options.rules);
       } catch (error) {
-        if (error instanceof InvalidInputError) throw new CatalogueFileError(`header (row ${header.row}): ${error.message}`);
+        if (error instanceof InvalidInputError)
+          throw new CatalogueFileError(`header (row ${header.row}): ${error.message}`);
         throw error;
       }
       rows.push(this.classifier.outputHeader);
@@ -277,7 +321,10 @@ export class CatalogueCsvTransform {
 }
 
 /** The whole of a CSV catalogue classified at once (tests, small files). */
-export function classifyCatalogueCsv(text: string, options: CatalogueCsvOptions): { output: string; tally: Tally; stopped: string | undefined } {
+export function classifyCatalogueCsv(
+  text: string,
+  options: CatalogueCsvOptions,
+): { output: string; tally: Tally; stopped: string | undefined } {
   const transform = new CatalogueCsvTransform(options);
   const output = transform.push(text) + transform.end();
   return { output, tally: transform.tally, stopped: transform.stopped };

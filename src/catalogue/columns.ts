@@ -69,7 +69,10 @@ function splitBracket(name: string): { base: string; bracket: string | undefined
 
 /** Lower case with runs of spaces, hyphens and underscores as one underscore. */
 function snake(text: string): string {
-  return text.toLowerCase().replace(/[\s\-_]+/g, "_").replace(/^_|_$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[\s\-_]+/g, "_")
+    .replace(/^_|_$/g, "");
 }
 
 /** `tops_fp8`, `tflops_fp8`, `fp8_tflops`, `fp8_tops` → "fp8"; anything else undefined. */
@@ -82,12 +85,25 @@ function topsFormat(base: string): string | undefined {
 }
 
 const COMPACT_COLUMNS = new Map(CATALOGUE_COLUMNS.map((column) => [normaliseName(column), column]));
-const FIGURE_COLUMNS: readonly CatalogueColumn[] = ["datacenter", "die_area_mm2", "logic_die_area_mm2", "non_planar", "hbm_bandwidth_gbps", "hbm_area_mm2"];
+const FIGURE_COLUMNS: readonly CatalogueColumn[] = [
+  "datacenter",
+  "die_area_mm2",
+  "logic_die_area_mm2",
+  "non_planar",
+  "hbm_bandwidth_gbps",
+  "hbm_area_mm2",
+];
 
 /** Shapes of a header that mean a figure: a rate, an area, an HBM figure, a planarity. Each with the column meant. */
 const LOOK_ALIKES: readonly { readonly test: RegExp; readonly nearest: (base: string) => string }[] = [
-  { test: /^(?:[pgt]?flops|tops|peak_t?(?:fl)?ops)(?:_|$)/, nearest: (base) => `tops_${/_(.+)$/.exec(base)?.[1] ?? "<format>"}` },
-  { test: /^(?:fp|int|uint|bf|tf|mxfp|nvfp)\d+.*_(?:[pgt]?flops|tops)$/, nearest: (base) => `tops_${base.split("_")[0]}` },
+  {
+    test: /^(?:[pgt]?flops|tops|peak_t?(?:fl)?ops)(?:_|$)/,
+    nearest: (base) => `tops_${/_(.+)$/.exec(base)?.[1] ?? "<format>"}`,
+  },
+  {
+    test: /^(?:fp|int|uint|bf|tf|mxfp|nvfp)\d+.*_(?:[pgt]?flops|tops)$/,
+    nearest: (base) => `tops_${base.split("_")[0]}`,
+  },
   { test: /^(?:fp|int|bf|tf)\d+$/, nearest: (base) => `tops_${base}` },
   { test: /^logic_(?:die_)?area/, nearest: () => "logic_die_area_mm2" },
   { test: /^(?:(?:applicable_)?die_)?area(?:_|$)/, nearest: () => "die_area_mm2" },
@@ -110,7 +126,8 @@ export function readColumnName(name: string): ColumnReading {
   if (bracket !== undefined && unit === undefined) {
     const inner = readColumnName(base);
     if (inner.kind === "other") return inner;
-    const nearest = inner.kind === "column" ? inner.column : inner.kind === "tops" ? `${TOPS_PREFIX}${inner.format}` : inner.nearest;
+    const nearest =
+      inner.kind === "column" ? inner.column : inner.kind === "tops" ? `${TOPS_PREFIX}${inner.format}` : inner.nearest;
     return { kind: "look-alike", nearest, why: `"(${bracket})" is not a unit or qualifier the column takes` };
   }
   const written = unit === undefined || unit === "dense" ? base : unit === "tops" ? `${base}_tops` : `${base}_${unit}`;
@@ -135,4 +152,7 @@ export function lookAlikeMessage(reading: Extract<ColumnReading, { kind: "look-a
 }
 
 /** The issue that closes a header's look-alike issues. */
-export const RECOGNISED_COLUMNS_ISSUE = { path: "", message: `recognised columns: ${RECOGNISED_COLUMNS_TEXT}` } as const;
+export const RECOGNISED_COLUMNS_ISSUE = {
+  path: "",
+  message: `recognised columns: ${RECOGNISED_COLUMNS_TEXT}`,
+} as const;

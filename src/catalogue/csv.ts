@@ -94,7 +94,7 @@ export class CsvSplitter {
       }
     }
     if (this.sawCrlf === undefined) {
-      const end = /\r\n|\n|\r(?=[^])/.exec(input);
+      const end = /\r\n|\n|\r(?=[\s\S])/.exec(input);
       if (end) {
         this.sawCrlf = end[0] === "\r\n";
         if (end[0] === "\r") {
@@ -103,7 +103,11 @@ export class CsvSplitter {
         }
       }
     }
-    const result = this.parser.parse(input, 0, true) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
+    const result = this.parser.parse(input, 0, true) as {
+      data: string[][];
+      errors: PapaError[];
+      meta: { cursor: number };
+    };
     this.tail = input.slice(result.meta.cursor);
     const records = this.records(result.data, result.errors);
     if (this.tail.length > this.maxRecordChars) {
@@ -133,7 +137,15 @@ export class CsvSplitter {
       if (!this.crOnly && lastField.endsWith("\r")) fields[last] = lastField.slice(0, -1);
       const error = errors.length > 0 ? errors.find((e) => e.row === i) : undefined;
       if (!error && isBlank(fields)) continue;
-      records.push(error ? { row, fields, quoteError: `malformed quotes (${error.message.toLowerCase()}); a field with a quote inside must be quoted, the quote doubled ("")` } : { row, fields });
+      records.push(
+        error
+          ? {
+              row,
+              fields,
+              quoteError: `malformed quotes (${error.message.toLowerCase()}); a field with a quote inside must be quoted, the quote doubled ("")`,
+            }
+          : { row, fields },
+      );
     }
     return records;
   }

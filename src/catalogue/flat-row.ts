@@ -21,7 +21,17 @@ import { DATACENTER_MISSING, decideOverScenarios } from "../classify/classify.js
 import { type Clause, type Eccn, eccnOf } from "../classify/result.js";
 import { ITEM_FORMS, type ItemForm } from "../classify/datasheet.js";
 import { itemParagraphOf } from "../classify/item.js";
-import { compareSafe, compareSafeDecimals, parseSafeDecimal, pow10, type SafeDecimal, safeDecimalText, safeProduct, timesInteger, truncatedQuotientText } from "../numbers/safe-decimal.js";
+import {
+  compareSafe,
+  compareSafeDecimals,
+  parseSafeDecimal,
+  pow10,
+  type SafeDecimal,
+  safeDecimalText,
+  safeProduct,
+  timesInteger,
+  truncatedQuotientText,
+} from "../numbers/safe-decimal.js";
 import { orderMeets, type RuleSet, type Threshold } from "../rules/rules.js";
 import { type CataloguePlan, readYesNo } from "./row.js";
 
@@ -76,7 +86,10 @@ export class FlatRowClassifier {
   private measures(tpp: SafeDecimal, area: SafeDecimal | undefined): Measures {
     return {
       tppMeets: (t) => orderMeets(this.order(compareSafeDecimals(tpp, this.threshold(t))), t.operator),
-      pdMeets: (t) => (area === undefined ? false : orderMeets(this.order(this.compareQuotient(tpp, area, this.threshold(t))), t.operator)),
+      pdMeets: (t) =>
+        area === undefined
+          ? false
+          : orderMeets(this.order(this.compareQuotient(tpp, area, this.threshold(t))), t.operator),
     };
   }
 
@@ -114,7 +127,10 @@ export class FlatRowClassifier {
   /** 3A991.p.1: TOPS without bit length "of 8 TOPS or more" (the threshold from the rules data). */
   private meets3A991p1(tops: SafeDecimal): boolean {
     const threshold = this.rules.threshold("3A991.p.1.tops");
-    return threshold !== undefined && orderMeets(this.order(compareSafeDecimals(tops, this.threshold(threshold))), threshold.operator);
+    return (
+      threshold !== undefined &&
+      orderMeets(this.order(compareSafeDecimals(tops, this.threshold(threshold))), threshold.operator)
+    );
   }
 
   /** 3A090.c: memory bandwidth density = hbm_bandwidth_gbps ÷ hbm_area_mm2, "greater than" the threshold. */
@@ -125,9 +141,22 @@ export class FlatRowClassifier {
     const bandwidth = parseSafeDecimal(this.cell("hbm_bandwidth_gbps", fields));
     const area = parseSafeDecimal(this.cell("hbm_area_mm2", fields));
     if (!bandwidth || !area || area.digits === 0) return undefined;
-    const clause = orderMeets(this.order(this.compareQuotient(bandwidth, area, this.threshold(threshold))), threshold.operator) ? "3A090.c" : "none";
+    const clause = orderMeets(
+      this.order(this.compareQuotient(bandwidth, area, this.threshold(threshold))),
+      threshold.operator,
+    )
+      ? "3A090.c"
+      : "none";
     const eccn = eccnOf(clause);
-    return { tpp: "", performanceDensity: "", clause, eccn, itemEccn: eccn, matched: clause === "none" ? [] : [clause], missing: [] };
+    return {
+      tpp: "",
+      performanceDensity: "",
+      clause,
+      eccn,
+      itemEccn: eccn,
+      matched: clause === "none" ? [] : [clause],
+      missing: [],
+    };
   }
 
   private classifyIc(fields: readonly string[], form: ItemForm): FlatRowResult | undefined {
@@ -141,8 +170,10 @@ export class FlatRowClassifier {
     const nonPlanarText = this.cell("non_planar", fields);
     let area: SafeDecimal | undefined;
     let counts: boolean | null | undefined;
-    if (applicableText !== "" && logicText === "" && nonPlanarText === "") [area, counts] = [parseSafeDecimal(applicableText), true];
-    else if (applicableText === "" && logicText !== "") [area, counts] = [parseSafeDecimal(logicText), readYesNo(nonPlanarText)];
+    if (applicableText !== "" && logicText === "" && nonPlanarText === "")
+      [area, counts] = [parseSafeDecimal(applicableText), true];
+    else if (applicableText === "" && logicText !== "")
+      [area, counts] = [parseSafeDecimal(logicText), readYesNo(nonPlanarText)];
     if (!area || area.digits === 0 || counts === undefined) return undefined;
 
     // TPP: the highest dense TOPS × bit length over the row's formats (one unit: the whole IC).
@@ -163,7 +194,12 @@ export class FlatRowClassifier {
     if (!tpp) return undefined;
 
     // non_planar not given: the die counts or it does not (lowest PD undefined, highest TPP ÷ area).
-    const scenarios = counts === true ? [this.measures(tpp, area)] : counts === false ? [this.measures(tpp, undefined)] : [this.measures(tpp, undefined), this.measures(tpp, area)];
+    const scenarios =
+      counts === true
+        ? [this.measures(tpp, area)]
+        : counts === false
+          ? [this.measures(tpp, undefined)]
+          : [this.measures(tpp, undefined), this.measures(tpp, area)];
     const decision = decideOverScenarios(scenarios, datacenter, this.rules);
     const eccn = eccnOf(decision.clause);
     // An undecided IC leaves the item undecided, with the same missing facts when 3A991.p.1 holds (src/classify/item.ts).
@@ -186,7 +222,10 @@ export class FlatRowClassifier {
       itemEccn: level === undefined ? "indeterminate" : itemParagraphOf(level, form),
       matched: decision.matched,
       // Worded as the general path words them (the catalogue's die is dies[0]; see missingAsColumns).
-      missing: [...(decision.datacenterMatters ? [DATACENTER_MISSING] : []), ...(decision.diesMatter ? ["dies[0].nonPlanar"] : [])],
+      missing: [
+        ...(decision.datacenterMatters ? [DATACENTER_MISSING] : []),
+        ...(decision.diesMatter ? ["dies[0].nonPlanar"] : []),
+      ],
     };
   }
 }

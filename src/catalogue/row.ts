@@ -33,7 +33,13 @@ import { DecimalSyntaxError, type Rational } from "../numbers/rational.js";
 import type { RuleSet } from "../rules/rules.js";
 import type { Datasheet, Die, InputIssue, Rate } from "../classify/datasheet.js";
 import { InvalidInputError, isEccnParagraph, ITEM_FORMS, type ItemForm } from "../classify/datasheet.js";
-import { type CatalogueColumn, lookAlikeMessage, readColumnName, RECOGNISED_COLUMNS_ISSUE, TOPS_PREFIX } from "./columns.js";
+import {
+  type CatalogueColumn,
+  lookAlikeMessage,
+  readColumnName,
+  RECOGNISED_COLUMNS_ISSUE,
+  TOPS_PREFIX,
+} from "./columns.js";
 
 export { CATALOGUE_COLUMNS, type CatalogueColumn, TOPS_PREFIX } from "./columns.js";
 
@@ -87,7 +93,10 @@ export function cataloguePlan(header: readonly string[], passThrough: readonly s
     const key = reading.kind === "tops" ? `${TOPS_PREFIX}${reading.format}` : reading.column;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      issues.push({ path: name, message: `appears twice in the header (also as "${earlier}"); header names are read without case, spaces or hyphens` });
+      issues.push({
+        path: name,
+        message: `appears twice in the header (also as "${earlier}"); header names are read without case, spaces or hyphens`,
+      });
       return;
     }
     seen.set(key, name);
@@ -97,8 +106,13 @@ export function cataloguePlan(header: readonly string[], passThrough: readonly s
       names[key as CatalogueColumn] = name;
     }
   });
-  if (issues.some((issue) => issue.message.startsWith("looks like a figure"))) issues.push({ ...RECOGNISED_COLUMNS_ISSUE });
-  if (index.part === undefined) issues.push({ path: "part", message: `the header has no "part" column; it has: ${header.map((h) => JSON.stringify(h)).join(", ")}` });
+  if (issues.some((issue) => issue.message.startsWith("looks like a figure")))
+    issues.push({ ...RECOGNISED_COLUMNS_ISSUE });
+  if (index.part === undefined)
+    issues.push({
+      path: "part",
+      message: `the header has no "part" column; it has: ${header.map((h) => JSON.stringify(h)).join(", ")}`,
+    });
   if (issues.length > 0) throw new InvalidInputError(issues);
   return { header, index, tops, names };
 }
@@ -120,7 +134,12 @@ export function readYesNo(text: string): boolean | null | undefined {
  *
  * @throws CatalogueRowError naming the row and every column that is wrong.
  */
-export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], rowNumber: number, rules?: RuleSet): Datasheet {
+export function rowToDatasheet(
+  plan: CataloguePlan,
+  fields: readonly string[],
+  rowNumber: number,
+  rules?: RuleSet,
+): Datasheet {
   const issues: InputIssue[] = [];
   const cell = (column: CatalogueColumn): string => {
     const i = plan.index[column];
@@ -144,7 +163,10 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
   const yesNo = (column: CatalogueColumn): boolean | undefined => {
     const answer = readYesNo(cell(column));
     if (answer !== undefined) return answer ?? undefined;
-    issues.push({ path: name(column), message: `must be yes, no, true or false (or empty when not known), got ${JSON.stringify(cell(column))}` });
+    issues.push({
+      path: name(column),
+      message: `must be yes, no, true or false (or empty when not known), got ${JSON.stringify(cell(column))}`,
+    });
     return undefined;
   };
 
@@ -152,21 +174,42 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
   if (part === "") issues.push({ path: name("part"), message: "is empty; name the part" });
   const kindText = cell("kind").toLowerCase();
   if (kindText !== "" && kindText !== "ic" && kindText !== "hbm") {
-    issues.push({ path: name("kind"), message: `must be ic or hbm (or empty for ic), got ${JSON.stringify(cell("kind"))}` });
+    issues.push({
+      path: name("kind"),
+      message: `must be ic or hbm (or empty for ic), got ${JSON.stringify(cell("kind"))}`,
+    });
   }
 
   if (kindText === "hbm") {
     for (const column of ["form", "base_eccn", "io_bandwidth_gbps"] as const) {
-      if (cell(column) !== "") issues.push({ path: name(column), message: "is for an IC row (a chip, card or system); leave it empty on an HBM row" });
+      if (cell(column) !== "")
+        issues.push({
+          path: name(column),
+          message: "is for an IC row (a chip, card or system); leave it empty on an HBM row",
+        });
     }
     const bandwidthText = cell("hbm_bandwidth_gbps");
     const areaText = cell("hbm_area_mm2");
-    if (bandwidthText === "") issues.push({ path: name("hbm_bandwidth_gbps"), message: 'is needed for an HBM row: the memory bandwidth in GB/s, e.g. "1229" or "1.229 TB/s"' });
-    if (areaText === "") issues.push({ path: name("hbm_area_mm2"), message: 'is needed for an HBM row: the package or stack area in mm², e.g. "110"' });
-    const bandwidthGBps = bandwidthText === "" ? undefined : figure(name("hbm_bandwidth_gbps"), bandwidthText, "bandwidth", false);
+    if (bandwidthText === "")
+      issues.push({
+        path: name("hbm_bandwidth_gbps"),
+        message: 'is needed for an HBM row: the memory bandwidth in GB/s, e.g. "1229" or "1.229 TB/s"',
+      });
+    if (areaText === "")
+      issues.push({
+        path: name("hbm_area_mm2"),
+        message: 'is needed for an HBM row: the package or stack area in mm², e.g. "110"',
+      });
+    const bandwidthGBps =
+      bandwidthText === "" ? undefined : figure(name("hbm_bandwidth_gbps"), bandwidthText, "bandwidth", false);
     const areaMm2 = areaText === "" ? undefined : figure(name("hbm_area_mm2"), areaText, "area", true);
     for (const column of plan.tops) {
-      if ((fields[column.index] ?? "").trim() !== "") issues.push({ path: column.column, message: "an HBM row takes hbm_bandwidth_gbps and hbm_area_mm2, not TOPS; leave it empty, or classify the logic IC on its own row" });
+      if ((fields[column.index] ?? "").trim() !== "")
+        issues.push({
+          path: column.column,
+          message:
+            "an HBM row takes hbm_bandwidth_gbps and hbm_area_mm2, not TOPS; leave it empty, or classify the logic IC on its own row",
+        });
     }
     if (issues.length > 0 || !bandwidthGBps || !areaMm2) throw new CatalogueRowError(rowNumber, issues);
     return { part, kind: "hbm", bandwidthGBps, areaMm2 };
@@ -175,11 +218,17 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
   const datacenter = yesNo("datacenter");
   const formText = cell("form").toLowerCase();
   if (formText !== "" && !(ITEM_FORMS as readonly string[]).includes(formText)) {
-    issues.push({ path: name("form"), message: `must be ic, assembly or computer (or empty for ic), got ${JSON.stringify(cell("form"))}` });
+    issues.push({
+      path: name("form"),
+      message: `must be ic, assembly or computer (or empty for ic), got ${JSON.stringify(cell("form"))}`,
+    });
   }
   const baseEccn = cell("base_eccn");
   if (baseEccn !== "" && !isEccnParagraph(baseEccn)) {
-    issues.push({ path: name("base_eccn"), message: `must be an ECCN paragraph such as 5A992.c, 5A002.a or 4A003.b (or empty), got ${JSON.stringify(baseEccn)}` });
+    issues.push({
+      path: name("base_eccn"),
+      message: `must be an ECCN paragraph such as 5A992.c, 5A002.a or 4A003.b (or empty), got ${JSON.stringify(baseEccn)}`,
+    });
   }
   const ioText = cell("io_bandwidth_gbps");
   const ioBandwidthGBps = ioText === "" ? undefined : figure(name("io_bandwidth_gbps"), ioText, "bandwidth", false);
@@ -189,7 +238,10 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
     const text = (fields[column.index] ?? "").trim();
     if (text === "") continue;
     if (rules && !rules.format(column.format)) {
-      issues.push({ path: column.column, message: `"${column.format}" is not in the format table in force on ${rules.date}; use a listed format such as tops_fp8 (ic3a090 rules)` });
+      issues.push({
+        path: column.column,
+        message: `"${column.format}" is not in the format table in force on ${rules.date}; use a listed format such as tops_fp8 (ic3a090 rules)`,
+      });
       continue;
     }
     const tops = figure(column.column, text, "throughput", false);
@@ -207,16 +259,28 @@ export function rowToDatasheet(plan: CataloguePlan, fields: readonly string[], r
   const logicArea = cell("logic_die_area_mm2");
   const nonPlanar = yesNo("non_planar");
   if (applicable !== "" && logicArea !== "") {
-    issues.push({ path: name("die_area_mm2"), message: `give either die_area_mm2 (the applicable area) or logic_die_area_mm2 with non_planar, not both` });
+    issues.push({
+      path: name("die_area_mm2"),
+      message: `give either die_area_mm2 (the applicable area) or logic_die_area_mm2 with non_planar, not both`,
+    });
   } else if (applicable !== "") {
     if (nonPlanar === false) {
-      issues.push({ path: name("non_planar"), message: "is no, but die_area_mm2 is the area of non-planar logic dies; give the planar die's area as logic_die_area_mm2" });
+      issues.push({
+        path: name("non_planar"),
+        message:
+          "is no, but die_area_mm2 is the area of non-planar logic dies; give the planar die's area as logic_die_area_mm2",
+      });
     }
     const areaMm2 = figure(name("die_area_mm2"), applicable, "area", true);
     if (areaMm2) dies.push({ count: 1n, areaMm2, logic: true, nonPlanar: true });
   } else if (logicArea !== "" || nonPlanar !== undefined) {
     const areaMm2 = logicArea === "" ? undefined : figure(name("logic_die_area_mm2"), logicArea, "area", true);
-    dies.push({ count: 1n, ...(areaMm2 ? { areaMm2 } : {}), logic: true, ...(nonPlanar === undefined ? {} : { nonPlanar }) });
+    dies.push({
+      count: 1n,
+      ...(areaMm2 ? { areaMm2 } : {}),
+      logic: true,
+      ...(nonPlanar === undefined ? {} : { nonPlanar }),
+    });
   }
 
   if (issues.length > 0) throw new CatalogueRowError(rowNumber, issues);
@@ -248,5 +312,10 @@ export function catalogueRowToDatasheet(row: Record<string, string>, rowNumber: 
     if (error instanceof InvalidInputError) throw new CatalogueRowError(rowNumber, error.issues);
     throw error;
   }
-  return rowToDatasheet(plan, header.map((key) => row[key] ?? ""), rowNumber, rules);
+  return rowToDatasheet(
+    plan,
+    header.map((key) => row[key] ?? ""),
+    rowNumber,
+    rules,
+  );
 }

@@ -29,11 +29,19 @@ export function sniffFormat(text: string): "json" | "csv" {
 }
 
 /** A record read from JSON or JSON Lines: its value, or what is wrong with its text. */
-export type RecordValue = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issue: InputIssue };
+export type RecordValue =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly issue: InputIssue };
 
 /** One JSON record classified (without trace); `row` is its line (JSON Lines) or its place (JSON). */
 export function recordOutcome(parsed: RecordValue, row: number, rules: RuleSet): RowOutcome {
-  if (!parsed.ok) return { kind: "invalid", row, part: null, message: `line ${row}: ${parsed.issue.path ? `${parsed.issue.path}: ` : ""}${parsed.issue.message}` };
+  if (!parsed.ok)
+    return {
+      kind: "invalid",
+      row,
+      part: null,
+      message: `line ${row}: ${parsed.issue.path ? `${parsed.issue.path}: ` : ""}${parsed.issue.message}`,
+    };
   const value = parsed.value as { part?: unknown };
   const part = typeof value === "object" && value !== null && typeof value.part === "string" ? value.part : null;
   try {
@@ -52,7 +60,11 @@ export function recordOutcome(parsed: RecordValue, row: number, rules: RuleSet):
 }
 
 /** The rows of a CSV catalogue, given as text in pieces, classified. @throws CatalogueFileError (empty, bad header, runaway record). */
-export async function* csvOutcomes(pieces: AsyncIterable<string>, ruleSet: RuleSet, source: string): AsyncGenerator<RowOutcome> {
+export async function* csvOutcomes(
+  pieces: AsyncIterable<string>,
+  ruleSet: RuleSet,
+  source: string,
+): AsyncGenerator<RowOutcome> {
   const splitter = new CsvSplitter();
   let classifier: CatalogueClassifier | undefined;
   const take = function* (records: ReturnType<CsvSplitter["push"]>): Generator<RowOutcome> {
@@ -71,14 +83,18 @@ export async function* csvOutcomes(pieces: AsyncIterable<string>, ruleSet: RuleS
     if (error instanceof CsvRecordTooLongError) throw new CatalogueFileError(`${source}: ${error.message}`);
     throw error;
   }
-  if (!classifier) throw new CatalogueFileError(`${source}: no input: the catalogue is empty: it needs a header row and one row per part`);
+  if (!classifier)
+    throw new CatalogueFileError(
+      `${source}: no input: the catalogue is empty: it needs a header row and one row per part`,
+    );
 }
 
 function headerClassifier(header: string[], ruleSet: RuleSet, source: string, row: number): CatalogueClassifier {
   try {
     return new CatalogueClassifier(header, ruleSet);
   } catch (error) {
-    if (error instanceof InvalidInputError || error instanceof CatalogueFileError) throw new CatalogueFileError(`${source}: header (row ${row}): ${error.message}`);
+    if (error instanceof InvalidInputError || error instanceof CatalogueFileError)
+      throw new CatalogueFileError(`${source}: header (row ${row}): ${error.message}`);
     throw error;
   }
 }

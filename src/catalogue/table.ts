@@ -19,7 +19,11 @@ function shortMissing(missing: readonly string[], names: FieldNames): string {
   const columns = missingAsColumns(missing).map(short);
   const fields = missing.map(short);
   const pick = (field: string, index: number) =>
-    names === "json" || field === columns[index] ? field : names === "csv" ? columns[index]! : `${field} / ${columns[index]}`;
+    names === "json" || field === columns[index]
+      ? field
+      : names === "csv"
+        ? columns[index]!
+        : `${field} / ${columns[index]}`;
   return fields.map(pick).join(", ");
 }
 
@@ -28,7 +32,8 @@ function shortWarning(warning: string): string {
   const match = /TPP would be (\S+) and the clause (\S+)/.exec(warning);
   if (!match) return warning.length > 60 ? `${warning.slice(0, 59)}…` : warning;
   const reading = /^with (TF32 counted by its 19|highest per-format sum)/.exec(warning)?.[1];
-  const label = reading === undefined ? "another reading" : reading.startsWith("TF32") ? "TF32 as 19 bits" : "per-format sum";
+  const label =
+    reading === undefined ? "another reading" : reading.startsWith("TF32") ? "TF32 as 19 bits" : "per-format sum";
   return `${label}: TPP ${match[1]} → ${match[2]}`;
 }
 
@@ -38,7 +43,8 @@ function noteOf(outcome: RowOutcome, names: FieldNames): string {
   const notes: string[] = [];
   if (result.missing.length > 0) notes.push(`needs ${shortMissing(result.missing, names)}`);
   notes.push(...result.warnings.map(shortWarning));
-  if (result.kind === "hbm" && result.memoryBandwidthDensity) notes.push(`memory bandwidth density ${result.memoryBandwidthDensity} GB/s/mm²`);
+  if (result.kind === "hbm" && result.memoryBandwidthDensity)
+    notes.push(`memory bandwidth density ${result.memoryBandwidthDensity} GB/s/mm²`);
   return notes.join("; ");
 }
 
@@ -47,7 +53,15 @@ function cellsOf(outcome: RowOutcome, names: FieldNames): string[] {
   if (outcome.kind === "invalid") return [part, "", "", "", "invalid", "", noteOf(outcome, names)];
   const { result, datacenter } = outcome;
   const dc = result.kind === "hbm" ? "" : datacenter === true ? "yes" : datacenter === false ? "no" : "?";
-  return [part, dc, result.tpp ?? "", result.performanceDensity ?? "", result.clause, result.itemEccn, noteOf(outcome, names)];
+  return [
+    part,
+    dc,
+    result.tpp ?? "",
+    result.performanceDensity ?? "",
+    result.clause,
+    result.itemEccn,
+    noteOf(outcome, names),
+  ];
 }
 
 /**
@@ -79,7 +93,9 @@ export class TableRenderer {
   private line(cells: readonly string[]): string {
     const widths = this.widths;
     return cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : RIGHT.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .map((cell, i) =>
+        i === cells.length - 1 ? cell : RIGHT.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!),
+      )
       .join("  ")
       .trimEnd();
   }
@@ -87,7 +103,9 @@ export class TableRenderer {
   /** The header and the rule under it, each with its line end. */
   head(): string {
     const widths = this.widths;
-    const rule = widths.map((w, i) => "─".repeat(i === widths.length - 1 ? Math.min(Math.max(w, 4), 40) : w)).join("  ");
+    const rule = widths
+      .map((w, i) => "─".repeat(i === widths.length - 1 ? Math.min(Math.max(w, 4), 40) : w))
+      .join("  ");
     return `${this.line(HEADER)}\n${rule}\n`;
   }
 

@@ -82,7 +82,13 @@ function sheetNames(names: readonly string[]): string {
  * @throws WorkbookError for a file that is not a workbook or has no such sheet
  */
 export async function* xlsxStreamAsCsv(input: Readable, sheet: string | undefined): AsyncGenerator<string> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
   const seen: string[] = [];
   try {
     for await (const worksheet of reader) {
@@ -100,7 +106,11 @@ export async function* xlsxStreamAsCsv(input: Readable, sheet: string | undefine
   } catch (error) {
     throw new WorkbookError(`not a readable .xlsx workbook: ${(error as Error).message}`);
   }
-  throw new WorkbookError(sheet === undefined ? "the workbook has no sheet" : `the workbook has no sheet named ${JSON.stringify(sheet)}; it has: ${sheetNames(seen)}`);
+  throw new WorkbookError(
+    sheet === undefined
+      ? "the workbook has no sheet"
+      : `the workbook has no sheet named ${JSON.stringify(sheet)}; it has: ${sheetNames(seen)}`,
+  );
 }
 
 /**
@@ -118,7 +128,11 @@ export async function* xlsxBufferAsCsv(bytes: Buffer, sheet: string | undefined)
   const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
   if (!worksheet) {
     const names = workbook.worksheets.map((candidate) => candidate.name);
-    throw new WorkbookError(sheet === undefined ? "the workbook has no sheet" : `the workbook has no sheet named ${JSON.stringify(sheet)}; it has: ${sheetNames(names)}`);
+    throw new WorkbookError(
+      sheet === undefined
+        ? "the workbook has no sheet"
+        : `the workbook has no sheet named ${JSON.stringify(sheet)}; it has: ${sheetNames(names)}`,
+    );
   }
   const rows: ExcelJS.Row[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row) => rows.push(row));
@@ -139,7 +153,11 @@ export class XlsxCatalogueWriter {
   private header = true;
 
   constructor(output: Writable) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: output,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     this.sheet = this.workbook.addWorksheet("classified", { views: [{ state: "frozen", ySplit: 1 }] });
   }
 

@@ -75,9 +75,15 @@ export function classifyAssembly(
     eccn: shown.eccn,
     matched: shown.matched,
     missing: [...new Set([...shownMissing, ...answer.missing])],
-    warnings: [...warnings, ...classifications.flatMap((c, index) => c.warnings.map((w) => `${label(index)}: ${w}`)), ...answer.warnings],
+    warnings: [
+      ...warnings,
+      ...classifications.flatMap((c, index) => c.warnings.map((w) => `${label(index)}: ${w}`)),
+      ...answer.warnings,
+    ],
     notes: [
-      ...classifications.flatMap((c, index) => c.notes.filter((n) => !n.startsWith("baseEccn not given")).map((n) => `${label(index)}: ${n}`)),
+      ...classifications.flatMap((c, index) =>
+        c.notes.filter((n) => !n.startsWith("baseEccn not given")).map((n) => `${label(index)}: ${n}`),
+      ),
       ...answer.notes,
     ],
     trace,
@@ -109,7 +115,9 @@ export function hbmItem(eccn: string, rules: RuleSet): ItemAnswer {
     warnings: [],
     notes:
       eccn === "none"
-        ? ["item ECCN none: none of the entries this tool evaluates applies; other entries (e.g. 3A991, EAR99) were not checked"]
+        ? [
+            "item ECCN none: none of the entries this tool evaluates applies; other entries (e.g. 3A991, EAR99) were not checked",
+          ]
         : [],
   };
 }

@@ -61,7 +61,11 @@ export function classify(input: unknown, options: ClassifyOptions = {}): Classif
 }
 
 /** Classifies an already validated datasheet (see `parseDatasheet`), and the item as shipped (./item.ts). */
-export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet, options: ClassifyDatasheetOptions = {}): Classification {
+export function classifyDatasheet(
+  datasheet: Datasheet,
+  rules: RuleSet,
+  options: ClassifyDatasheetOptions = {},
+): Classification {
   const withTrace = options.trace !== false;
   if (rules.text2022 !== undefined) return classify2022(datasheet, rules, withTrace);
   if (datasheet.kind === "ic" && datasheet.contains !== undefined) {
@@ -73,19 +77,56 @@ export function classifyDatasheet(datasheet: Datasheet, rules: RuleSet, options:
 }
 
 /** One IC (or a single-IC item): its 3A090 paragraph, its standing for the item rules, and the item's ECCN. */
-function classifyOneIc(datasheet: IcDatasheet, rules: RuleSet, withTrace: boolean): { classification: Classification; standing: IcStanding } {
+function classifyOneIc(
+  datasheet: IcDatasheet,
+  rules: RuleSet,
+  withTrace: boolean,
+): { classification: Classification; standing: IcStanding } {
   const { topsWithoutBitLength, tppValue, ...body } = classifyIc(datasheet, rules, withTrace);
   const p = test3A991p(topsWithoutBitLength, datasheet.ioBandwidthGBps, rules, itemRulesAt(rules.date));
   const label = (datasheet.form ?? "ic") === "ic" ? datasheet.part : "its IC";
-  const standing = icStanding(label, { eccn: body.eccn, clause: body.clause, missing: body.missing, tpp: tppValue }, p, datasheet.datacenter, rules);
+  const standing = icStanding(
+    label,
+    { eccn: body.eccn, clause: body.clause, missing: body.missing, tpp: tppValue },
+    p,
+    datasheet.datacenter,
+    rules,
+  );
   const item = decideItem([standing], datasheet.form ?? "ic", datasheet.baseEccn, datasheet.datacenter, rules);
   const stated = datasheet.statedTpp === undefined ? [] : statedTppWarnings("", datasheet.statedTpp, tppValue, rules);
-  return { classification: assemble(datasheet.part, { ...body, warnings: [...body.warnings, ...stated] }, item, rules, withTrace), standing };
+  return {
+    classification: assemble(
+      datasheet.part,
+      { ...body, warnings: [...body.warnings, ...stated] },
+      item,
+      rules,
+      withTrace,
+    ),
+    standing,
+  };
 }
 
 /** The result: the IC's (or HBM's) fields, then the item's ECCN, its basis at the end of the trace, and what it adds to missing, warnings and notes. */
-function assemble(part: string, body: ReturnType<typeof classifyHbm>, item: ItemAnswer, rules: RuleSet, withTrace: boolean): Classification {
-  const { tpp, performanceDensity, performanceDensityExact, clause, eccn, matched, missing, warnings, notes, trace, ...rest } = body;
+function assemble(
+  part: string,
+  body: ReturnType<typeof classifyHbm>,
+  item: ItemAnswer,
+  rules: RuleSet,
+  withTrace: boolean,
+): Classification {
+  const {
+    tpp,
+    performanceDensity,
+    performanceDensityExact,
+    clause,
+    eccn,
+    matched,
+    missing,
+    warnings,
+    notes,
+    trace,
+    ...rest
+  } = body;
   return {
     part,
     rulesDate: rules.date,
@@ -103,7 +144,12 @@ function assemble(part: string, body: ReturnType<typeof classifyHbm>, item: Item
     itemEccn: item.itemEccn,
     itemBasis: item.itemBasis,
     ...rest,
-    rules: { date: rules.date, verifiedThrough: rules.verifiedThrough, beyondVerified: rules.beyondVerified, dataSha256: rules.dataSha256 },
+    rules: {
+      date: rules.date,
+      verifiedThrough: rules.verifiedThrough,
+      beyondVerified: rules.beyondVerified,
+      dataSha256: rules.dataSha256,
+    },
   };
 }
 
@@ -134,11 +180,21 @@ export interface ScenarioDecision {
  * as Measures) with the datacenter flag, or both flags when it is not given.
  * The clauses are monotone in PD, so the two ends suffice.
  */
-export function decideOverScenarios(densities: readonly Measures[], datacenter: boolean | null | undefined, rules: RuleSet): ScenarioDecision {
+export function decideOverScenarios(
+  densities: readonly Measures[],
+  datacenter: boolean | null | undefined,
+  rules: RuleSet,
+): ScenarioDecision {
   if (densities.length === 1 && (datacenter === true || datacenter === false)) {
     // All facts known: one outcome (the common case, kept free of the grid's allocations).
     const outcome = evaluateClausesFor(densities[0]!, datacenter, rules);
-    return { clause: outcome.controlling, matched: outcome.matched, datacenterMatters: false, diesMatter: false, outcomes: [outcome] };
+    return {
+      clause: outcome.controlling,
+      matched: outcome.matched,
+      datacenterMatters: false,
+      diesMatter: false,
+      outcomes: [outcome],
+    };
   }
   const datacenters = datacenter === true || datacenter === false ? [datacenter] : [true, false];
   const grid = datacenters.map((dc) => densities.map((measures) => evaluateClausesFor(measures, dc, rules)));
@@ -148,18 +204,31 @@ export function decideOverScenarios(densities: readonly Measures[], datacenter: 
   return {
     clause: determinate ? first : "indeterminate",
     matched: IC_CLAUSES.filter((clause) => outcomes.every((o) => o.matched.includes(clause))),
-    datacenterMatters: !determinate && densities.some((_, j) => grid[0]![j]!.controlling !== grid[grid.length - 1]![j]!.controlling),
+    datacenterMatters:
+      !determinate && densities.some((_, j) => grid[0]![j]!.controlling !== grid[grid.length - 1]![j]!.controlling),
     diesMatter: !determinate && grid.some((row) => row[0]!.controlling !== row[row.length - 1]!.controlling),
     outcomes,
   };
 }
 
 /** The clause for a TPP, trying every way the missing facts could go. */
-function decide(tpp: Rational, area: ApplicableDieArea, datacenter: boolean | null | undefined, rules: RuleSet): Decision {
+function decide(
+  tpp: Rational,
+  area: ApplicableDieArea,
+  datacenter: boolean | null | undefined,
+  rules: RuleSet,
+): Decision {
   const { lowest, highest } = area.density(tpp);
   const densities = sameDensity(lowest, highest) ? [lowest] : [lowest, highest];
-  const decision = decideOverScenarios(densities.map((pd) => measuresOf(tpp, pd)), datacenter, rules);
-  const missing = [...(decision.datacenterMatters ? [DATACENTER_MISSING] : []), ...(decision.diesMatter ? area.missing : [])];
+  const decision = decideOverScenarios(
+    densities.map((pd) => measuresOf(tpp, pd)),
+    datacenter,
+    rules,
+  );
+  const missing = [
+    ...(decision.datacenterMatters ? [DATACENTER_MISSING] : []),
+    ...(decision.diesMatter ? area.missing : []),
+  ];
   return { clause: decision.clause, matched: decision.matched, missing, lowest, highest, outcomes: decision.outcomes };
 }
 
@@ -185,12 +254,20 @@ function classifyIc(
   // The note on items not designed or marketed for datacenters.
   const note = rules.threshold("3A090.nonDatacenter.tpp")!;
   const tppBelowNote = meets(tpp, note);
-  const noteResult: TraceStep["result"] = !tppBelowNote || datasheet.datacenter === true ? "does not apply" : datasheet.datacenter === false ? "applies" : "unknown";
+  const noteResult: TraceStep["result"] =
+    !tppBelowNote || datasheet.datacenter === true
+      ? "does not apply"
+      : datasheet.datacenter === false
+        ? "applies"
+        : "unknown";
   if (withTrace) traceClauses(trace, datasheet, tpp, lowest, highest, note, noteResult, rules);
 
   // Readings the text leaves open (A-8): warn where they would change the answer.
   const otherReadings: { reading: string; tpp: Rational }[] = [
-    { reading: `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of per-unit maxima (docs/ambiguities.md#a-8)`, tpp: performance.highestSummedFormat.tpp },
+    {
+      reading: `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of per-unit maxima (docs/ambiguities.md#a-8)`,
+      tpp: performance.highestSummedFormat.tpp,
+    },
     ...performance.alternativeReadings.map((r) => ({ reading: r.reading, tpp: r.tpp })),
   ];
   for (const other of otherReadings) {
@@ -207,16 +284,24 @@ function classifyIc(
       `${path}: the stated dense/sparse ratio ${ratio.toExactString()} is not 1/2 (2:4 structured sparsity); the dense figure counted is the sparse figure × ${ratio.toExactString()}: check the datasheet states this ratio`,
     );
   }
-  for (const rate of performance.ignoredSparseRates) notes.push(`${rate} left aside: a dense figure for the same format is given, and TPP counts dense throughput`);
+  for (const rate of performance.ignoredSparseRates)
+    notes.push(`${rate} left aside: a dense figure for the same format is given, and TPP counts dense throughput`);
 
   // Licence exceptions and related ECCNs, as facts about the rule.
   const inA = decision.clause === "3A090.a.1" || decision.clause === "3A090.a.2";
   if (inA && datasheet.datacenter === false) {
-    notes.push(`not designed or marketed for datacenters with TPP of ${note.value.toExactString()} or more: 3A090.a, and licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)`);
+    notes.push(
+      `not designed or marketed for datacenters with TPP of ${note.value.toExactString()} or more: 3A090.a, and licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)`,
+    );
   } else if (inA && (datasheet.datacenter === undefined || datasheet.datacenter === null)) {
-    notes.push("if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)");
+    notes.push(
+      "if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)",
+    );
   }
-  if (noteResult === "applies") notes.push(`outside 3A090.a and .b: not designed or marketed for datacenters, and TPP below ${note.value.toExactString()} (note to 3A090.a and .b)`);
+  if (noteResult === "applies")
+    notes.push(
+      `outside 3A090.a and .b: not designed or marketed for datacenters, and TPP below ${note.value.toExactString()} (note to 3A090.a and .b)`,
+    );
 
   return {
     kind: "ic",
@@ -307,7 +392,11 @@ function traceClauses(
   rules: RuleSet,
 ): void {
   const datacenterText =
-    datasheet.datacenter === true ? "designed or marketed for datacenters" : datasheet.datacenter === false ? "not designed or marketed for datacenters" : "datacenter design or marketing not given";
+    datasheet.datacenter === true
+      ? "designed or marketed for datacenters"
+      : datasheet.datacenter === false
+        ? "not designed or marketed for datacenters"
+        : "datacenter design or marketing not given";
   trace.push({
     step: "non-datacenter note",
     result: noteResult,
@@ -322,8 +411,14 @@ function traceClauses(
     const holds = clauseHoldsOver(clause, tpp, lowest, highest, rules);
     if (holds === false) trace.push({ step: clause, result: "fails", statement: tests, citation });
     else if (noteResult === "applies") {
-      trace.push({ step: clause, result: "does not apply", statement: `${tests}; the non-datacenter note takes the IC out of 3A090.a and .b`, citation });
-    } else if (holds === true && noteResult === "does not apply") trace.push({ step: clause, result: "holds", statement: tests, citation });
+      trace.push({
+        step: clause,
+        result: "does not apply",
+        statement: `${tests}; the non-datacenter note takes the IC out of 3A090.a and .b`,
+        citation,
+      });
+    } else if (holds === true && noteResult === "does not apply")
+      trace.push({ step: clause, result: "holds", statement: tests, citation });
     else trace.push({ step: clause, result: "unknown", statement: tests, citation });
   }
 }

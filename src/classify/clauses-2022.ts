@@ -51,9 +51,23 @@ export function classify2022(datasheet: Datasheet, rules: RuleSet, withTrace: bo
   const trace: TraceStep[] = [];
   const missing: string[] = [];
   const warnings: string[] = [];
-  const notes: string[] = [`Classified under the Oct 2022 text of 3A090 (${text.citation.fr}), in force ${text.from} to ${text.through}; replaced on 2023-11-17 by 88 FR 73458.`];
-  const base = { part: datasheet.part, kind: datasheet.kind, rulesDate: rules.date, performanceDensity: null, performanceDensityExact: null, applicableDieAreaMm2: null };
-  const rulesInfo = { date: rules.date, verifiedThrough: rules.verifiedThrough, beyondVerified: rules.beyondVerified, dataSha256: rules.dataSha256 };
+  const notes: string[] = [
+    `Classified under the Oct 2022 text of 3A090 (${text.citation.fr}), in force ${text.from} to ${text.through}; replaced on 2023-11-17 by 88 FR 73458.`,
+  ];
+  const base = {
+    part: datasheet.part,
+    kind: datasheet.kind,
+    rulesDate: rules.date,
+    performanceDensity: null,
+    performanceDensityExact: null,
+    applicableDieAreaMm2: null,
+  };
+  const rulesInfo = {
+    date: rules.date,
+    verifiedThrough: rules.verifiedThrough,
+    beyondVerified: rules.beyondVerified,
+    dataSha256: rules.dataSha256,
+  };
 
   const finish = (clause: Clause, tpp: string | null): Classification => {
     const eccn = eccnOf(clause);
@@ -85,12 +99,22 @@ export function classify2022(datasheet: Datasheet, rules: RuleSet, withTrace: bo
   };
 
   if (datasheet.kind === "hbm") {
-    trace.push({ step: "3A090.c", result: "not in force", statement: "3A090.c (HBM) was added on 2024-12-02 (89 FR 96790); the Oct 2022 text has no such paragraph", citation });
+    trace.push({
+      step: "3A090.c",
+      result: "not in force",
+      statement: "3A090.c (HBM) was added on 2024-12-02 (89 FR 96790); the Oct 2022 text has no such paragraph",
+      citation,
+    });
     return finish("none", null);
   }
   if (datasheet.contains !== undefined) {
     missing.push("contains: items listing several ICs are not formalised for the Oct 2022 text; classify each IC");
-    trace.push({ step: "3A090.a", result: "unknown", statement: "an item listing several ICs is not formalised for the Oct 2022 text", citation });
+    trace.push({
+      step: "3A090.a",
+      result: "unknown",
+      statement: "an item listing several ICs is not formalised for the Oct 2022 text",
+      citation,
+    });
     return finish("indeterminate", null);
   }
 
@@ -98,20 +122,32 @@ export function classify2022(datasheet: Datasheet, rules: RuleSet, withTrace: bo
   const tpp = performance.tpp;
   const topsLimit = parseDecimal(text.tpp.value);
   const topsHolds = meetsTops2022(tpp, text);
-  trace.push({ step: "bit length × TOPS", result: "value", statement: `${formatForTrace(tpp)} (aggregated over the processing units)`, citation });
+  trace.push({
+    step: "bit length × TOPS",
+    result: "value",
+    statement: `${formatForTrace(tpp)} (aggregated over the processing units)`,
+    citation,
+  });
   trace.push({
     step: "3A090.a (TOPS test)",
     result: topsHolds ? "holds" : "fails",
     statement: `${formatForTrace(tpp)} ${topsHolds ? "≥" : "<"} ${formatForTrace(topsLimit)} (${text.tpp.wording})`,
     citation,
   });
-  notes.push(`All units are counted as digital; an analog or multi-level unit counts ${text.analogMultiplier.wording}, which datasheets here do not describe.`);
+  notes.push(
+    `All units are counted as digital; an analog or multi-level unit counts ${text.analogMultiplier.wording}, which datasheets here do not describe.`,
+  );
   if (!topsHolds) return finish("none", tpp.toExactString());
 
   const rateLimit = parseDecimal(text.transferRate.value);
   if (datasheet.interconnectGBps === undefined) {
     missing.push(INTERCONNECT_MISSING);
-    trace.push({ step: "3A090.a (transfer rate)", result: "unknown", statement: `transfer rate not given; the test is ${text.transferRate.wording}`, citation });
+    trace.push({
+      step: "3A090.a (transfer rate)",
+      result: "unknown",
+      statement: `transfer rate not given; the test is ${text.transferRate.wording}`,
+      citation,
+    });
     return finish("indeterminate", tpp.toExactString());
   }
   const rate = datasheet.interconnectGBps;

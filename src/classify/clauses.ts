@@ -25,7 +25,14 @@
  * before .b: b.2 has no TPP ceiling, and anything at 4800 or more is a.1.
  */
 import type { Rational } from "../numbers/rational.js";
-import { describeComparison, formatForTrace, meets, type RuleSet, type Threshold, type ThresholdId } from "../rules/rules.js";
+import {
+  describeComparison,
+  formatForTrace,
+  meets,
+  type RuleSet,
+  type Threshold,
+  type ThresholdId,
+} from "../rules/rules.js";
 import type { DensityValue } from "./density.js";
 
 /** The paragraphs of 3A090.a and .b, in the order they control. */
@@ -77,12 +84,27 @@ export function measuresOf(tpp: Rational, pd: DensityValue): Measures {
 }
 
 /** Each paragraph's thresholds in force, looked up once per rule set (catalogues test millions of rows). */
-const thresholdsInForce = new WeakMap<RuleSet, Record<IcClause, { readonly tpp: readonly Threshold[]; readonly pd: readonly Threshold[] }>>();
+const thresholdsInForce = new WeakMap<
+  RuleSet,
+  Record<IcClause, { readonly tpp: readonly Threshold[]; readonly pd: readonly Threshold[] }>
+>();
 
-function clauseThresholds(clause: IcClause, rules: RuleSet): { readonly tpp: readonly Threshold[]; readonly pd: readonly Threshold[] } {
+function clauseThresholds(
+  clause: IcClause,
+  rules: RuleSet,
+): { readonly tpp: readonly Threshold[]; readonly pd: readonly Threshold[] } {
   let table = thresholdsInForce.get(rules);
   if (!table) {
-    const entries = IC_CLAUSES.map((c) => [c, { tpp: CLAUSE_TESTS[c].tpp.map((id) => threshold(rules, id)), pd: CLAUSE_TESTS[c].pd.map((id) => threshold(rules, id)) }] as const);
+    const entries = IC_CLAUSES.map(
+      (c) =>
+        [
+          c,
+          {
+            tpp: CLAUSE_TESTS[c].tpp.map((id) => threshold(rules, id)),
+            pd: CLAUSE_TESTS[c].pd.map((id) => threshold(rules, id)),
+          },
+        ] as const,
+    );
     table = Object.fromEntries(entries) as Record<IcClause, { tpp: Threshold[]; pd: Threshold[] }>;
     thresholdsInForce.set(rules, table);
   }
@@ -131,9 +153,12 @@ export function evaluateClauses(tpp: Rational, pd: DensityValue, datacenter: boo
 export function describeDensity(lowest: DensityValue, highest: DensityValue): string {
   const text = (pd: DensityValue) =>
     pd.kind === "exact" ? formatForTrace(pd.value) : pd.kind === "undefined-pd" ? "undefined" : "unbounded";
-  if (sameDensity(lowest, highest)) return lowest.kind === "undefined-pd" ? "PD undefined (no applicable die area)" : `PD ${text(lowest)}`;
-  if (lowest.kind === "exact" && highest.kind === "exact") return `PD unknown, between ${text(lowest)} and ${text(highest)} as die facts are missing`;
-  const low = lowest.kind === "exact" ? `at least ${text(lowest)}` : "undefined, if no die counts toward the applicable die area";
+  if (sameDensity(lowest, highest))
+    return lowest.kind === "undefined-pd" ? "PD undefined (no applicable die area)" : `PD ${text(lowest)}`;
+  if (lowest.kind === "exact" && highest.kind === "exact")
+    return `PD unknown, between ${text(lowest)} and ${text(highest)} as die facts are missing`;
+  const low =
+    lowest.kind === "exact" ? `at least ${text(lowest)}` : "undefined, if no die counts toward the applicable die area";
   const high =
     highest.kind === "exact"
       ? `${text(highest)} if every die in doubt counts`
@@ -147,7 +172,13 @@ export function sameDensity(a: DensityValue, b: DensityValue): boolean {
 }
 
 /** The tests of `clause` in words, e.g. "TPP 15832 ≥ 1600 and PD 7916/407 ≈ 19.449631 ≥ 5.92". */
-export function describeClauseTests(clause: IcClause, tpp: Rational, lowest: DensityValue, highest: DensityValue, rules: RuleSet): string {
+export function describeClauseTests(
+  clause: IcClause,
+  tpp: Rational,
+  lowest: DensityValue,
+  highest: DensityValue,
+  rules: RuleSet,
+): string {
   const tests = CLAUSE_TESTS[clause];
   const parts = tests.tpp.map((id) => describeComparison("TPP", tpp, threshold(rules, id)));
   if (tests.pd.length > 0) {
@@ -166,7 +197,13 @@ export function describeClauseTests(clause: IcClause, tpp: Rational, lowest: Den
  * or for some only (undefined). A .b clause is a window in PD, so its bounds
  * alone cannot show that it fails everywhere in between.
  */
-export function clauseHoldsOver(clause: IcClause, tpp: Rational, lowest: DensityValue, highest: DensityValue, rules: RuleSet): boolean | undefined {
+export function clauseHoldsOver(
+  clause: IcClause,
+  tpp: Rational,
+  lowest: DensityValue,
+  highest: DensityValue,
+  rules: RuleSet,
+): boolean | undefined {
   const tests = CLAUSE_TESTS[clause];
   if (!tests.tpp.every((id) => meets(tpp, threshold(rules, id)))) return false;
   const atLowest = clauseConditionsHold(clause, tpp, lowest, rules);

@@ -74,7 +74,9 @@ export function applicableDieArea(dies: readonly Die[] | undefined): ApplicableD
     const label = `dies[${index}]${die.name ? ` (${die.name})` : ""}`;
     const count = Rational.of(die.count);
     const area = die.areaMm2?.mul(count);
-    const areaText = die.areaMm2 ? `${die.count > 1n ? `${die.count} × ` : ""}${die.areaMm2.toExactString()} mm²` : "area not given";
+    const areaText = die.areaMm2
+      ? `${die.count > 1n ? `${die.count} × ` : ""}${die.areaMm2.toExactString()} mm²`
+      : "area not given";
     if (die.memoryStack === true) {
       accounting.push(`${label}: part of a memory stack, excluded`);
     } else if (die.logic === false) {
@@ -95,7 +97,9 @@ export function applicableDieArea(dies: readonly Die[] | undefined): ApplicableD
       if (die.logic === undefined) missing.push(`${label}.logic`);
       if (die.nonPlanar === undefined) missing.push(`${label}.nonPlanar`);
       if (!area) missing.push(`${label}.areaMm2`);
-      accounting.push(`${label}: ${die.logic === undefined ? "logic or memory not given" : "planar or non-planar not given"}; ${areaText}`);
+      accounting.push(
+        `${label}: ${die.logic === undefined ? "logic or memory not given" : "planar or non-planar not given"}; ${areaText}`,
+      );
     }
   });
 

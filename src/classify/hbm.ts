@@ -23,7 +23,10 @@ import { describeComparison, formatForTrace, meets, type RuleSet } from "../rule
 import type { HbmDatasheet } from "./datasheet.js";
 import type { Classification, TraceStep } from "./result.js";
 
-export function classifyHbm(datasheet: HbmDatasheet, rules: RuleSet): Omit<Classification, "part" | "rulesDate" | "rules" | "itemEccn" | "itemBasis"> {
+export function classifyHbm(
+  datasheet: HbmDatasheet,
+  rules: RuleSet,
+): Omit<Classification, "part" | "rulesDate" | "rules" | "itemEccn" | "itemBasis"> {
   const density = datasheet.bandwidthGBps.div(datasheet.areaMm2);
   const threshold = rules.threshold("3A090.c.mbd");
   const trace: TraceStep[] = [
@@ -53,18 +56,32 @@ export function classifyHbm(datasheet: HbmDatasheet, rules: RuleSet): Omit<Class
       statement: `3A090.c is not in force on ${rules.date}; it took effect on ${first.from} (${first.citation.fr})`,
       citation: first.cites,
     });
-    return { ...base, clause: "none", eccn: "none", matched: [], missing: [], notes: [`3A090.c was not in force on ${rules.date}`], trace };
+    return {
+      ...base,
+      clause: "none",
+      eccn: "none",
+      matched: [],
+      missing: [],
+      notes: [`3A090.c was not in force on ${rules.date}`],
+      trace,
+    };
   }
 
   const holds = meets(density, threshold);
-  trace.push({ step: "3A090.c", result: holds ? "holds" : "fails", statement: describeComparison("memory bandwidth density", density, threshold), citation: threshold.cites });
+  trace.push({
+    step: "3A090.c",
+    result: holds ? "holds" : "fails",
+    statement: describeComparison("memory bandwidth density", density, threshold),
+    citation: threshold.cites,
+  });
   const notes = [
     `HBM here includes any DRAM with memory bandwidth density ${threshold.wording}, JEDEC-conforming or not, and HBM affixed to a logic control-interface die with a PHY (Technical Note to 3A090.c)`,
   ];
   if (!holds) return { ...base, clause: "none", eccn: "none", matched: [], missing: [], notes, trace };
 
   if (datasheet.coPackagedWithLogic === true) {
-    const exclusion = "3A090.c does not cover co-packaged ICs with both HBM and logic whose dominant function is processing (Technical Note to 3A090.c)";
+    const exclusion =
+      "3A090.c does not cover co-packaged ICs with both HBM and logic whose dominant function is processing (Technical Note to 3A090.c)";
     if (datasheet.dominantFunctionIsProcessing === true) {
       trace.push({ step: "co-packaged exclusion", result: "applies", statement: exclusion, citation: threshold.cites });
       return {
@@ -73,7 +90,7 @@ export function classifyHbm(datasheet: HbmDatasheet, rules: RuleSet): Omit<Class
         eccn: "none",
         matched: [],
         missing: [],
-        notes: [...notes, "classify the co-packaged IC itself as an IC (kind \"ic\") for 3A090.a and .b"],
+        notes: [...notes, 'classify the co-packaged IC itself as an IC (kind "ic") for 3A090.a and .b'],
         trace,
       };
     }
@@ -89,7 +106,12 @@ export function classifyHbm(datasheet: HbmDatasheet, rules: RuleSet): Omit<Class
         trace,
       };
     }
-    trace.push({ step: "co-packaged exclusion", result: "does not apply", statement: `${exclusion}; this one's dominant function is not processing`, citation: threshold.cites });
+    trace.push({
+      step: "co-packaged exclusion",
+      result: "does not apply",
+      statement: `${exclusion}; this one's dominant function is not processing`,
+      citation: threshold.cites,
+    });
   }
   return { ...base, clause: "3A090.c", eccn: "3A090.c", matched: ["3A090.c"], missing: [], notes, trace };
 }

@@ -56,7 +56,8 @@ const rank = (level: ItemLevel) => ITEM_LEVELS.indexOf(level);
 export const ITEM_PARAGRAPHS = ["4A090.a", "4A090.b", "4A994.l", "3A991.p"] as const;
 
 /** What `missing` says when the I/O rate would settle 3A991.p. */
-export const IO_MISSING = "ioBandwidthGBps: the aggregate bidirectional I/O rate, which decides 3A991.p.2 when TOPS is below 3A991.p.1";
+export const IO_MISSING =
+  "ioBandwidthGBps: the aggregate bidirectional I/O rate, which decides 3A991.p.2 when TOPS is below 3A991.p.1";
 
 /** One IC as the item rules see it. */
 export interface IcStanding {
@@ -90,7 +91,10 @@ export function test3A991p(
   const byProcessing = meets(topsWithoutBitLength, p1);
   const byIo = io === undefined ? undefined : meets(io, p2);
   const holds = byProcessing || byIo === true ? true : byIo === false ? false : undefined;
-  const ioWords = io === undefined ? `I/O rate not given (p.2 needs a rate ${p2.wording})` : `${describeComparison("I/O GB/s", io, p2)} (p.2)`;
+  const ioWords =
+    io === undefined
+      ? `I/O rate not given (p.2 needs a rate ${p2.wording})`
+      : `${describeComparison("I/O GB/s", io, p2)} (p.2)`;
   return {
     holds,
     step: {
@@ -165,7 +169,7 @@ interface Outcome {
 }
 
 /** The item's ECCN at one level: the form's paragraph, then the stated base entry's .z paragraph or the base itself. */
-function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefined, items: ItemRules, rules: RuleSet): Outcome {
+function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefined, items: ItemRules): Outcome {
   const paragraph = itemParagraphOf(level, form);
   if (baseEccn === undefined) return { eccn: paragraph, steps: [], missing: [], warnings: [] };
   if (!meetsZParameters(level)) {
@@ -220,7 +224,9 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
             citation: z.cites,
           },
         ],
-        missing: [`baseEccn: the paragraph of ${z.entry} that describes the item (its .z sub-paragraph follows it), e.g. "${z.entry}.a"`],
+        missing: [
+          `baseEccn: the paragraph of ${z.entry} that describes the item (its .z sub-paragraph follows it), e.g. "${z.entry}.a"`,
+        ],
         warnings: [],
       };
     case "no z":
@@ -252,8 +258,10 @@ export function decideItem(
   const assembly = form !== "ic";
   // The item is at least the most controlled level any IC surely has, and at most the highest any IC may have.
   const floor = ics.reduce((best, ic) => Math.max(best, rank(ic.possible[0]!)), 0);
-  const candidates = ITEM_LEVELS.filter((level) => rank(level) >= floor && ics.some((ic) => ic.possible.includes(level)));
-  const outcomes = candidates.map((level) => ({ level, ...outcomeAt(level, form, baseEccn, items, rules) }));
+  const candidates = ITEM_LEVELS.filter(
+    (level) => rank(level) >= floor && ics.some((ic) => ic.possible.includes(level)),
+  );
+  const outcomes = candidates.map((level) => ({ level, ...outcomeAt(level, form, baseEccn, items) }));
   const eccns = [...new Set(outcomes.map((o) => o.eccn))];
   const determinate = eccns.length === 1 && eccns[0] !== "indeterminate";
 
@@ -288,13 +296,20 @@ export function decideItem(
   if (level !== undefined && assembly) basis.push(assemblyStep(level, ics, items));
   if (determinate) {
     const steps = outcomes.flatMap((o) => o.steps);
-    basis.push(...steps.filter((s, i) => steps.findIndex((t) => t.step === s.step && t.statement === s.statement) === i));
+    basis.push(
+      ...steps.filter((s, i) => steps.findIndex((t) => t.step === s.step && t.statement === s.statement) === i),
+    );
   }
 
   const itemEccn = determinate ? eccns[0]! : "indeterminate";
   const missing = determinate
     ? []
-    : [...new Set([...ics.filter((ic) => ic.possible.length > 1).flatMap((ic) => ic.missing), ...outcomes.flatMap((o) => o.missing)])];
+    : [
+        ...new Set([
+          ...ics.filter((ic) => ic.possible.length > 1).flatMap((ic) => ic.missing),
+          ...outcomes.flatMap((o) => o.missing),
+        ]),
+      ];
   basis.push({
     step: "item ECCN",
     result: determinate ? "value" : "unknown",
@@ -341,7 +356,11 @@ function itemCitation(itemEccn: string, basis: readonly TraceStep[], items: Item
 }
 
 function describeMarketing(datacenter: boolean | null | undefined): string {
-  return datacenter === true ? "for datacenters" : datacenter === false ? "not for datacenters" : "for datacenters or not (not given)";
+  return datacenter === true
+    ? "for datacenters"
+    : datacenter === false
+      ? "not for datacenters"
+      : "for datacenters or not (not given)";
 }
 
 /** 4A090.a, 4A090.b or 4A994.l holding for an assembly or computer, or none of them, naming the IC that decides. */

@@ -7,7 +7,15 @@
 export type Clause = "3A090.a.1" | "3A090.a.2" | "3A090.b.1" | "3A090.b.2" | "3A090.c" | "none" | "indeterminate";
 export type Eccn = "3A090.a" | "3A090.b" | "3A090.c" | "none" | "indeterminate";
 
-export const CLAUSES: readonly Clause[] = ["3A090.a.1", "3A090.a.2", "3A090.b.1", "3A090.b.2", "3A090.c", "none", "indeterminate"];
+export const CLAUSES: readonly Clause[] = [
+  "3A090.a.1",
+  "3A090.a.2",
+  "3A090.b.1",
+  "3A090.b.2",
+  "3A090.c",
+  "none",
+  "indeterminate",
+];
 export const ECCNS: readonly Eccn[] = ["3A090.a", "3A090.b", "3A090.c", "none", "indeterminate"];
 
 /** The ECCN paragraph a clause belongs to. */

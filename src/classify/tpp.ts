@@ -210,7 +210,8 @@ function highestSummedFormat(units: readonly CountedUnit[]): { format: string; t
 /** TPP recomputed with each alternative bit length (e.g. TF32 as 19), where that changes TPP. */
 function alternativeReadings(units: readonly CountedUnit[], tpp: Rational): { reading: string; tpp: Rational }[] {
   const readings = new Map<string, Rational>();
-  for (const unit of units) for (const rate of unit.rates) for (const alt of rate.alternatives) readings.set(alt.reading, alt.bitLength);
+  for (const unit of units)
+    for (const rate of unit.rates) for (const alt of rate.alternatives) readings.set(alt.reading, alt.bitLength);
   const result: { reading: string; tpp: Rational }[] = [];
   for (const [reading] of readings) {
     const alternativeTpp = Rational.sum(

@@ -10,7 +10,8 @@ import { type RecordFormat, runRecords } from "./records.js";
 
 function explainLine(line: LedgerLine): string {
   const parts = line.ledgers.map(
-    (l) => `${l.limit} ${l.key}: ${l.usedAfter} of ${l.limitValue}${l.crosses ? " CROSSES" : l.over ? " over" : ""}${l.unverified ? " [unverified]" : ""}`,
+    (l) =>
+      `${l.limit} ${l.key}: ${l.usedAfter} of ${l.limitValue}${l.crosses ? " CROSSES" : l.over ? " over" : ""}${l.unverified ? " [unverified]" : ""}`,
   );
   return `${line.date} ${line.destination} (${line.tier}) ${line.consignee}: ${line.shipmentTpp} TPP; ${[...parts, ...line.notes].join("; ")} [not enforced]`;
 }

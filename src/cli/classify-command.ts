@@ -1,6 +1,6 @@
 /** `ic3a090 classify [FILE|-]`: datasheets or a CSV catalogue in, classifications out. */
 import { extname } from "node:path";
-import { Command, Option } from "commander";
+import { type Command, Option } from "commander";
 import { classifyDatasheet } from "../classify/classify.js";
 import { parseDatasheet } from "../classify/datasheet.js";
 import { type Classification, CLAUSES, ECCNS } from "../classify/result.js";
@@ -27,7 +27,10 @@ function failOnOption(value: string | undefined): string[] {
   const zValues = value
     .split(",")
     .map((item) => item.trim())
-    .filter((item) => /^\d[A-E]\d{3}\.z(\.[a-z0-9]+)*$/.test(item) && (Z_ENTRY_IDS as readonly string[]).includes(item.slice(0, 5)));
+    .filter(
+      (item) =>
+        /^\d[A-E]\d{3}\.z(\.[a-z0-9]+)*$/.test(item) && (Z_ENTRY_IDS as readonly string[]).includes(item.slice(0, 5)),
+    );
   return listOption("--fail-on", value, [...fixed, ...zValues]);
 }
 import { catalogueInput, isWorkbookFile, withWorkbookErrors, writeXlsx } from "./xlsx-catalogue.js";
@@ -35,7 +38,12 @@ import { catalogueInput, isWorkbookFile, withWorkbookErrors, writeXlsx } from ".
 /** True when the result is, or matches, one of the --fail-on values (an ECCN, a clause, or "indeterminate"). */
 export function matchesFailOn(result: ClauseSummary, failOn: readonly string[]): boolean {
   return failOn.some(
-    (value) => result.eccn === value || result.clause === value || result.matched.includes(value as never) || result.itemEccn === value || isZOf(result.itemEccn, value),
+    (value) =>
+      result.eccn === value ||
+      result.clause === value ||
+      result.matched.includes(value as never) ||
+      result.itemEccn === value ||
+      isZOf(result.itemEccn, value),
   );
 }
 
@@ -75,9 +83,15 @@ export function classifyCommand(program: Command): void {
       `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}; or an item ECCN: ${ITEM_PARAGRAPHS.join(", ")}, or a .z paragraph such as 5A992.z`,
     )
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
-    .option("--excel-safe", "write passed-through CSV cells that start like a spreadsheet formula (=, +, -, @, tab, CR) as text, with a leading '")
+    .option(
+      "--excel-safe",
+      "write passed-through CSV cells that start like a spreadsheet formula (=, +, -, @, tab, CR) as text, with a leading '",
+    )
     .option("--sheet <NAME>", "the sheet of an Excel workbook (.xlsx) to read (default: the first)")
-        .option("--strict", "stop at the first invalid row (exit 65), after writing the rows before it to stdout; --output FILE is then left untouched (CSV catalogue and table)")
+    .option(
+      "--strict",
+      "stop at the first invalid row (exit 65), after writing the rows before it to stdout; --output FILE is then left untouched (CSV catalogue and table)",
+    )
     .addHelpText(
       "after",
       `
@@ -117,11 +131,19 @@ Input fields: ic3a090 schema`,
         sniffedCsv = peeked.head.trim() !== "" && sniffFormat(peeked.head) === "csv";
       }
       const workbook = isWorkbookFile(file);
-      const csv = sniffedCsv || workbook || options.format === "csv" || options.format === "xlsx" || (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
+      const csv =
+        sniffedCsv ||
+        workbook ||
+        options.format === "csv" ||
+        options.format === "xlsx" ||
+        (options.format === undefined && file !== undefined && extname(file).toLowerCase() === ".csv");
       if ((csv || options.format === "table") && options.explain) {
-        throw new UserError("--explain works with JSON and JSON Lines datasheets; for a CSV catalogue, classify a row's datasheet as JSON to see its reasoning");
+        throw new UserError(
+          "--explain works with JSON and JSON Lines datasheets; for a CSV catalogue, classify a row's datasheet as JSON to see its reasoning",
+        );
       }
-      if (options.format === "table" && workbook) throw new UserError("--format table reads CSV or JSON; classify the workbook to CSV or xlsx instead");
+      if (options.format === "table" && workbook)
+        throw new UserError("--format table reads CSV or JSON; classify the workbook to CSV or xlsx instead");
       if (options.format === "table") {
         process.exitCode = await classifyToTable(file, rules, failOn, options);
         return;
@@ -153,7 +175,9 @@ Input fields: ic3a090 schema`,
         return;
       }
       if (options.output !== undefined || options.strict) {
-        throw new UserError(`${options.output !== undefined ? "--output" : "--strict"} works with a CSV catalogue or --format table; for JSON output, redirect stdout (> FILE)`);
+        throw new UserError(
+          `${options.output !== undefined ? "--output" : "--strict"} works with a CSV catalogue or --format table; for JSON output, redirect stdout (> FILE)`,
+        );
       }
       process.exitCode = await runRecords<Classification>(
         {
@@ -162,7 +186,12 @@ Input fields: ic3a090 schema`,
           failOn,
           tally: (result) => result.clause,
         },
-        { file, format: options.format as "json" | "jsonl" | undefined, explain: options.explain === true, ...(text ? { text } : {}) },
+        {
+          file,
+          format: options.format as "json" | "jsonl" | undefined,
+          explain: options.explain === true,
+          ...(text ? { text } : {}),
+        },
       );
     });
 }
@@ -171,7 +200,12 @@ Input fields: ic3a090 schema`,
 const TABLE_SAMPLE_ROWS = 1000;
 
 /** `--format table`: every record classified, and written as an aligned table as it comes (bounded memory). */
-async function classifyToTable(file: string | undefined, rules: RuleSet, failOn: (result: ClauseSummary) => boolean, options: ClassifyOptions): Promise<number> {
+async function classifyToTable(
+  file: string | undefined,
+  rules: RuleSet,
+  failOn: (result: ClauseSummary) => boolean,
+  options: ClassifyOptions,
+): Promise<number> {
   const tally = new Tally();
   let stopped: string | undefined;
   const format = inputFormatOf(file, undefined);

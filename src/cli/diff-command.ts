@@ -38,7 +38,9 @@ export function diffCommand(program: Command): void {
     .option("--vs <mode>", "see --mode")
     .action(async (file: string, options: DiffOptions) => {
       if (options.mode !== undefined || options.vs !== undefined) {
-        throw new UserError("diff: --mode/--vs (licence answers) is not available yet; compare dates with --from and --to");
+        throw new UserError(
+          "diff: --mode/--vs (licence answers) is not available yet; compare dates with --from and --to",
+        );
       }
       if (file === "-") throw new UserError("diff: give a file, not stdin (the catalogue is read once per date)");
       const from = requireDate("--from", options.from);
@@ -68,9 +70,13 @@ export function diffCommand(program: Command): void {
         const now = sideOf(to, b.value.result);
         if (!answerChanged(old, now)) continue;
         changed++;
-        await output.write(`${JSON.stringify(diffRow(a.value.row, a.value.part, old, now, causesOf(changes, old, now, textChanged)))}\n`);
+        await output.write(
+          `${JSON.stringify(diffRow(a.value.row, a.value.part, old, now, causesOf(changes, old, now, textChanged)))}\n`,
+        );
       }
-      process.stderr.write(`ic3a090: ${read} parts: ${changed} changed, ${read - changed - invalid} unchanged${invalid ? `, ${invalid} invalid` : ""} (${from} → ${to})\n`);
+      process.stderr.write(
+        `ic3a090: ${read} parts: ${changed} changed, ${read - changed - invalid} unchanged${invalid ? `, ${invalid} invalid` : ""} (${from} → ${to})\n`,
+      );
       process.exitCode = invalid > 0 ? EXIT.invalidInput : EXIT.ok;
     });
 }

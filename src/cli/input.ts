@@ -22,7 +22,6 @@ import type { Readable } from "node:stream";
 import { TextDecoder } from "node:util";
 import type { InputIssue } from "../classify/datasheet.js";
 import { EXIT, UserError } from "./errors.js";
-import { JsonTextError, parseJsonText } from "./json.js";
 import { runContext } from "./context.js";
 import { errnoText } from "../files/regular-file.js";
 
@@ -31,7 +30,6 @@ export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 export const ENCODINGS = ["utf-8", "latin1", "windows-1252"] as const;
 export type Encoding = (typeof ENCODINGS)[number];
-
 
 /** What each command reads, for the "no input" message. */
 const WHAT_IT_READS: Record<string, string> = {
@@ -63,7 +61,9 @@ export function openInput(file: string | undefined): Readable {
   if (isStdin(file)) {
     if (process.stdin.isTTY) {
       const command = runContext.command;
-      throw new UserError(`no input: give a FILE, or pipe ${WHAT_IT_READS[command] ?? "the input"} to stdin (ic3a090 ${command} --help)`);
+      throw new UserError(
+        `no input: give a FILE, or pipe ${WHAT_IT_READS[command] ?? "the input"} to stdin (ic3a090 ${command} --help)`,
+      );
     }
     return process.stdin;
   }
@@ -85,7 +85,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       if (i + k >= bytes.length) return -1;
@@ -145,7 +146,10 @@ export class TextDecoderStream {
       text = this.decoder!.decode(chunk, { stream });
     } catch {
       if (this.decoder!.encoding !== "utf-8") {
-        throw new UserError(`${this.source}: not valid ${this.decoder!.encoding.toUpperCase()} text (a byte order mark says so, but the bytes after it are not)`, EXIT.invalidInput);
+        throw new UserError(
+          `${this.source}: not valid ${this.decoder!.encoding.toUpperCase()} text (a byte order mark says so, but the bytes after it are not)`,
+          EXIT.invalidInput,
+        );
       }
       const at = firstInvalidUtf8(chunk);
       const prefix = at < 0 ? chunk : chunk.subarray(0, at);
@@ -163,7 +167,10 @@ export class TextDecoderStream {
 }
 
 /** FILE or stdin as decoded text, in pieces. */
-export async function* readText(file: string | undefined, encoding: Encoding = runContext.encoding): AsyncGenerator<string> {
+export async function* readText(
+  file: string | undefined,
+  encoding: Encoding = runContext.encoding,
+): AsyncGenerator<string> {
   const source = sourceName(file);
   const input = openInput(file);
   const decoder = new TextDecoderStream(source, encoding);
@@ -192,7 +199,11 @@ export async function readAllText(file: string | undefined): Promise<string> {
   let text = "";
   for await (const piece of readText(file)) {
     text += piece;
-    if (text.length > MAX_RECORD_CHARS) throw new UserError(`${sourceName(file)}: longer than ${MAX_RECORD_CHARS} characters; give one document`, EXIT.invalidInput);
+    if (text.length > MAX_RECORD_CHARS)
+      throw new UserError(
+        `${sourceName(file)}: longer than ${MAX_RECORD_CHARS} characters; give one document`,
+        EXIT.invalidInput,
+      );
   }
   return stripBom(text);
 }
@@ -205,8 +216,20 @@ export function stripBom(text: string): string {
 
 /** One record of the input: its value, or what is wrong with its text. */
 export type InputRecord =
-  | { readonly where: string; readonly line: number | undefined; readonly index: number; readonly ok: true; readonly value: unknown }
-  | { readonly where: string; readonly line: number | undefined; readonly index: number; readonly ok: false; readonly issue: InputIssue };
+  | {
+      readonly where: string;
+      readonly line: number | undefined;
+      readonly index: number;
+      readonly ok: true;
+      readonly value: unknown;
+    }
+  | {
+      readonly where: string;
+      readonly line: number | undefined;
+      readonly index: number;
+      readonly ok: false;
+      readonly issue: InputIssue;
+    };
 
 export type RecordFormat = "json" | "jsonl";
 
@@ -217,7 +240,11 @@ export interface RecordStream {
 }
 
 /** A JSON text of one record, parsed; its syntax error or duplicate key as an issue saying where. */
-export function parseRecordText(text: string, line = 1, column = 1): { ok: true; value: unknown } | { ok: false; issue: InputIssue } {
+export function parseRecordText(
+  text: string,
+  line = 1,
+  column = 1,
+): { ok: true; value: unknown } | { ok: false; issue: InputIssue } {
   return parseJson(text, line, column);
 }
 
@@ -272,7 +299,10 @@ class TextCursor {
 
 /** "no input: FILE is empty", exit 65. */
 function noInput(source: string): UserError {
-  return new UserError(`no input: ${source} is empty (ic3a090 ${runContext.command} needs at least one record)`, EXIT.invalidInput);
+  return new UserError(
+    `no input: ${source} is empty (ic3a090 ${runContext.command} needs at least one record)`,
+    EXIT.invalidInput,
+  );
 }
 
 /** The first line of text, shortened, for saying what a non-JSON input starts with. */
@@ -294,13 +324,19 @@ export async function readRecords(file: string | undefined, format: RecordFormat
  * Records from decoded text. `values` (stdin whose format was guessed): an
  * array, or top-level objects one after another (JSON Lines without the line rule).
  */
-export async function recordsFromText(pieces: AsyncGenerator<string>, source: string, format: RecordFormat | "values", stdin = false): Promise<RecordStream> {
+export async function recordsFromText(
+  pieces: AsyncGenerator<string>,
+  source: string,
+  format: RecordFormat | "values",
+  stdin = false,
+): Promise<RecordStream> {
   const cursor = new TextCursor(pieces);
   const first = await cursor.firstChar();
   if (first === undefined && cursor.done) throw noInput(source);
   if (format === "jsonl") return { shape: "lines", records: recordsOf(source, jsonLines(cursor.all()), "lines") };
   if (first === "[") return { shape: "array", records: recordsOf(source, arrayElements(cursor.all()), "array") };
-  if (format === "values") return { shape: "lines", records: recordsOf(source, topLevelValues(cursor.all(), false), "values") };
+  if (format === "values")
+    return { shape: "lines", records: recordsOf(source, topLevelValues(cursor.all(), false), "values") };
   if (first !== "{") {
     // Not JSON: say so once, with the hint a CSV on stdin needs.
     while (!cursor.done && cursor.buffered.length < 4096 && (await cursor.more()));
@@ -310,7 +346,13 @@ export async function recordsFromText(pieces: AsyncGenerator<string>, source: st
     const parsed = parseRecordText(head.split(/\r\n|\n|\r/, 1)[0] ?? "");
     const reason = parsed.ok ? "not valid JSON: expected an object or an array" : parsed.issue.message;
     const records = (async function* (): AsyncGenerator<InputRecord> {
-      yield { where: source, line: undefined, index: 1, ok: false, issue: { path: "", message: `${reason}${csvHint}` } };
+      yield {
+        where: source,
+        line: undefined,
+        index: 1,
+        ok: false,
+        issue: { path: "", message: `${reason}${csvHint}` },
+      };
     })();
     return { shape: "object", records };
   }
@@ -318,32 +360,56 @@ export async function recordsFromText(pieces: AsyncGenerator<string>, source: st
 }
 
 /** The first piece of text that is not only white space (and what came before it), to guess a format from. */
-export async function peekText(pieces: AsyncGenerator<string>): Promise<{ head: string; pieces: AsyncGenerator<string> }> {
+export async function peekText(
+  pieces: AsyncGenerator<string>,
+): Promise<{ head: string; pieces: AsyncGenerator<string> }> {
   const cursor = new TextCursor(pieces);
   await cursor.firstChar();
   return { head: cursor.buffered, pieces: cursor.all() };
 }
 
-async function* recordsOf(source: string, pieces: AsyncGenerator<Piece | InputIssueAt>, shape: RecordStream["shape"] | "values"): AsyncGenerator<InputRecord> {
+async function* recordsOf(
+  source: string,
+  pieces: AsyncGenerator<Piece | InputIssueAt>,
+  shape: RecordStream["shape"] | "values",
+): AsyncGenerator<InputRecord> {
   let index = 0;
   for await (const piece of pieces) {
     index++;
     const line = shape === "lines" || shape === "values" ? piece.line : undefined;
-    const where = shape === "array" ? `${source}[${index - 1}]` : shape === "lines" ? `${source}:${piece.line}` : source;
+    const where =
+      shape === "array" ? `${source}[${index - 1}]` : shape === "lines" ? `${source}:${piece.line}` : source;
     if ("issue" in piece) {
       yield { where, line, index, ok: false, issue: piece.issue };
       continue;
     }
     if (piece.tooLong) {
-      yield { where, line, index, ok: false, issue: { path: "", message: `the record is longer than ${MAX_RECORD_CHARS} characters, the limit of one record` } };
+      yield {
+        where,
+        line,
+        index,
+        ok: false,
+        issue: {
+          path: "",
+          message: `the record is longer than ${MAX_RECORD_CHARS} characters, the limit of one record`,
+        },
+      };
       continue;
     }
     if ((shape === "lines" || shape === "values") && piece.text.trim() === "") {
-      yield { where, line, index, ok: false, issue: { path: "", message: "empty line; each line must hold one JSON object" } };
+      yield {
+        where,
+        line,
+        index,
+        ok: false,
+        issue: { path: "", message: "empty line; each line must hold one JSON object" },
+      };
       continue;
     }
     const parsed = parseRecordText(piece.text, piece.line, piece.column);
-    yield parsed.ok ? { where, line, index, ok: true, value: parsed.value } : { where, line, index, ok: false, issue: parsed.issue };
+    yield parsed.ok
+      ? { where, line, index, ok: true, value: parsed.value }
+      : { where, line, index, ok: false, issue: parsed.issue };
   }
 }
 
@@ -433,7 +499,13 @@ async function* arrayElements(pieces: AsyncGenerator<string>): AsyncGenerator<Pi
       if (state === "after") {
         if (!isSpace(code) && code !== 0xfeff && !trailing) {
           trailing = true;
-          out.push({ line: scanner.line, issue: { path: "", message: `unexpected text after the array (line ${scanner.line}, column ${scanner.column(i)})` } });
+          out.push({
+            line: scanner.line,
+            issue: {
+              path: "",
+              message: `unexpected text after the array (line ${scanner.line}, column ${scanner.column(i)})`,
+            },
+          });
         }
         return;
       }
@@ -457,7 +529,13 @@ async function* arrayElements(pieces: AsyncGenerator<string>): AsyncGenerator<Pi
           return;
         }
         if (code === 0x2c) {
-          out.push({ line: scanner.line, issue: { path: "", message: `not valid JSON: an empty element (line ${scanner.line}, column ${scanner.column(i)})` } });
+          out.push({
+            line: scanner.line,
+            issue: {
+              path: "",
+              message: `not valid JSON: an empty element (line ${scanner.line}, column ${scanner.column(i)})`,
+            },
+          });
           return;
         }
         element = { parts: [], length: 0, line: scanner.line, column: scanner.column(i), tooLong: false };
@@ -485,7 +563,13 @@ async function* arrayElements(pieces: AsyncGenerator<string>): AsyncGenerator<Pi
   }
   if ((state as string) !== "after") {
     if (element) end("", 0);
-    out.push({ line: scanner.line, issue: { path: "", message: `not valid JSON: the array is not closed: expected "]" at the end (line ${scanner.line})` } });
+    out.push({
+      line: scanner.line,
+      issue: {
+        path: "",
+        message: `not valid JSON: the array is not closed: expected "]" at the end (line ${scanner.line})`,
+      },
+    });
   }
   yield* out.splice(0);
 }
@@ -512,7 +596,12 @@ async function* topLevelValues(pieces: AsyncGenerator<string>, single: boolean):
   const end = (text: string, to: number) => {
     if (!element) return;
     keep(text, to);
-    out.push({ text: element.tooLong ? "" : element.parts.join("").trimEnd(), line: element.line, column: element.column, tooLong: element.tooLong });
+    out.push({
+      text: element.tooLong ? "" : element.parts.join("").trimEnd(),
+      line: element.line,
+      column: element.column,
+      tooLong: element.tooLong,
+    });
     element = undefined;
   };
   for await (const text of pieces) {
@@ -534,7 +623,10 @@ async function* topLevelValues(pieces: AsyncGenerator<string>, single: boolean):
           refused = true;
           out.push({
             line: scanner.line,
-            issue: { path: "", message: `not valid JSON: more than one JSON value (the second starts at line ${scanner.line}, column ${scanner.column(i)}); JSON Lines needs --format jsonl or a .jsonl name` },
+            issue: {
+              path: "",
+              message: `not valid JSON: more than one JSON value (the second starts at line ${scanner.line}, column ${scanner.column(i)}); JSON Lines needs --format jsonl or a .jsonl name`,
+            },
           });
           return;
         }
@@ -596,4 +688,3 @@ class PositionScanner {
     this.columnBase = this.column(text.length);
   }
 }
-

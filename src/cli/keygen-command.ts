@@ -6,7 +6,9 @@ import { EXIT, UserError } from "./errors.js";
 export function keygenCommand(program: Command): void {
   program
     .command("keygen")
-    .description("Generate a designer's Ed25519 key pair for signing attestations: <out>.key (private, mode 0600) and <out>.pub")
+    .description(
+      "Generate a designer's Ed25519 key pair for signing attestations: <out>.key (private, mode 0600) and <out>.pub",
+    )
     .requiredOption("--out <prefix>", "write <prefix>.key and <prefix>.pub (never overwrites)")
     .addHelpText(
       "after",
@@ -17,7 +19,8 @@ Example:
 Exit codes: 0 written; 2 a file exists, or --out is empty; 74 a file cannot be written (nothing is left behind).`,
     )
     .action((options: { out: string }) => {
-      if (options.out.trim() === "") throw new UserError('--out: give a file name prefix, e.g. --out designer (it is empty)');
+      if (options.out.trim() === "")
+        throw new UserError("--out: give a file name prefix, e.g. --out designer (it is empty)");
       try {
         const files = generateKeyFiles(options.out);
         process.stdout.write(

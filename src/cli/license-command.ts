@@ -4,7 +4,7 @@
  * parts catalogue writes one row per part and one column per destination.
  */
 import { extname } from "node:path";
-import { Command, Option } from "commander";
+import { type Command, Option } from "commander";
 import { InvalidInputError } from "../classify/datasheet.js";
 import { readOutcomes } from "./outcomes.js";
 import { CsvRecordTooLongError, CsvSplitter, formatCsvRow } from "../catalogue/csv.js";
@@ -43,16 +43,45 @@ export function licenseCommand(program: Command): void {
   program
     .command("license")
     .alias("licence")
-    .description("May this ship? Licence requirement, exceptions, review policy and red flags for shipments (JSON, JSON Lines or CSV)")
+    .description(
+      "May this ship? Licence requirement, exceptions, review policy and red flags for shipments (JSON, JSON Lines or CSV)",
+    )
     .argument("[FILE]", "shipments file, or - for stdin; with --matrix, a parts catalogue (CSV)", undefined)
-    .addOption(new Option("--date <YYYY-MM-DD>", "apply the rules in force on this date (default: the shipment's date, else today, UTC)"))
-    .addOption(new Option("--mode <mode>", "enforced: the AI Diffusion rule is not enforced (since 2025-05-13); as-written: the CFR text literally").choices(MODES).default("enforced"))
-    .addOption(new Option("--format <format>", "json, jsonl or csv: the input format (default: by extension); table: an aligned table from any of them"))
+    .addOption(
+      new Option(
+        "--date <YYYY-MM-DD>",
+        "apply the rules in force on this date (default: the shipment's date, else today, UTC)",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--mode <mode>",
+        "enforced: the AI Diffusion rule is not enforced (since 2025-05-13); as-written: the CFR text literally",
+      )
+        .choices(MODES)
+        .default("enforced"),
+    )
+    .addOption(
+      new Option(
+        "--format <format>",
+        "json, jsonl or csv: the input format (default: by extension); table: an aligned table from any of them",
+      ),
+    )
     .option("--explain", "print the reasoning for a person instead of JSON")
     .option("--fail-on <values>", `exit 1 when a shipment matches (comma-separated): ${LICENSE_FAIL_ON.join(", ")}`)
-    .option("--matrix <CC,...>", "answer every part of a catalogue for each destination: one row per part, one column per destination (CSV)")
-    .option("--export-from <CC>", "with --matrix: the country shipped from (default: not stated, so the January 2026 case-by-case rule is not settled)")
-    .addOption(new Option("--transaction <kind>", "with --matrix: export, reexport or transfer").choices(["export", "reexport", "transfer"]).default("export"))
+    .option(
+      "--matrix <CC,...>",
+      "answer every part of a catalogue for each destination: one row per part, one column per destination (CSV)",
+    )
+    .option(
+      "--export-from <CC>",
+      "with --matrix: the country shipped from (default: not stated, so the January 2026 case-by-case rule is not settled)",
+    )
+    .addOption(
+      new Option("--transaction <kind>", "with --matrix: export, reexport or transfer")
+        .choices(["export", "reexport", "transfer"])
+        .default("export"),
+    )
     .addHelpText(
       "after",
       `
@@ -67,9 +96,13 @@ Shipment fields: ic3a090 schema license. States what the rules say; not legal ad
       if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
         throw new UserError(`--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`);
       }
-      if (options.date !== undefined && !isIsoDate(options.date)) throw new UserError(`--date: "${options.date}" is not a calendar date written YYYY-MM-DD`);
+      if (options.date !== undefined && !isIsoDate(options.date))
+        throw new UserError(`--date: "${options.date}" is not a calendar date written YYYY-MM-DD`);
       const failOn = listOption("--fail-on", options.failOn, LICENSE_FAIL_ON);
-      const libraryOptions: LicenseOptions = { ...(options.date === undefined ? {} : { date: options.date }), mode: options.mode ?? "enforced" };
+      const libraryOptions: LicenseOptions = {
+        ...(options.date === undefined ? {} : { date: options.date }),
+        mode: options.mode ?? "enforced",
+      };
       const matches = (result: LicenseResult) =>
         (failOn.includes("license") && result.licenseRequired === "yes") ||
         (failOn.includes("indeterminate") && result.licenseRequired === "indeterminate") ||
@@ -81,14 +114,26 @@ Shipment fields: ic3a090 schema license. States what the rules say; not legal ad
         return;
       }
       const csvByName = file !== undefined && extname(file).toLowerCase() === ".csv";
-      const csv = options.format === "csv" || ((options.format === undefined || options.format === "table") && csvByName);
+      const csv =
+        options.format === "csv" || ((options.format === undefined || options.format === "table") && csvByName);
       if (options.format === "table" || csv) {
         if (options.explain) throw new UserError("--explain works with JSON and JSON Lines shipments");
-        process.exitCode = await answerToTable(file, csv ? "csv" : undefined, options.format === "table", evaluate, matches);
+        process.exitCode = await answerToTable(
+          file,
+          csv ? "csv" : undefined,
+          options.format === "table",
+          evaluate,
+          matches,
+        );
         return;
       }
       process.exitCode = await runRecords<LicenseResult>(
-        { evaluate, explain: renderLicenseExplanation, failOn: matches, tally: (result) => `licence ${result.licenseRequired}` },
+        {
+          evaluate,
+          explain: renderLicenseExplanation,
+          failOn: matches,
+          tally: (result) => `licence ${result.licenseRequired}`,
+        },
         { file, format: options.format as "json" | "jsonl" | undefined, explain: options.explain === true },
       );
     });
@@ -137,20 +182,27 @@ async function answerToTable(
       return { ok: false, message };
     }
   };
-  const addTableRow = (name: string, outcome: Answer) => rows.push(outcome.ok ? tableCells(outcome.result) : [name, "-", "-", "error", "-", "-", outcome.message]);
+  const addTableRow = (name: string, outcome: Answer) =>
+    rows.push(outcome.ok ? tableCells(outcome.result) : [name, "-", "-", "error", "-", "-", outcome.message]);
 
   const format = input ?? recordFormat(file, undefined);
   if (input === "csv") {
     const records = await csvRecords(file);
     const header = records[0]?.fields;
-    if (!header) throw new UserError(`${source}: the CSV is empty: it needs a header row and one row per shipment`, EXIT.invalidInput);
+    if (!header)
+      throw new UserError(
+        `${source}: the CSV is empty: it needs a header row and one row per shipment`,
+        EXIT.invalidInput,
+      );
     if (!table) await output.write(`${formatCsvRow([...header, ...ANSWER_COLUMNS])}\n`);
     for (const record of records.slice(1)) {
       const row = Object.fromEntries(header.map((name, index) => [name, record.fields[index] ?? ""]));
       const outcome = answer(() => shipmentFromCsvRow(row), `${source}: row ${record.row}`);
       if (table) addTableRow(row.shipment ?? `row ${record.row}`, outcome);
       else {
-        const cells = outcome.ok ? answerCells(outcome.result) : [...ANSWER_COLUMNS.slice(0, -1).map(() => ""), outcome.message];
+        const cells = outcome.ok
+          ? answerCells(outcome.result)
+          : [...ANSWER_COLUMNS.slice(0, -1).map(() => ""), outcome.message];
         await output.write(`${formatCsvRow([...header.map((_, index) => record.fields[index] ?? ""), ...cells])}\n`);
       }
     }
@@ -175,7 +227,8 @@ async function answerToTable(
           return parsed;
         });
     }
-    for (const [index, value] of values.entries()) addTableRow(`record ${index + 1}`, answer(value, `${source}: record ${index + 1}`));
+    for (const [index, value] of values.entries())
+      addTableRow(`record ${index + 1}`, answer(value, `${source}: record ${index + 1}`));
   }
   if (table) await output.write(alignTable(rows));
   process.stderr.write(`ic3a090: ${read} read${invalid ? `, ${invalid} invalid` : ""}\n`);
@@ -194,20 +247,37 @@ async function csvRecords(file: string | undefined) {
     const text = await readAllText(file);
     return [...splitter.push(text), ...splitter.end()];
   } catch (error) {
-    if (error instanceof CsvRecordTooLongError) throw new UserError(`${sourceName(file)}: ${error.message}`, EXIT.invalidInput);
+    if (error instanceof CsvRecordTooLongError)
+      throw new UserError(`${sourceName(file)}: ${error.message}`, EXIT.invalidInput);
     throw error;
   }
 }
 
 /** One matrix cell's answer; an HBM part keeps its exact memory bandwidth density (the shipment JSON takes decimals only). */
-function matrixAnswer(value: unknown, options: LicenseOptions, memoryBandwidthDensity: Rational | undefined): LicenseResult {
+function matrixAnswer(
+  value: unknown,
+  options: LicenseOptions,
+  memoryBandwidthDensity: Rational | undefined,
+): LicenseResult {
   const shipment = parseShipment(value);
-  return licenseShipment(memoryBandwidthDensity === undefined ? shipment : { ...shipment, item: { ...shipment.item, memoryBandwidthDensity } }, options);
+  return licenseShipment(
+    memoryBandwidthDensity === undefined
+      ? shipment
+      : { ...shipment, item: { ...shipment.item, memoryBandwidthDensity } },
+    options,
+  );
 }
 
 /** `--matrix`: one row per part of the catalogue, one column per destination, streamed. */
-async function writeMatrix(file: string | undefined, options: LicenseCliOptions, libraryOptions: LicenseOptions): Promise<number> {
-  const destinations = options.matrix!.split(",").map((code) => code.trim()).filter(Boolean);
+async function writeMatrix(
+  file: string | undefined,
+  options: LicenseCliOptions,
+  libraryOptions: LicenseOptions,
+): Promise<number> {
+  const destinations = options
+    .matrix!.split(",")
+    .map((code) => code.trim())
+    .filter(Boolean);
   if (destinations.length === 0) throw new UserError("--matrix: give one or more destinations, e.g. CN,VN,DE");
   for (const code of [...destinations, ...(options.exportFrom ? [options.exportFrom] : [])]) {
     const checked = CountryCodeSchema.safeParse(code);
@@ -227,7 +297,9 @@ async function writeMatrix(file: string | undefined, options: LicenseCliOptions,
     if (outcome.kind === "invalid") {
       invalid++;
       process.stderr.write(`${sourceName(file)}: ${outcome.message}\n`);
-      await output.write(`${formatCsvRow([outcome.part ?? `row ${outcome.row}`, "error", ...destinations.map(() => "error")])}\n`);
+      await output.write(
+        `${formatCsvRow([outcome.part ?? `row ${outcome.row}`, "error", ...destinations.map(() => "error")])}\n`,
+      );
       continue;
     }
     const eccn = itemParagraphOf(outcome.result);
@@ -237,7 +309,12 @@ async function writeMatrix(file: string | undefined, options: LicenseCliOptions,
         matrixAnswer(
           {
             shipment: `${outcome.part}@${destination}`,
-            item: { eccn, part: outcome.part, ...(outcome.datacenter === null ? {} : { datacenter: outcome.datacenter }), ...(outcome.result.tpp ? { tpp: outcome.result.tpp } : {}) },
+            item: {
+              eccn,
+              part: outcome.part,
+              ...(outcome.datacenter === null ? {} : { datacenter: outcome.datacenter }),
+              ...(outcome.result.tpp ? { tpp: outcome.result.tpp } : {}),
+            },
             destination,
             transaction: options.transaction ?? "export",
             ...(options.exportFrom ? { exportFrom: options.exportFrom } : {}),
@@ -251,6 +328,8 @@ async function writeMatrix(file: string | undefined, options: LicenseCliOptions,
     );
     await output.write(`${formatCsvRow([outcome.part ?? `row ${outcome.row}`, eccn, ...cells])}\n`);
   }
-  process.stderr.write(`ic3a090: ${read} parts, ${destinations.length} destinations${invalid ? `, ${invalid} invalid` : ""}\n`);
+  process.stderr.write(
+    `ic3a090: ${read} parts, ${destinations.length} destinations${invalid ? `, ${invalid} invalid` : ""}\n`,
+  );
   return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
 }

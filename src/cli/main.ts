@@ -34,7 +34,23 @@ import { ApprovedListError } from "../presume/approved-lists.js";
 import { RulesDateError } from "../rules/rules.js";
 
 /** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [classifyCommand, presumeCommand, licenseCommand, reportCommand, rulesCommand, schemaCommand, keygenCommand, attestCommand, verifyCommand, renderCommand, plotCommand, serveCommand, modelCommand, diffCommand, allocationsCommand];
+const COMMANDS: ((program: Command) => void)[] = [
+  classifyCommand,
+  presumeCommand,
+  licenseCommand,
+  reportCommand,
+  rulesCommand,
+  schemaCommand,
+  keygenCommand,
+  attestCommand,
+  verifyCommand,
+  renderCommand,
+  plotCommand,
+  serveCommand,
+  modelCommand,
+  diffCommand,
+  allocationsCommand,
+];
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -49,15 +65,23 @@ export function buildProgram(): Command {
   for (const add of COMMANDS) add(program);
   for (const command of program.commands) {
     command.option("--quiet", "print no notes or summaries on stderr (errors and warnings still)");
-    if (command.registeredArguments.length > 0) command.option("--encoding <name>", `the input's text encoding when not UTF-8: ${ENCODINGS.filter((e) => e !== "utf-8").join(" or ")}`);
+    if (command.registeredArguments.length > 0)
+      command.option(
+        "--encoding <name>",
+        `the input's text encoding when not UTF-8: ${ENCODINGS.filter((e) => e !== "utf-8").join(" or ")}`,
+      );
   }
   program.hook("preAction", (_program, action) => {
     const options = action.opts<{ quiet?: boolean; encoding?: string }>();
     runContext.command = action.name();
     runContext.quiet = options.quiet === true;
     if (options.encoding !== undefined) {
-      const encoding = options.encoding.toLowerCase().replace(/^utf8$/, "utf-8").replace(/^cp1252$/, "windows-1252") as Encoding;
-      if (!(ENCODINGS as readonly string[]).includes(encoding)) throw new UserError(`--encoding must be one of ${ENCODINGS.join(", ")}, got "${options.encoding}"`);
+      const encoding = options.encoding
+        .toLowerCase()
+        .replace(/^utf8$/, "utf-8")
+        .replace(/^cp1252$/, "windows-1252") as Encoding;
+      if (!(ENCODINGS as readonly string[]).includes(encoding))
+        throw new UserError(`--encoding must be one of ${ENCODINGS.join(", ")}, got "${options.encoding}"`);
       runContext.encoding = encoding;
     }
   });
@@ -77,11 +101,16 @@ Exit codes: 0 ran (whatever the classification); 1 --fail-on matched; 2 usage er
  */
 export function exitFor(error: unknown): { message: string; code: number } | undefined {
   if (error instanceof UserError) return { message: error.message, code: error.exitCode };
-  if (error instanceof OutputError || error instanceof KeyWriteError) return { message: error.message, code: EXIT.ioError };
-  if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError) return { message: error.message, code: EXIT.invalidInput };
-  if (error instanceof NamedFileError || error instanceof InvalidInputError) return { message: error.message, code: EXIT.invalidInput };
-  if (error instanceof KeyError || error instanceof TrustFileError || error instanceof BoundFileError) return { message: error.message, code: EXIT.usage };
-  if (error instanceof ApprovedListError || error instanceof RulesDateError) return { message: error.message, code: EXIT.usage };
+  if (error instanceof OutputError || error instanceof KeyWriteError)
+    return { message: error.message, code: EXIT.ioError };
+  if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError)
+    return { message: error.message, code: EXIT.invalidInput };
+  if (error instanceof NamedFileError || error instanceof InvalidInputError)
+    return { message: error.message, code: EXIT.invalidInput };
+  if (error instanceof KeyError || error instanceof TrustFileError || error instanceof BoundFileError)
+    return { message: error.message, code: EXIT.usage };
+  if (error instanceof ApprovedListError || error instanceof RulesDateError)
+    return { message: error.message, code: EXIT.usage };
   if (error instanceof AttestRefusal) return { message: error.message, code: EXIT.failOn };
   return undefined;
 }

@@ -12,7 +12,9 @@ export function renderModelExplanation(result: ModelResult): string {
   const lines = [
     `${result.model}: ${result.eccn === "4E091" ? "4E091 (as written)" : result.eccn}`,
     `  NOT ENFORCED: ${result.ruleSet.status}`,
-    ...result.trace.filter((step) => step.step !== "rule set").map((step) => `  ${step.step}: ${step.statement} [${step.citation}]`),
+    ...result.trace
+      .filter((step) => step.step !== "rule set")
+      .map((step) => `  ${step.step}: ${step.statement} [${step.citation}]`),
     ...result.missing.map((fact) => `  missing: ${fact}`),
     ...result.notes.map((note) => `  note: ${note}`),
   ];

@@ -22,14 +22,19 @@ export function rulesForDate(date: string | undefined, options: { history?: bool
 /** Says once on stderr when the date is after the rules data was last verified. */
 export function noteIfBeyondVerified(rules: RuleSet): void {
   if (rules.beyondVerified) {
-    note(`ic3a090: note: rules data verified against the Federal Register through ${rules.verifiedThrough}; an amendment after that date would not be reflected`);
+    note(
+      `ic3a090: note: rules data verified against the Federal Register through ${rules.verifiedThrough}; an amendment after that date would not be reflected`,
+    );
   }
 }
 
 /** Splits "a,b" into ["a", "b"] and checks each against `allowed`. */
 export function listOption(name: string, value: string | undefined, allowed: readonly string[]): string[] {
   if (value === undefined) return [];
-  const items = value.split(",").map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   for (const item of items) {
     if (!allowed.includes(item)) throw new UserError(`${name}: "${item}" is not one of ${allowed.join(", ")}`);
   }

@@ -9,7 +9,11 @@ import type { RuleSet } from "../rules/rules.js";
 import { peekText, readText, recordsFromText, sourceName } from "./input.js";
 
 /** Every record of the input, classified (without trace), in order; stdin without --format is guessed. */
-export async function* readOutcomes(file: string | undefined, format: InputFormat | undefined, rules: RuleSet): AsyncGenerator<RowOutcome> {
+export async function* readOutcomes(
+  file: string | undefined,
+  format: InputFormat | undefined,
+  rules: RuleSet,
+): AsyncGenerator<RowOutcome> {
   const source = sourceName(file);
   let pieces = readText(file);
   let guessed: InputFormat | "values" | undefined = format;

@@ -174,7 +174,9 @@ class FileSink implements Sink {
 
   private async flush(): Promise<void> {
     if (this.pending.length === 0) return;
-    const data = Buffer.concat(this.pending.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : part)));
+    const data = Buffer.concat(
+      this.pending.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : part)),
+    );
     this.pending = [];
     this.pendingBytes = 0;
     try {
@@ -265,7 +267,8 @@ export function checkOutputPath(path: string, options: OutputOptions = {}): void
   if (path.trim() === "") throw new UserError(`${option}: give a file name (it is empty)`);
   for (const input of options.inputs ?? []) {
     if (input === undefined || input === "-") continue;
-    if (sameFile(path, input)) throw new UserError(`${option}: ${path} is also an input of this run; write to another file (it would be lost)`);
+    if (sameFile(path, input))
+      throw new UserError(`${option}: ${path} is also an input of this run; write to another file (it would be lost)`);
   }
   if (isPrivateKeyFile(path)) throw new UserError(`${option}: ${path} holds a private key; refusing to overwrite it`);
 }
@@ -323,7 +326,11 @@ export async function withOutput<T>(
 }
 
 /** Writes a whole document (an SVG, an envelope, a PDF) to `path` or stdout, atomically. */
-export async function writeDocument(path: string | undefined, document: string | Uint8Array, options: OutputOptions = {}): Promise<void> {
+export async function writeDocument(
+  path: string | undefined,
+  document: string | Uint8Array,
+  options: OutputOptions = {},
+): Promise<void> {
   await withOutput(path, options, (sink) => sink.write(document));
 }
 

@@ -54,7 +54,13 @@ interface Tally {
   buckets: Map<string, number>;
 }
 
-function evaluateOne<R>(command: RecordCommand<R>, value: unknown, source: string, line: number | undefined, tally: Tally) {
+function evaluateOne<R>(
+  command: RecordCommand<R>,
+  value: unknown,
+  source: string,
+  line: number | undefined,
+  tally: Tally,
+) {
   tally.read++;
   const outcome = evaluateRecord((input) => command.evaluate(input), value, source, line);
   if (outcome.ok) {
@@ -83,16 +89,22 @@ export async function runRecords<R>(command: RecordCommand<R>, options: RecordOp
       ? `${command.explain(outcome.result)}\n`
       : JSON.stringify(outcome.ok ? outcome.result : outcome.record, null, pretty ? 2 : undefined);
   const outcomeOf = (record: InputRecord) => {
-    if (record.ok) return evaluateOne(command, record.value, record.line === undefined ? record.where : source, record.line, tally);
+    if (record.ok)
+      return evaluateOne(command, record.value, record.line === undefined ? record.where : source, record.line, tally);
     tally.read++;
     tally.invalid++;
     const issue = record.issue;
     process.stderr.write(`${formatIssues(record.where, [issue])}\n`);
-    return { ok: false as const, record: errorRecord(record.line === undefined ? record.where : source, record.line, [issue]) };
+    return {
+      ok: false as const,
+      record: errorRecord(record.line === undefined ? record.where : source, record.line, [issue]),
+    };
   };
 
   const { shape, records } =
-    options.text === undefined ? await readRecords(options.file, format) : await recordsFromText(options.text, source, format, options.file === undefined || options.file === "-");
+    options.text === undefined
+      ? await readRecords(options.file, format)
+      : await recordsFromText(options.text, source, format, options.file === undefined || options.file === "-");
   if (shape === "array") {
     // Streamed: one element in, one element out; nothing holds the whole array.
     let first = true;
@@ -100,7 +112,10 @@ export async function runRecords<R>(command: RecordCommand<R>, options: RecordOp
     for await (const record of records) {
       const outcome = outcomeOf(record);
       if (options.explain) await output.write(`${first ? "" : "\n"}${render(outcome, false)}`);
-      else await output.write(`${first ? "\n" : ",\n"}${indent(JSON.stringify(outcome.ok ? outcome.result : outcome.record, null, 2))}`);
+      else
+        await output.write(
+          `${first ? "\n" : ",\n"}${indent(JSON.stringify(outcome.ok ? outcome.result : outcome.record, null, 2))}`,
+        );
       first = false;
     }
     if (!options.explain) await output.write(first ? "]\n" : "\n]\n");
@@ -114,7 +129,9 @@ export async function runRecords<R>(command: RecordCommand<R>, options: RecordOp
 
   if (format === "jsonl" || options.summary) {
     const buckets = [...tally.buckets].map(([name, count]) => `${count} ${name}`).join(", ");
-    note(`ic3a090: ${tally.read} read${buckets ? `: ${buckets}` : ""}${tally.invalid ? `, ${tally.invalid} invalid` : ""}`);
+    note(
+      `ic3a090: ${tally.read} read${buckets ? `: ${buckets}` : ""}${tally.invalid ? `, ${tally.invalid} invalid` : ""}`,
+    );
   }
   return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
 }

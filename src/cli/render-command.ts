@@ -26,20 +26,28 @@ Example:
 Exit codes: 0 rendered; 2 usage error; otherwise the exit code of the verify check that failed (ic3a090 verify --help).`,
     )
     .action(async (file: string | undefined, options: VerifyCliOptions & { format: string; output?: string }) => {
-      if (!(RENDER_FORMATS as readonly string[]).includes(options.format)) throw new UserError(`--format must be one of ${RENDER_FORMATS.join(", ")}, got "${options.format}"`);
+      if (!(RENDER_FORMATS as readonly string[]).includes(options.format))
+        throw new UserError(`--format must be one of ${RENDER_FORMATS.join(", ")}, got "${options.format}"`);
       const format = options.format as RenderFormat;
       const inputs = [file, options.trust, ...options.bind];
       if (options.output !== undefined) checkOutputPath(options.output, { inputs });
-      for (const bound of options.bind) if (isPrivateKeyFile(bound)) throw new UserError(`--bind: ${bound} holds a private key; give the bound document, not a key`);
-      if (format === "pdf" && !options.output && process.stdout.isTTY) throw new UserError("--format pdf: give --output FILE, or redirect stdout to a file");
+      for (const bound of options.bind)
+        if (isPrivateKeyFile(bound))
+          throw new UserError(`--bind: ${bound} holds a private key; give the bound document, not a key`);
+      if (format === "pdf" && !options.output && process.stdout.isTTY)
+        throw new UserError("--format pdf: give --output FILE, or redirect stdout to a file");
       const result = await verifyFromCli(file, options);
       if (!result.ok) {
         process.stderr.write(`ic3a090: not rendered: verify failed (${result.failure}): ${result.message}\n`);
         process.exitCode = result.exitCode;
         return;
       }
-      const document = renderAttestation(result, format, { envelopeFile: file === undefined || file === "-" ? "attestation.json" : file, trustFile: options.trust });
+      const document = renderAttestation(result, format, {
+        envelopeFile: file === undefined || file === "-" ? "attestation.json" : file,
+        trustFile: options.trust,
+      });
       await writeDocument(options.output, document, { inputs });
-      if (options.output) note(`ic3a090: rendered ${result.part} (verified, designer "${result.designer}") to ${options.output}`);
+      if (options.output)
+        note(`ic3a090: rendered ${result.part} (verified, designer "${result.designer}") to ${options.output}`);
     });
 }

@@ -1,13 +1,19 @@
 /** `ic3a090 report --quarter 2027Q1 orders.jsonl`: the quarterly § 743.9 report, as CSV or Markdown. */
 import { extname } from "node:path";
-import { Command, Option } from "commander";
+import { type Command, Option } from "commander";
 import { z } from "zod";
 import { InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
 import { strictObject } from "../input/strict.js";
 import { readAttestation } from "../presume/attestation.js";
 import { parseOrder } from "../presume/order.js";
 import { presumeOrder } from "../presume/presume.js";
-import { type Fabricator, parseQuarter, renderReportCsv, renderReportMarkdown, ReportBuilder } from "../presume/report.js";
+import {
+  type Fabricator,
+  parseQuarter,
+  renderReportCsv,
+  renderReportMarkdown,
+  ReportBuilder,
+} from "../presume/report.js";
 import { errnoText, readRegularFile } from "../files/regular-file.js";
 import { parseJsonText } from "./json.js";
 import { EXIT, UserError } from "./errors.js";
@@ -19,23 +25,35 @@ import { addPresumeOptions, type PresumeCliOptions, presumeOptionsFrom } from ".
 
 const FabricatorSchema = strictObject({ name: z.string().min(1), address: z.string().min(1) });
 
-function fabricatorFrom(options: { fabricator?: string; fabricatorName?: string; fabricatorAddress?: string }): Fabricator {
+function fabricatorFrom(options: {
+  fabricator?: string;
+  fabricatorName?: string;
+  fabricatorAddress?: string;
+}): Fabricator {
   if (options.fabricator !== undefined) {
     let json: unknown;
     try {
-      json = parseJsonText(readRegularFile(options.fabricator, "fabricator file").toString("utf8").replace(/^\uFEFF/, ""));
+      json = parseJsonText(
+        readRegularFile(options.fabricator, "fabricator file")
+          .toString("utf8")
+          .replace(/^\uFEFF/, ""),
+      );
     } catch (error) {
       throw new UserError(`--fabricator: cannot read ${options.fabricator} as JSON: ${errnoText(error)}`);
     }
     const parsed = FabricatorSchema.safeParse(json);
     if (!parsed.success) {
       const issue = issuesFromZod(parsed.error)[0]!;
-      throw new UserError(`--fabricator: ${options.fabricator} must hold {"name": "...", "address": "..."} (${issue.path || "file"}: ${issue.message})`);
+      throw new UserError(
+        `--fabricator: ${options.fabricator} must hold {"name": "...", "address": "..."} (${issue.path || "file"}: ${issue.message})`,
+      );
     }
     return parsed.data;
   }
   if (!options.fabricatorName || !options.fabricatorAddress) {
-    throw new UserError('§ 743.9(b)(2) puts the fabricator\'s name and address at the top of each page: give --fabricator-name and --fabricator-address, or --fabricator FILE ({"name": "...", "address": "..."})');
+    throw new UserError(
+      '§ 743.9(b)(2) puts the fabricator\'s name and address at the top of each page: give --fabricator-name and --fabricator-address, or --fabricator FILE ({"name": "...", "address": "..."})',
+    );
   }
   return { name: options.fabricatorName, address: options.fabricatorAddress };
 }
@@ -43,7 +61,9 @@ function fabricatorFrom(options: { fabricator?: string; fabricatorName?: string;
 export function reportCommand(program: Command): void {
   const command = program
     .command("report")
-    .description("The quarterly report of 15 CFR 743.9 from a set of orders (JSON, a JSON array, or JSON Lines), as CSV or Markdown")
+    .description(
+      "The quarterly report of 15 CFR 743.9 from a set of orders (JSON, a JSON array, or JSON Lines), as CSV or Markdown",
+    )
     .argument("[FILE]", "orders file, or - for stdin", undefined)
     .requiredOption("--quarter <YYYYQn>", "the reporting quarter, e.g. 2027Q1 (orders are placed by completionDate)")
     .addOption(new Option("--format <format>", "output format").choices(["csv", "md"]).default("md"))
@@ -61,40 +81,68 @@ Examples:
 
 Exit codes: 0 report written; 1 some orders in the quarter could not be decided (listed in the report); 2 usage error; 65 invalid orders (no report is written).`,
     )
-    .action(async (file: string | undefined, options: PresumeCliOptions & { quarter: string; format: "csv" | "md"; fabricator?: string; fabricatorName?: string; fabricatorAddress?: string; output?: string }) => {
-      const inputs = [file, options.fabricator, options.trust, options.approvedDesigners, options.approvedOsats];
-      if (options.output !== undefined) checkOutputPath(options.output, { inputs });
-      const quarter = parseQuarter(options.quarter);
-      if (!quarter) throw new UserError(`--quarter: "${options.quarter}" is not a quarter; write it like 2027Q1`);
-      const fabricator = fabricatorFrom(options);
-      const presumeOptions = presumeOptionsFrom(options, file);
-      const source = sourceName(file);
-      const builder = new ReportBuilder(quarter, fabricator);
-      let invalid = 0;
-      const extension = file === undefined ? "" : extname(file).toLowerCase();
-      const { records } = await recordsFromText(readText(file), source, extension === ".jsonl" || extension === ".ndjson" ? "jsonl" : "values", file === undefined || file === "-");
-      for await (const record of records) {
-        try {
-          if (!record.ok) throw new InvalidInputError([record.issue]);
-          const { order, unknownFields } = parseOrder(record.value);
-          builder.add(order, presumeOrder(order, readAttestation(order.designerAttestation), presumeOptions, unknownFields));
-        } catch (error) {
-          if (!(error instanceof InvalidInputError)) throw error;
-          invalid++;
-          process.stderr.write(`${formatIssues(record.where, error.issues)}\n`);
+    .action(
+      async (
+        file: string | undefined,
+        options: PresumeCliOptions & {
+          quarter: string;
+          format: "csv" | "md";
+          fabricator?: string;
+          fabricatorName?: string;
+          fabricatorAddress?: string;
+          output?: string;
+        },
+      ) => {
+        const inputs = [file, options.fabricator, options.trust, options.approvedDesigners, options.approvedOsats];
+        if (options.output !== undefined) checkOutputPath(options.output, { inputs });
+        const quarter = parseQuarter(options.quarter);
+        if (!quarter) throw new UserError(`--quarter: "${options.quarter}" is not a quarter; write it like 2027Q1`);
+        const fabricator = fabricatorFrom(options);
+        const presumeOptions = presumeOptionsFrom(options, file);
+        const source = sourceName(file);
+        const builder = new ReportBuilder(quarter, fabricator);
+        let invalid = 0;
+        const extension = file === undefined ? "" : extname(file).toLowerCase();
+        const { records } = await recordsFromText(
+          readText(file),
+          source,
+          extension === ".jsonl" || extension === ".ndjson" ? "jsonl" : "values",
+          file === undefined || file === "-",
+        );
+        for await (const record of records) {
+          try {
+            if (!record.ok) throw new InvalidInputError([record.issue]);
+            const { order, unknownFields } = parseOrder(record.value);
+            builder.add(
+              order,
+              presumeOrder(order, readAttestation(order.designerAttestation), presumeOptions, unknownFields),
+            );
+          } catch (error) {
+            if (!(error instanceof InvalidInputError)) throw error;
+            invalid++;
+            process.stderr.write(`${formatIssues(record.where, error.issues)}\n`);
+          }
         }
-      }
-      if (invalid > 0) {
-        process.stderr.write(`ic3a090: ${invalid} invalid order${invalid === 1 ? "" : "s"}: no report written; fix them and run again\n`);
-        process.exitCode = EXIT.invalidInput;
-        return;
-      }
-      const report = builder.build();
-      await writeDocument(options.output, options.format === "csv" ? renderReportCsv(report) : renderReportMarkdown(report), { inputs });
-      const reportable = report.rows.reduce((n, r) => n + r.orders, 0);
-      note(`ic3a090: ${ordersRead(report.ordersRead)}, ${report.ordersInQuarter} completed in ${quarter.label}: ${reportable} reportable, ${report.undecided.length} not decided`);
-      process.exitCode = report.undecided.length > 0 ? EXIT.failOn : EXIT.ok;
-    });
+        if (invalid > 0) {
+          process.stderr.write(
+            `ic3a090: ${invalid} invalid order${invalid === 1 ? "" : "s"}: no report written; fix them and run again\n`,
+          );
+          process.exitCode = EXIT.invalidInput;
+          return;
+        }
+        const report = builder.build();
+        await writeDocument(
+          options.output,
+          options.format === "csv" ? renderReportCsv(report) : renderReportMarkdown(report),
+          { inputs },
+        );
+        const reportable = report.rows.reduce((n, r) => n + r.orders, 0);
+        note(
+          `ic3a090: ${ordersRead(report.ordersRead)}, ${report.ordersInQuarter} completed in ${quarter.label}: ${reportable} reportable, ${report.undecided.length} not decided`,
+        );
+        process.exitCode = report.undecided.length > 0 ? EXIT.failOn : EXIT.ok;
+      },
+    );
 }
 
 /** "1 order read", "7 orders read". */

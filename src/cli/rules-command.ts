@@ -15,9 +15,14 @@ export { rulesTable };
 
 export function renderRules(rules: RuleSet): string {
   const table = rulesTable(rules);
-  const lines = [`Thresholds of ECCN 3A090 in force on ${table.date} (rules data verified through ${table.verifiedThrough})`, ""];
+  const lines = [
+    `Thresholds of ECCN 3A090 in force on ${table.date} (rules data verified through ${table.verifiedThrough})`,
+    "",
+  ];
   for (const t of table.thresholds) {
-    lines.push(`${t.id.padEnd(24)} ${SYMBOL[t.operator]} ${t.value} ${t.unit}   "${t.wording}"${t.verified ? "" : "   [not verified: hint only]"}`);
+    lines.push(
+      `${t.id.padEnd(24)} ${SYMBOL[t.operator]} ${t.value} ${t.unit}   "${t.wording}"${t.verified ? "" : "   [not verified: hint only]"}`,
+    );
     lines.push(`${"".padEnd(24)} ${t.citation}`);
   }
   for (const id of table.notInForce) lines.push(`${id.padEnd(24)} not in force on ${table.date}`);
@@ -49,7 +54,9 @@ export function rulesCommand(program: Command): void {
     .action(async (options: { date?: string; json?: boolean; history?: boolean }) => {
       if (options.history) return printRulesHistory(options.json === true);
       const rules = rulesForDate(options.date);
-      process.stdout.write(options.json ? `${JSON.stringify(rulesTable(rules), null, 2)}\n` : `${renderRules(rules)}\n`);
+      process.stdout.write(
+        options.json ? `${JSON.stringify(rulesTable(rules), null, 2)}\n` : `${renderRules(rules)}\n`,
+      );
     });
 }
 
@@ -59,7 +66,8 @@ export function schemaCommand(program: Command): void {
     .description("Print the JSON Schema of the datasheet input (or, with `license`, of a licence shipment)")
     .argument("[input]", "datasheet (default) or license")
     .action((input: string | undefined) => {
-      if (input !== undefined && input !== "datasheet" && input !== "license" && input !== "licence") throw new UserError(`schema: "${input}" is not datasheet or license`);
+      if (input !== undefined && input !== "datasheet" && input !== "license" && input !== "licence")
+        throw new UserError(`schema: "${input}" is not datasheet or license`);
       const schema = input === "license" || input === "licence" ? shipmentJsonSchema() : datasheetJsonSchema();
       process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     });

@@ -20,7 +20,10 @@ export function serveCommand(program: Command): void {
     .description("Serve the web app and the JSON API (/api/v1/, /openapi.json) on this machine")
     .option("--port <number>", "TCP port (0 picks a free one)", "8080")
     .option("--host <address>", "address to bind; anything but loopback exposes the server to the network", "127.0.0.1")
-    .option("--trust <FILE>", "trust file of designers' public keys, for /api/v1/verify and signed attestations in orders")
+    .option(
+      "--trust <FILE>",
+      "trust file of designers' public keys, for /api/v1/verify and signed attestations in orders",
+    )
     .option("--approved-designers <FILE>", "Supp. 6 list to use (format of data/approved-designers.json)")
     .option("--approved-osats <FILE>", "Supp. 7 list to use (format of data/approved-osats.json)")
     .addHelpText(
@@ -45,7 +48,11 @@ request names (an order's designerAttestation must be inline). Ctrl-C stops it.`
           throw error;
         }
       }
-      const presumeOptions = presumeOptionsFrom({ approvedDesigners: options.approvedDesigners, approvedOsats: options.approvedOsats, trust: options.trust });
+      const presumeOptions = presumeOptionsFrom({
+        approvedDesigners: options.approvedDesigners,
+        approvedOsats: options.approvedOsats,
+        trust: options.trust,
+      });
       const loopbackOnly = LOOPBACK.has(options.host);
       // The server and its framework are loaded only by this command, so that the others start quickly.
       const { buildServer } = await import("../web/server.js");
@@ -53,12 +60,21 @@ request names (an order's designerAttestation must be inline). Ctrl-C stops it.`
       try {
         await server.listen({ port, host: options.host });
       } catch (error) {
-        throw new UserError(`cannot listen on ${options.host}:${options.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw new UserError(
+          `cannot listen on ${options.host}:${options.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        );
       }
-      const address = server.addresses().find((candidate) => typeof candidate !== "string") as import("node:net").AddressInfo | undefined;
-      const shown = address ? `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}` : `${options.host}:${port}`;
+      const address = server.addresses().find((candidate) => typeof candidate !== "string") as
+        | import("node:net").AddressInfo
+        | undefined;
+      const shown = address
+        ? `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`
+        : `${options.host}:${port}`;
       process.stdout.write(`ic3a090: serving the app and the API at http://${shown}/ (Ctrl-C stops)\n`);
-      if (!loopbackOnly) process.stderr.write(`ic3a090: note: bound to ${options.host}, not loopback: anyone who can reach this address can use the server\n`);
+      if (!loopbackOnly)
+        process.stderr.write(
+          `ic3a090: note: bound to ${options.host}, not loopback: anyone who can reach this address can use the server\n`,
+        );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off("SIGINT", stop);

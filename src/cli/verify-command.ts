@@ -40,26 +40,35 @@ export async function verifyFromCli(file: string | undefined, options: VerifyCli
     for await (const chunk of openInput(file)) {
       chunks.push(chunk as Buffer);
       length += (chunk as Buffer).length;
-      if (length > 1024 * 1024) throw new UserError("stdin: an attestation is at most 1 MiB; this is not one", EXIT.invalidInput);
+      if (length > 1024 * 1024)
+        throw new UserError("stdin: an attestation is at most 1 MiB; this is not one", EXIT.invalidInput);
     }
     bytes = Buffer.concat(chunks);
   } else {
     try {
       bytes = readRegularFile(file, "attestation");
     } catch (error) {
-      if (error instanceof NamedFileError) throw new UserError(error.message.replace(/^cannot read attestation /, "cannot read "));
+      if (error instanceof NamedFileError)
+        throw new UserError(error.message.replace(/^cannot read attestation /, "cannot read "));
       throw error;
     }
   }
-  return verifyEnvelopeBytes(bytes, trust, { boundFiles, ...(options.part === undefined ? {} : { part: options.part }) });
+  return verifyEnvelopeBytes(bytes, trust, {
+    boundFiles,
+    ...(options.part === undefined ? {} : { part: options.part }),
+  });
 }
 
-const EXIT_TABLE = (Object.entries(VERIFY_EXIT) as [VerifyFailure, number][]).map(([failure, code]) => `  ${code} ${failure}`).join("\n");
+const EXIT_TABLE = (Object.entries(VERIFY_EXIT) as [VerifyFailure, number][])
+  .map(([failure, code]) => `  ${code} ${failure}`)
+  .join("\n");
 
 export function verifyCommand(program: Command): void {
   program
     .command("verify")
-    .description("Verify a signed datasheet attestation offline against the designers' keys a fab trusts, and recompute its result")
+    .description(
+      "Verify a signed datasheet attestation offline against the designers' keys a fab trusts, and recompute its result",
+    )
     .argument("[FILE]", "the attestation (DSSE envelope) written by ic3a090 attest, or - for stdin")
     .requiredOption("--trust <file>", 'trust file: {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}')
     .option("--bind <file>", "check a file (e.g. the datasheet PDF) against the bound digests; repeatable", collect, [])
@@ -80,18 +89,16 @@ ${EXIT_TABLE}`,
       if (result.ok) {
         const r = result.predicate.results;
         if (options.json) {
-          process.stdout.write(
-            `${JSON.stringify(verifyResultJson(result), null, 2)}\n`,
-          );
+          process.stdout.write(`${JSON.stringify(verifyResultJson(result), null, 2)}\n`);
         } else {
           process.stdout.write(
             escapeTerminalLines(
-            `verified: ${result.part} attested by "${result.designer}" (key sha256:${result.keyid})\n` +
-              `  ${r.clause === "none" ? "outside 3A090" : r.clause}; TPP ${r.tpp ?? "n/a"}; PD ${r.performanceDensityExact ?? "n/a"}${r.performanceDensity && r.performanceDensityExact?.includes("/") ? ` ≈ ${r.performanceDensity}` : ""}; not specified in 3A090.a: ${r.notSpecifiedIn3A090a ? "yes" : "no"}\n` +
-              `  rules of ${result.predicate.rules.date} (data sha256 ${result.predicate.rules.dataSha256}), result recomputed and equal\n` +
-              `  issued ${result.predicate.issuedAt}; payload sha256 ${result.payloadSha256}\n` +
-              result.boundFilesChecked.map((name) => `  bound file ${name}: digest matches\n`).join("") +
-              result.notes.map((note) => `  note: ${note}\n`).join(""),
+              `verified: ${result.part} attested by "${result.designer}" (key sha256:${result.keyid})\n` +
+                `  ${r.clause === "none" ? "outside 3A090" : r.clause}; TPP ${r.tpp ?? "n/a"}; PD ${r.performanceDensityExact ?? "n/a"}${r.performanceDensity && r.performanceDensityExact?.includes("/") ? ` ≈ ${r.performanceDensity}` : ""}; not specified in 3A090.a: ${r.notSpecifiedIn3A090a ? "yes" : "no"}\n` +
+                `  rules of ${result.predicate.rules.date} (data sha256 ${result.predicate.rules.dataSha256}), result recomputed and equal\n` +
+                `  issued ${result.predicate.issuedAt}; payload sha256 ${result.payloadSha256}\n` +
+                result.boundFilesChecked.map((name) => `  bound file ${name}: digest matches\n`).join("") +
+                result.notes.map((note) => `  note: ${note}\n`).join(""),
             ),
           );
         }

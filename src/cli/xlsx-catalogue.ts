@@ -40,7 +40,10 @@ export async function withWorkbookErrors(file: string | undefined, body: () => P
  * `--format xlsx`: the classified CSV text turned into a workbook as it comes, written to `sink` (so a file is
  * complete or untouched, like every other output).
  */
-export async function writeXlsx(sink: Sink, body: (write: (text: string) => Promise<void>) => Promise<number>): Promise<number> {
+export async function writeXlsx(
+  sink: Sink,
+  body: (write: (text: string) => Promise<void>) => Promise<number>,
+): Promise<number> {
   if (sink.name === "stdout" && process.stdout.isTTY) {
     throw new UserError("--format xlsx writes a workbook: give --output FILE.xlsx, or redirect stdout to a file");
   }

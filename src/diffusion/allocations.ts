@@ -78,7 +78,9 @@ export class AllocationLedger {
   add(shipment: Shipment): LedgerLine {
     const { flag, file } = this.data;
     if (shipment.date < flag.effective) {
-      throw new InvalidInputError([{ path: "date", message: `${shipment.date} is before the AI Diffusion rule took effect (${flag.effective})` }]);
+      throw new InvalidInputError([
+        { path: "date", message: `${shipment.date} is before the AI Diffusion rule took effect (${flag.effective})` },
+      ]);
     }
     const amount = shipment.tpp.mul(shipment.quantity);
     this.total = this.total.add(amount);
@@ -87,8 +89,12 @@ export class AllocationLedger {
     const notes: string[] = [];
     const a = file.allocations;
     if (tier === "tier-2") {
-      if (inAllocationPeriod(shipment.date, a.countryAllocation)) ledgers.push(this.count("country-allocation", shipment.destination, amount, a.countryAllocation));
-      else notes.push(`outside the allocation period ${a.countryAllocation.period.from} to ${a.countryAllocation.period.to}`);
+      if (inAllocationPeriod(shipment.date, a.countryAllocation))
+        ledgers.push(this.count("country-allocation", shipment.destination, amount, a.countryAllocation));
+      else
+        notes.push(
+          `outside the allocation period ${a.countryAllocation.period.from} to ${a.countryAllocation.period.to}`,
+        );
       ledgers.push(this.count("lpp", `${shipment.consignee} ${shipment.date.slice(0, 4)}`, amount, a.lpp));
     } else if (tier === "tier-1") {
       ledgers.push(this.count("aia-reporting", shipment.consignee, amount, a.aiaReporting));

@@ -102,7 +102,8 @@ export function figureCitation(figure: Figure): string {
 
 export type Tier = "tier-1" | "tier-2" | "tier-3" | "unknown";
 
-export const TIER3_CITATION = "15 CFR 740 Supp. 5 (FR 2025-00636): arms-embargoed destinations (Country Group D:5) and Macau; CSIS [P]";
+export const TIER3_CITATION =
+  "15 CFR 740 Supp. 5 (FR 2025-00636): arms-embargoed destinations (Country Group D:5) and Macau; CSIS [P]";
 
 /**
  * Supp. 5 to part 740: ¶(a) lists Tier 1; D:5 and Macau are Tier 3 (D:5 as of

@@ -4,7 +4,7 @@ import { classify } from "../classify/classify.js";
 import { InvalidInputError, issuesFromZod } from "../classify/datasheet.js";
 import { strictObject } from "../input/strict.js";
 import { CountryCodeSchema } from "../presume/order.js";
-import { parseDecimal, Rational } from "../numbers/rational.js";
+import { parseDecimal, type Rational } from "../numbers/rational.js";
 import { IsoDateSchema, decimalStringSchema } from "../rules/dated.js";
 import type { Shipment } from "./allocations.js";
 
@@ -25,7 +25,8 @@ export function parseAllocationShipment(value: unknown): Shipment {
   if (!parsed.success) throw new InvalidInputError(issuesFromZod(parsed.error));
   const s = parsed.data;
   const quantity = parseDecimal(s.quantity);
-  if (!quantity.isInteger()) throw new InvalidInputError([{ path: "quantity", message: "must be a whole number of items" }]);
+  if (!quantity.isInteger())
+    throw new InvalidInputError([{ path: "quantity", message: "must be a whole number of items" }]);
   let tpp: Rational;
   if (s.tpp !== undefined) tpp = parseDecimal(s.tpp);
   else if (s.datasheet !== undefined) {
@@ -33,5 +34,12 @@ export function parseAllocationShipment(value: unknown): Shipment {
     if (result.tpp === null) throw new InvalidInputError([{ path: "datasheet", message: "gives no TPP" }]);
     tpp = parseDecimal(result.tpp);
   } else throw new InvalidInputError([{ path: "tpp", message: "give the item's TPP, or a datasheet" }]);
-  return { date: s.date, destination: s.destination, consignee: s.consignee, headquarters: s.headquarters ?? null, quantity, tpp };
+  return {
+    date: s.date,
+    destination: s.destination,
+    consignee: s.consignee,
+    headquarters: s.headquarters ?? null,
+    quantity,
+    tpp,
+  };
 }

@@ -96,7 +96,11 @@ class JsonTextParser {
     if (code === 0x5b) return this.array(path);
     if (code === 0x22) return this.string();
     if (code === 0x2d || (code >= 0x30 && code <= 0x39)) return this.number();
-    for (const [word, value] of [["true", true], ["false", false], ["null", null]] as const) {
+    for (const [word, value] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (this.text.startsWith(word, this.at)) {
         this.at += word.length;
         return value;
@@ -127,7 +131,8 @@ class JsonTextParser {
       this.at++;
       this.space();
       const value = this.value(keyPath);
-      if (key === "__proto__") Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      if (key === "__proto__")
+        Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
       else result[key] = value;
       this.space();
       const next = this.text.charCodeAt(this.at);
@@ -175,7 +180,8 @@ class JsonTextParser {
         plain = false;
         const escaped = this.text[this.at + 1];
         if (escaped === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6))) this.fail("a \\u escape needs four hexadecimal digits");
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.at + 2, this.at + 6)))
+            this.fail("a \\u escape needs four hexadecimal digits");
           this.at += 6;
           continue;
         }
@@ -197,7 +203,8 @@ class JsonTextParser {
     if (!found || found[0] === "-") this.fail(`${this.describe()}; expected a number`);
     this.at += found[0].length;
     const next = this.text.charCodeAt(this.at);
-    if ((next >= 0x30 && next <= 0x39) || next === 0x2e) this.fail("a malformed number (a leading zero, or a stray \".\")");
+    if ((next >= 0x30 && next <= 0x39) || next === 0x2e)
+      this.fail('a malformed number (a leading zero, or a stray ".")');
     return Number(found[0]);
   }
 }

@@ -63,9 +63,12 @@ export function readRegularFile(path: string, what = "file"): Buffer {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new NamedFileError(`cannot read ${what} ${path}: EISDIR (is a folder)`, "EISDIR");
-    if (!stat.isFile()) throw new NamedFileError(`cannot read ${what} ${path}: not a regular file (a FIFO or a device); give a file`);
+    if (!stat.isFile())
+      throw new NamedFileError(`cannot read ${what} ${path}: not a regular file (a FIFO or a device); give a file`);
     if (stat.size > MAX_NAMED_FILE_BYTES) {
-      throw new NamedFileError(`cannot read ${what} ${path}: ${stat.size} bytes, over the limit of ${MAX_NAMED_FILE_BYTES} bytes (1 MiB)`);
+      throw new NamedFileError(
+        `cannot read ${what} ${path}: ${stat.size} bytes, over the limit of ${MAX_NAMED_FILE_BYTES} bytes (1 MiB)`,
+      );
     }
     const buffer = Buffer.alloc(stat.size);
     let read = 0;
@@ -85,5 +88,7 @@ export function readRegularFile(path: string, what = "file"): Buffer {
 
 /** True for bytes that hold a PEM private key (never to be overwritten, bound or shown). */
 export function holdsPrivateKey(bytes: Buffer | string): boolean {
-  return /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(typeof bytes === "string" ? bytes : bytes.toString("latin1"));
+  return /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(
+    typeof bytes === "string" ? bytes : bytes.toString("latin1"),
+  );
 }

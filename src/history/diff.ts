@@ -55,8 +55,15 @@ function bearsOn(change: RuleChange, paragraphs: readonly string[], textChanged:
  * The causes of one part's change: the changes that set a paragraph of its old or
  * new answer (all changes in between when none does), one per date and source.
  */
-export function causesOf(changes: readonly RuleChange[], from: Side, to: Side, textChanged: boolean): DiffRow["causes"] {
-  const paragraphs = [from.clause, to.clause, from.itemEccn, to.itemEccn].filter((p) => p !== "none" && p !== "indeterminate");
+export function causesOf(
+  changes: readonly RuleChange[],
+  from: Side,
+  to: Side,
+  textChanged: boolean,
+): DiffRow["causes"] {
+  const paragraphs = [from.clause, to.clause, from.itemEccn, to.itemEccn].filter(
+    (p) => p !== "none" && p !== "indeterminate",
+  );
   const bearing = changes.filter((change) => bearsOn(change, paragraphs, textChanged));
   return (bearing.length > 0 ? bearing : changes)
     .map(({ from: date, source, citation }) => ({ from: date, source, citation }))
@@ -71,6 +78,10 @@ export function diffRow(row: number, part: string, from: Side, to: Side, causes:
     from,
     to,
     causes,
-    ...(undecided.length > 0 ? { note: `indeterminate on ${undecided.map((s) => s.date).join(" and ")}: see missing; the change may come from the missing fact` } : {}),
+    ...(undecided.length > 0
+      ? {
+          note: `indeterminate on ${undecided.map((s) => s.date).join(" and ")}: see missing; the change may come from the missing fact`,
+        }
+      : {}),
   };
 }

@@ -9,7 +9,13 @@ import { readFileSync } from "node:fs";
 import { dataUrl } from "../rules/dated.js";
 
 /** The data files whose dated entries make up the history. */
-export const HISTORY_FILES = ["rules/3A090.json", "rules/formats.json", "rules/items.json", "rules/licensing.json", "rules/note1-3A090a.json"] as const;
+export const HISTORY_FILES = [
+  "rules/3A090.json",
+  "rules/formats.json",
+  "rules/items.json",
+  "rules/licensing.json",
+  "rules/note1-3A090a.json",
+] as const;
 
 export interface RuleChange {
   /** The date the change took effect. */
@@ -54,16 +60,29 @@ function formalisedFrom(file: string): string | undefined {
   return starts.get(file);
 }
 
-function collect(node: Json, path: string, file: string, found: RuleChange[], inherited?: { source: string; citation: string }): void {
+function collect(
+  node: Json,
+  path: string,
+  file: string,
+  found: RuleChange[],
+  inherited?: { source: string; citation: string },
+): void {
   if (Array.isArray(node)) {
-    node.forEach((child, index) => collect(child, `${path}[${index}]`, file, found, inherited));
+    for (const [index, child] of node.entries()) collect(child, `${path}[${index}]`, file, found, inherited);
     return;
   }
   if (!node || typeof node !== "object") return;
   const own = citationOf(node.citation) ?? inherited;
   if (typeof node.from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(node.from) && own) {
     const kind = node.from === formalisedFrom(file) ? "formalised from" : "change";
-    found.push({ from: node.from, source: own.source, citation: own.citation, what: [labelOf(node, path)], file, kind });
+    found.push({
+      from: node.from,
+      source: own.source,
+      citation: own.citation,
+      what: [labelOf(node, path)],
+      file,
+      kind,
+    });
   }
   for (const [key, child] of Object.entries(node)) {
     if (key === "citation" || key === "$comment") continue;
@@ -84,7 +103,8 @@ export function rulesHistory(): RuleChange[] {
     const seen = merged.get(key);
     merged.set(key, seen ? { ...seen, what: [...seen.what, ...change.what] } : change);
   }
-  const order = (a: RuleChange, b: RuleChange) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const order = (a: RuleChange, b: RuleChange) =>
+    a.from < b.from ? -1 : a.from > b.from ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
   return [...merged.values()].sort(order);
 }
 

@@ -52,7 +52,12 @@ export function classifyItem(shipment: Shipment, date: string): { facts: ItemFac
       datasheet = parseDatasheet(item.datasheet);
     } catch (error) {
       if (error instanceof InvalidInputError) {
-        throw new InvalidInputError(error.issues.map((issue) => ({ ...issue, path: issue.path ? `item.datasheet.${issue.path}` : "item.datasheet" })));
+        throw new InvalidInputError(
+          error.issues.map((issue) => ({
+            ...issue,
+            path: issue.path ? `item.datasheet.${issue.path}` : "item.datasheet",
+          })),
+        );
       }
       throw error;
     }
@@ -71,7 +76,11 @@ export function classifyItem(shipment: Shipment, date: string): { facts: ItemFac
       datacenter,
       tpp,
       dramBandwidthGBps: item.dramBandwidthGBps,
-      memoryBandwidthDensity: item.memoryBandwidthDensity ?? (classification?.memoryBandwidthDensityExact ? parseFraction(classification.memoryBandwidthDensityExact) : undefined),
+      memoryBandwidthDensity:
+        item.memoryBandwidthDensity ??
+        (classification?.memoryBandwidthDensityExact
+          ? parseFraction(classification.memoryBandwidthDensityExact)
+          : undefined),
     },
   };
 }
@@ -90,7 +99,12 @@ export function parseFraction(text: string): Rational {
 export function traceClassification(evaluation: Evaluation, classification: Classification | undefined): void {
   const { item } = evaluation;
   if (classification) {
-    evaluation.step("classification", "value", `datasheet ${classification.part} classified: ${classification.clause} (item paragraph ${item.eccn})`, "15 CFR 774 Supp. 1, ECCN 3A090 (ic3a090 classify)");
+    evaluation.step(
+      "classification",
+      "value",
+      `datasheet ${classification.part} classified: ${classification.clause} (item paragraph ${item.eccn})`,
+      "15 CFR 774 Supp. 1, ECCN 3A090 (ic3a090 classify)",
+    );
     for (const field of classification.missing) evaluation.need(`item.datasheet: ${field}`);
     for (const warning of classification.warnings) evaluation.warn(`item.datasheet: ${warning}`);
   } else {
@@ -99,9 +113,16 @@ export function traceClassification(evaluation: Evaluation, classification: Clas
   if (item.kind === "advanced" && item.tier === null) {
     evaluation.need("item.eccn: the .a or .b tier of the .z paragraph (e.g. 5A002.z.1.a)");
   }
-  if (item.kind === "indeterminate") evaluation.need("item: the item's ECCN paragraph (the classification is indeterminate)");
+  if (item.kind === "indeterminate")
+    evaluation.need("item: the item's ECCN paragraph (the classification is indeterminate)");
   if (item.kind === "advanced" && item.tier !== "c") {
     const rowZ1 = evaluation.row("Z1");
-    if (!/^(3A090|4A090)/.test(item.eccn)) evaluation.step("Z1", "applies", `${item.eccn} follows the matching .${item.tier ?? "?"} row`, `${rowZ1.citation} [confidence ${rowZ1.confidence}]`);
+    if (!/^(3A090|4A090)/.test(item.eccn))
+      evaluation.step(
+        "Z1",
+        "applies",
+        `${item.eccn} follows the matching .${item.tier ?? "?"} row`,
+        `${rowZ1.citation} [confidence ${rowZ1.confidence}]`,
+      );
   }
 }

@@ -5,8 +5,23 @@
  */
 import type { TraceStep } from "../classify/result.js";
 import type { Rational } from "../numbers/rational.js";
-import { anyMember, canonicalCountry, type CountryGroup, inMacauOrD5, membership, type Membership } from "../presume/country-groups.js";
-import { type ExceptionId, type LicensingData, type Mode, type ReviewPolicy, type Row, type RowId, rowCitation } from "./data.js";
+import {
+  anyMember,
+  canonicalCountry,
+  type CountryGroup,
+  inMacauOrD5,
+  membership,
+  type Membership,
+} from "../presume/country-groups.js";
+import {
+  type ExceptionId,
+  type LicensingData,
+  type Mode,
+  type ReviewPolicy,
+  type Row,
+  type RowId,
+  rowCitation,
+} from "./data.js";
 import type { Shipment } from "./shipment.js";
 
 /** The tier of an item's paragraph: .a (3A090.a, 4A090.a, .z.a), .b, or .c (HBM). */
@@ -73,7 +88,8 @@ export class Evaluation {
     this.requirements.push({ row: id, status, coveredBy, policy });
     if (!this.applied.includes(row)) this.applied.push(row);
     this.step(id, status === "required" ? "applies" : "unknown", statement, rowCitation(row));
-    if (!row.verified) this.warn(`${id} is used but unverified (confidence ${row.confidence}): ${row.remark ?? row.text}`);
+    if (!row.verified)
+      this.warn(`${id} is used but unverified (confidence ${row.confidence}): ${row.remark ?? row.text}`);
     if (status === "required" && row.policyVerified === false) {
       this.warn(`${id}: review policy unverified: ${row.policyRemark ?? "not stated in the sources"}`);
     }
@@ -111,7 +127,10 @@ export class Evaluation {
 
   /** "To or within … Country Groups D:1, D:4, and D:5 …, excluding any destination also specified in Country Groups A:5 or A:6". */
   destinationInD1D4NotA5A6(): Membership {
-    return andNot(anyMember([this.destinationIn("D:1"), this.destinationIn("D:4")]), anyMember([this.destinationIn("A:5"), this.destinationIn("A:6")]));
+    return andNot(
+      anyMember([this.destinationIn("D:1"), this.destinationIn("D:4")]),
+      anyMember([this.destinationIn("A:5"), this.destinationIn("A:6")]),
+    );
   }
 }
 

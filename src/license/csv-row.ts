@@ -9,12 +9,40 @@ import type { LicenseResult } from "./result.js";
 
 /** The columns a shipments CSV may have (others pass through). */
 export const SHIPMENT_COLUMNS = [
-  "shipment", "date", "part", "eccn", "datacenter", "tpp", "dram_bandwidth_gbps", "memory_bandwidth_density", "commercially_available_in_us",
-  "destination", "transaction", "export_from", "end_user", "end_user_hq", "end_user_parent_hq", "entity_list", "affiliate_of_listed_party",
-  "supercomputer", "advanced_node_fab", "ai_training", "prc_3a090_ic", "technical_evaluation_only",
+  "shipment",
+  "date",
+  "part",
+  "eccn",
+  "datacenter",
+  "tpp",
+  "dram_bandwidth_gbps",
+  "memory_bandwidth_density",
+  "commercially_available_in_us",
+  "destination",
+  "transaction",
+  "export_from",
+  "end_user",
+  "end_user_hq",
+  "end_user_parent_hq",
+  "entity_list",
+  "affiliate_of_listed_party",
+  "supercomputer",
+  "advanced_node_fab",
+  "ai_training",
+  "prc_3a090_ic",
+  "technical_evaluation_only",
 ] as const;
 
-export const ANSWER_COLUMNS = ["license_required", "exceptions", "review_policy", "rows", "conditions", "missing", "warnings", "error"] as const;
+export const ANSWER_COLUMNS = [
+  "license_required",
+  "exceptions",
+  "review_policy",
+  "rows",
+  "conditions",
+  "missing",
+  "warnings",
+  "error",
+] as const;
 
 const SEPARATOR = "; ";
 
@@ -25,7 +53,8 @@ export function shipmentFromCsvRow(row: Record<string, string>): Record<string, 
   const yesNo = (column: string) => {
     const cell = row[column] ?? "";
     const answer = readYesNo(cell);
-    if (answer === undefined) issues.push({ path: column, message: `must be yes or no (or empty), got ${JSON.stringify(cell)}` });
+    if (answer === undefined)
+      issues.push({ path: column, message: `must be yes or no (or empty), got ${JSON.stringify(cell)}` });
     return answer ?? undefined;
   };
   const parent = text("end_user_parent_hq");

@@ -25,7 +25,29 @@ export const MODES = ["enforced", "as-written"] as const;
 /** `enforced`: the AI Diffusion rule's new requirements are not enforced (since 2025-05-13); `as-written`: the CFR text literally. */
 export type Mode = (typeof MODES)[number];
 
-export const ROW_IDS = ["N1", "D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8", "H1", "H2", "C1", "C2", "Z1", "AW", "E1", "E2", "E3", "E4", "E5", "AF"] as const;
+export const ROW_IDS = [
+  "N1",
+  "D1",
+  "D2",
+  "D3",
+  "D4",
+  "D5",
+  "D6",
+  "D7",
+  "D8",
+  "H1",
+  "H2",
+  "C1",
+  "C2",
+  "Z1",
+  "AW",
+  "E1",
+  "E2",
+  "E3",
+  "E4",
+  "E5",
+  "AF",
+] as const;
 export type RowId = (typeof ROW_IDS)[number];
 
 export const EXCEPTION_IDS = ["NAC", "ACA", "HBM", "AIA", "ACM", "LPP"] as const;
@@ -78,7 +100,13 @@ const LicensingFileSchema = z.object({
     citation: z.string(),
     confidence: Confidence,
   }),
-  tier1: z.object({ members: z.array(z.string().length(2)), text: z.string(), citation: z.string(), confidence: Confidence, verified: z.boolean() }),
+  tier1: z.object({
+    members: z.array(z.string().length(2)),
+    text: z.string(),
+    citation: z.string(),
+    confidence: Confidence,
+    verified: z.boolean(),
+  }),
   januaryRule: z.object({
     effective: IsoDateSchema,
     commerciallyAvailableOn: IsoDateSchema,
@@ -89,7 +117,13 @@ const LicensingFileSchema = z.object({
     citation: z.string(),
     confidence: Confidence,
   }),
-  embargoed: z.object({ members: z.array(z.string().length(2)), text: z.string(), citation: z.string(), confidence: Confidence, verified: z.boolean() }),
+  embargoed: z.object({
+    members: z.array(z.string().length(2)),
+    text: z.string(),
+    citation: z.string(),
+    confidence: Confidence,
+    verified: z.boolean(),
+  }),
   gp10: z.object({
     namedIcs: z.array(z.string()),
     text: z.string(),
@@ -112,7 +146,14 @@ const LicensingFileSchema = z.object({
   rows: z.array(RowSchema),
   exceptions: z.array(ExceptionSchema),
   caseByCaseConditions: z.array(z.object({ id: z.string(), text: z.string(), confidence: Confidence })),
-  redFlags: z.array(z.object({ id: z.string().min(1), text: z.string().min(1), source: z.string().min(1), modes: z.array(z.enum(MODES)).min(1) })),
+  redFlags: z.array(
+    z.object({
+      id: z.string().min(1),
+      text: z.string().min(1),
+      source: z.string().min(1),
+      modes: z.array(z.enum(MODES)).min(1),
+    }),
+  ),
   counterDiversionLabel: z.string(),
 });
 export type LicensingFile = z.infer<typeof LicensingFileSchema>;
@@ -136,16 +177,22 @@ export function licensingData(): LicensingData {
   const rows = new Map(file.rows.map((row) => [row.id, row]));
   const exceptions = new Map(file.exceptions.map((exception) => [exception.id, exception]));
   for (const id of ROW_IDS) if (!rows.has(id)) throw new Error(`data/${LICENSING_FILE}: row ${id} is missing`);
-  for (const id of EXCEPTION_IDS) if (!exceptions.has(id)) throw new Error(`data/${LICENSING_FILE}: exception ${id} is missing`);
+  for (const id of EXCEPTION_IDS)
+    if (!exceptions.has(id)) throw new Error(`data/${LICENSING_FILE}: exception ${id} is missing`);
   if (rows.size !== file.rows.length) throw new Error(`data/${LICENSING_FILE}: a row id appears twice`);
   const hbm = exceptions.get("HBM")!.mbd;
   if (!hbm) throw new Error(`data/${LICENSING_FILE}: exception HBM needs its memory bandwidth density limit (mbd)`);
   loaded = {
     file,
-    sha256: createHash("sha256").update(readFileSync(dataUrl(LICENSING_FILE))).digest("hex"),
+    sha256: createHash("sha256")
+      .update(readFileSync(dataUrl(LICENSING_FILE)))
+      .digest("hex"),
     row: (id) => rows.get(id)!,
     exception: (id) => exceptions.get(id)!,
-    januaryLimits: { tpp: parseDecimal(file.januaryRule.tpp.value), dramBandwidthGBps: parseDecimal(file.januaryRule.dramBandwidthGBps.value) },
+    januaryLimits: {
+      tpp: parseDecimal(file.januaryRule.tpp.value),
+      dramBandwidthGBps: parseDecimal(file.januaryRule.dramBandwidthGBps.value),
+    },
     hbmLimit: parseDecimal(hbm.value),
   };
   return loaded;

@@ -5,7 +5,10 @@ export function renderLicenseExplanation(result: LicenseResult): string {
   const lines = [
     `${result.shipment}: ${result.itemEccn} to ${result.destination} on ${result.rulesDate} (mode ${result.mode})`,
     `  licence required: ${result.licenseRequired}${result.exceptions.length ? `; exceptions: ${result.exceptions.join(", ")}` : ""}${result.reviewPolicy ? `; review policy: ${result.reviewPolicy}` : ""}`,
-    ...result.rows.map((row) => `  row ${row.id} [${row.confidence}${row.verified ? "" : ", unverified"}]: ${row.text} (${row.citation})`),
+    ...result.rows.map(
+      (row) =>
+        `  row ${row.id} [${row.confidence}${row.verified ? "" : ", unverified"}]: ${row.text} (${row.citation})`,
+    ),
     ...result.conditions.map((condition) => `  condition: ${condition}`),
     ...(result.gp10?.applies ? [`  GP10: ${result.gp10.basis}`] : []),
     ...result.missing.map((field) => `  missing: ${field}`),
@@ -20,11 +23,19 @@ export function renderLicenseExplanation(result: LicenseResult): string {
 export const TABLE_HEADER = ["shipment", "item", "to", "licence", "exceptions", "review policy", "rows"] as const;
 
 export function tableCells(result: LicenseResult): string[] {
-  return [result.shipment, result.itemEccn, result.destination, result.licenseRequired, result.exceptions.join(",") || "-", result.reviewPolicy ?? "-", result.rows.map((row) => row.id).join(",")];
+  return [
+    result.shipment,
+    result.itemEccn,
+    result.destination,
+    result.licenseRequired,
+    result.exceptions.join(",") || "-",
+    result.reviewPolicy ?? "-",
+    result.rows.map((row) => row.id).join(","),
+  ];
 }
 
 /** An aligned text table. */
 export function alignTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? "")].length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ")).join("\n") + "\n";
+  return `${rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ")).join("\n")}\n`;
 }

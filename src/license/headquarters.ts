@@ -21,7 +21,11 @@ export function isHeadquarteredInD5OrMacau(evaluation: Evaluation): Membership {
   const user = evaluation.shipment.endUser;
   const hq = user?.headquarters === undefined ? "unknown" : inMacauOrD5(user.headquarters, evaluation.date);
   const parent =
-    user?.ultimateParentHeadquarters === null ? "not-member" : user?.ultimateParentHeadquarters === undefined ? "unknown" : inMacauOrD5(user.ultimateParentHeadquarters, evaluation.date);
+    user?.ultimateParentHeadquarters === null
+      ? "not-member"
+      : user?.ultimateParentHeadquarters === undefined
+        ? "unknown"
+        : inMacauOrD5(user.ultimateParentHeadquarters, evaluation.date);
   return anyMember([hq, parent]);
 }
 
@@ -48,17 +52,38 @@ export function applyHeadquartersRule(evaluation: Evaluation): Membership {
   }
   const who = `end user headquarters ${shipment.endUser?.headquarters ?? "not given"}, ultimate parent ${shipment.endUser?.ultimateParentHeadquarters === null ? "none" : (shipment.endUser?.ultimateParentHeadquarters ?? "not given")}`;
   if (item.tier === "c") {
-    if (hq === "member" && evaluation.destinationInMacauOrD5() !== "member") evaluation.require("C2", "required", [], `3A090.c for a D:5/Macau-headquartered party outside Macau/D:5 (${who})`);
+    if (hq === "member" && evaluation.destinationInMacauOrD5() !== "member")
+      evaluation.require(
+        "C2",
+        "required",
+        [],
+        `3A090.c for a D:5/Macau-headquartered party outside Macau/D:5 (${who})`,
+      );
     else evaluation.notApplied("C2", hq === "member" ? "destination in Macau/D:5: C1 decides" : who);
     return hq;
   }
   if (hq === "member") {
-    evaluation.require("H1", "required", nacCover(evaluation), `${who}: headquartered (or ultimate parent) in D:5 or Macau; destination ${destination} is outside the US`);
-    if (evaluation.date >= evaluation.row("H2").from) evaluation.note(`H2: ${evaluation.row("H2").text} (${evaluation.row("H2").citation})`);
+    evaluation.require(
+      "H1",
+      "required",
+      nacCover(evaluation),
+      `${who}: headquartered (or ultimate parent) in D:5 or Macau; destination ${destination} is outside the US`,
+    );
+    if (evaluation.date >= evaluation.row("H2").from)
+      evaluation.note(`H2: ${evaluation.row("H2").text} (${evaluation.row("H2").citation})`);
   } else if (hq === "unknown") {
-    evaluation.require("H1", "unknown", nacCover(evaluation), `${who}: whether the end user or its ultimate parent is headquartered in D:5 or Macau is not known`);
-    if (shipment.endUser?.headquarters === undefined) evaluation.need("endUser.headquarters: where the end user is headquartered (H1)");
-    if (shipment.endUser?.ultimateParentHeadquarters === undefined) evaluation.need("endUser.ultimateParentHeadquarters: where its ultimate parent is headquartered, or null for none (H1)");
+    evaluation.require(
+      "H1",
+      "unknown",
+      nacCover(evaluation),
+      `${who}: whether the end user or its ultimate parent is headquartered in D:5 or Macau is not known`,
+    );
+    if (shipment.endUser?.headquarters === undefined)
+      evaluation.need("endUser.headquarters: where the end user is headquartered (H1)");
+    if (shipment.endUser?.ultimateParentHeadquarters === undefined)
+      evaluation.need(
+        "endUser.ultimateParentHeadquarters: where its ultimate parent is headquartered, or null for none (H1)",
+      );
   } else evaluation.notApplied("H1", `${who}: neither in D:5 nor Macau`);
   return hq;
 }

@@ -43,7 +43,9 @@ export function licenseShipment(shipment: Shipment, options: LicenseOptions = {}
   const mode = options.mode ?? "enforced";
   if (!isIsoDate(date)) throw new RulesDateError(`date "${date}" is not a calendar date written YYYY-MM-DD`);
   if (date < data.file.formalisedFrom) {
-    throw new RulesDateError(`no licensing rules are formalised for ${date}: the first is in force from ${data.file.formalisedFrom}. ${data.file.formalisedFromReason}`);
+    throw new RulesDateError(
+      `no licensing rules are formalised for ${date}: the first is in force from ${data.file.formalisedFrom}. ${data.file.formalisedFromReason}`,
+    );
   }
 
   // Step 1: classification.
@@ -67,9 +69,13 @@ export function licenseShipment(shipment: Shipment, options: LicenseOptions = {}
   const policy = licenseRequired === "yes" ? reviewPolicy(evaluation) : null;
   const redFlags = redFlagChecklist(evaluation);
   if (date > data.file.verifiedThrough) {
-    evaluation.note(`licensing rules verified against the Federal Register through ${data.file.verifiedThrough}; an amendment after that date would not be reflected`);
+    evaluation.note(
+      `licensing rules verified against the Federal Register through ${data.file.verifiedThrough}; an amendment after that date would not be reflected`,
+    );
   }
-  evaluation.note("States what the rules say; not legal advice. Only the advanced-computing rows are evaluated: other ECCN reasons for control, Part 746 sanctions and Entity List entries beyond the screening result given are not.");
+  evaluation.note(
+    "States what the rules say; not legal advice. Only the advanced-computing rows are evaluated: other ECCN reasons for control, Part 746 sanctions and Entity List entries beyond the screening result given are not.",
+  );
 
   return {
     shipment: shipment.shipment,
@@ -82,14 +88,25 @@ export function licenseShipment(shipment: Shipment, options: LicenseOptions = {}
     reviewPolicy: policy,
     reviewPolicyCandidates: licenseRequired === "no" || policy !== null ? [] : reviewPolicyCandidates(evaluation),
     conditions: licenseRequired === "no" ? [] : [...new Set(evaluation.conditions)],
-    rows: evaluation.applied.map((row) => ({ id: row.id, text: row.text, citation: row.citation, confidence: row.confidence, verified: row.verified })),
+    rows: evaluation.applied.map((row) => ({
+      id: row.id,
+      text: row.text,
+      citation: row.citation,
+      confidence: row.confidence,
+      verified: row.verified,
+    })),
     gp10,
     redFlags,
     missing: evaluation.missing,
     warnings: evaluation.warnings,
     notes: evaluation.notes,
     trace: evaluation.trace,
-    rules: { verifiedThrough: data.file.verifiedThrough, beyondVerified: date > data.file.verifiedThrough, licensingDataSha256: data.sha256, countryGroupsAsOf: countryGroupsData().file.asOf },
+    rules: {
+      verifiedThrough: data.file.verifiedThrough,
+      beyondVerified: date > data.file.verifiedThrough,
+      licensingDataSha256: data.sha256,
+      countryGroupsAsOf: countryGroupsData().file.asOf,
+    },
   };
 }
 
@@ -97,7 +114,8 @@ function classifyItemOrExplain(shipment: Shipment, date: string) {
   try {
     return classifyItem(shipment, date);
   } catch (error) {
-    if (error instanceof RulesDateError) throw new InvalidInputError([{ path: "item.datasheet", message: error.message }]);
+    if (error instanceof RulesDateError)
+      throw new InvalidInputError([{ path: "item.datasheet", message: error.message }]);
     throw error;
   }
 }
@@ -105,7 +123,11 @@ function classifyItemOrExplain(shipment: Shipment, date: string) {
 /** yes when any row requires a licence; indeterminate when one might (a fact is missing); else no. */
 function answerOf(evaluation: Evaluation): LicenseAnswer {
   if (evaluation.requirements.some((requirement) => requirement.status === "required")) return "yes";
-  if (evaluation.requirements.some((requirement) => requirement.status === "unknown") || evaluation.item.kind === "indeterminate") return "indeterminate";
+  if (
+    evaluation.requirements.some((requirement) => requirement.status === "unknown") ||
+    evaluation.item.kind === "indeterminate"
+  )
+    return "indeterminate";
   return "no";
 }
 
@@ -120,5 +142,10 @@ function modeNotes(evaluation: Evaluation): void {
   } else {
     evaluation.note(ai.enforcedNote);
   }
-  evaluation.step("mode", "value", `${evaluation.mode}${evaluation.asWritten ? ": AI Diffusion rule applied as written" : ": pre-2025 destination scope for .a items"}`, `${ai.citation} [confidence ${ai.confidence}]`);
+  evaluation.step(
+    "mode",
+    "value",
+    `${evaluation.mode}${evaluation.asWritten ? ": AI Diffusion rule applied as written" : ": pre-2025 destination scope for .a items"}`,
+    `${ai.citation} [confidence ${ai.confidence}]`,
+  );
 }

@@ -8,9 +8,23 @@
  */
 import type { LicenseResult } from "./result.js";
 
-export type MatrixCell = "no" | "NAC" | "ACA" | "HBM" | "AIA" | "ACM" | "LPP" | "GP10" | `licence: ${string}` | "indeterminate";
+export type MatrixCell =
+  | "no"
+  | "NAC"
+  | "ACA"
+  | "HBM"
+  | "AIA"
+  | "ACM"
+  | "LPP"
+  | "GP10"
+  | `licence: ${string}`
+  | "indeterminate";
 
-const SHORT = { "presumption of denial": "denial", "case-by-case": "case-by-case", "presumption of approval": "approval" } as const;
+const SHORT = {
+  "presumption of denial": "denial",
+  "case-by-case": "case-by-case",
+  "presumption of approval": "approval",
+} as const;
 
 export function matrixCell(result: LicenseResult): MatrixCell {
   switch (result.licenseRequired) {

@@ -30,16 +30,32 @@ export function reviewPolicy(evaluation: Evaluation): ReviewPolicy | null {
   if (required.length === 0) return null;
   const policies = [
     ...required.map((requirement) => ({ row: requirement.row, policy: policyOf(evaluation, requirement) })),
-    ...evaluation.requirements.filter((requirement) => requirement.status === "unknown").map((requirement) => ({ row: requirement.row, policy: "unknown" as const })),
+    ...evaluation.requirements
+      .filter((requirement) => requirement.status === "unknown")
+      .map((requirement) => ({ row: requirement.row, policy: "unknown" as const })),
   ];
   const strictest = STRICTNESS.find((policy) => policies.some((p) => p.policy === policy));
   if (strictest === "presumption of denial") {
-    evaluation.step("review policy", "value", `presumption of denial (${policies.filter((p) => p.policy === strictest).map((p) => p.row).join(", ")})`, "15 CFR 742.6(b)(10); rows as cited");
+    evaluation.step(
+      "review policy",
+      "value",
+      `presumption of denial (${policies
+        .filter((p) => p.policy === strictest)
+        .map((p) => p.row)
+        .join(", ")})`,
+      "15 CFR 742.6(b)(10); rows as cited",
+    );
     return strictest;
   }
   const open = policies.filter((p) => p.policy === null || p.policy === "unknown");
   if (open.length > 0) {
-    const why = open.map((p) => (p.policy === "unknown" ? `${p.row}: ${D8_ROWS.includes(p.row) ? "case-by-case (D8) or presumption of denial, a D8 condition is not known" : "whether the row applies is not known"}` : `${p.row}: unverified`)).join("; ");
+    const why = open
+      .map((p) =>
+        p.policy === "unknown"
+          ? `${p.row}: ${D8_ROWS.includes(p.row) ? "case-by-case (D8) or presumption of denial, a D8 condition is not known" : "whether the row applies is not known"}`
+          : `${p.row}: unverified`,
+      )
+      .join("; ");
     evaluation.warn(`review policy not stated: ${why}`);
     evaluation.step("review policy", "unknown", why, "rows as cited");
     return null;

@@ -32,19 +32,29 @@ export interface ShipTo {
 /** The item paragraph the presumption leaves: 3A090.a (datacenter) when it applies; the attested clause's paragraph when overcome by route a. */
 export function presumedItem(result: PresumeResult): { eccn: string; datacenter?: boolean } {
   if (result.presumption === "applies") return { eccn: "3A090.a", datacenter: true };
-  if (result.presumption === "overcome" && result.attestedClause !== null && (CLAUSES as readonly string[]).includes(result.attestedClause)) {
+  if (
+    result.presumption === "overcome" &&
+    result.attestedClause !== null &&
+    (CLAUSES as readonly string[]).includes(result.attestedClause)
+  ) {
     return { eccn: eccnOf(result.attestedClause as Clause) };
   }
   return { eccn: "indeterminate" };
 }
 
 /** The ship-to of an order: the options win over the order's own fields. */
-export function shipToOf(order: Pick<Order, "shipTo" | "shipFrom" | "endUser" | "packaging">, options: Partial<ShipTo>): ShipTo | undefined {
+export function shipToOf(
+  order: Pick<Order, "shipTo" | "shipFrom" | "endUser" | "packaging">,
+  options: Partial<ShipTo>,
+): ShipTo | undefined {
   const destination = options.destination ?? order.shipTo;
   if (destination === undefined) return undefined;
   const exportFrom = options.exportFrom ?? order.shipFrom ?? order.packaging?.location;
   const headquarters = options.headquarters ?? order.endUser?.headquarters;
-  const parent = options.ultimateParentHeadquarters !== undefined ? options.ultimateParentHeadquarters : order.endUser?.ultimateParentHeadquarters;
+  const parent =
+    options.ultimateParentHeadquarters !== undefined
+      ? options.ultimateParentHeadquarters
+      : order.endUser?.ultimateParentHeadquarters;
   return {
     destination,
     ...(exportFrom === undefined ? {} : { exportFrom }),
@@ -54,7 +64,11 @@ export function shipToOf(order: Pick<Order, "shipTo" | "shipFrom" | "endUser" | 
 }
 
 /** The licence answer for the shipment of the presumed item, on the order's completion date. */
-export function licenseForPresumption(result: PresumeResult, shipTo: ShipTo, options: Pick<LicenseOptions, "mode"> = {}): LicenseResult {
+export function licenseForPresumption(
+  result: PresumeResult,
+  shipTo: ShipTo,
+  options: Pick<LicenseOptions, "mode"> = {},
+): LicenseResult {
   const shipment = parseShipment({
     shipment: result.part,
     item: { ...presumedItem(result), part: result.part },
@@ -63,21 +77,28 @@ export function licenseForPresumption(result: PresumeResult, shipTo: ShipTo, opt
     ...(shipTo.exportFrom === undefined ? {} : { exportFrom: shipTo.exportFrom }),
     endUser: {
       ...(shipTo.headquarters === undefined ? {} : { headquarters: shipTo.headquarters }),
-      ...(shipTo.ultimateParentHeadquarters === undefined ? {} : { ultimateParentHeadquarters: shipTo.ultimateParentHeadquarters }),
+      ...(shipTo.ultimateParentHeadquarters === undefined
+        ? {}
+        : { ultimateParentHeadquarters: shipTo.ultimateParentHeadquarters }),
     },
   });
   return licenseShipment(shipment, { date: result.completionDate, ...(options.mode ? { mode: options.mode } : {}) });
 }
 
 /** A presume result with the licence answer attached when the order or the options give a ship-to. */
-export function withLicense(result: PresumeResult, input: unknown, options: Partial<ShipTo> & Pick<LicenseOptions, "mode">): PresumeResult {
+export function withLicense(
+  result: PresumeResult,
+  input: unknown,
+  options: Partial<ShipTo> & Pick<LicenseOptions, "mode">,
+): PresumeResult {
   const { order } = parseOrder(input);
   const shipTo = shipToOf(order, options);
   if (shipTo === undefined) return result;
   try {
     return { ...result, license: licenseForPresumption(result, shipTo, options) };
   } catch (error) {
-    if (error instanceof RulesDateError) throw new InvalidInputError([{ path: "completionDate", message: `licence answer: ${error.message}` }]);
+    if (error instanceof RulesDateError)
+      throw new InvalidInputError([{ path: "completionDate", message: `licence answer: ${error.message}` }]);
     throw error;
   }
 }

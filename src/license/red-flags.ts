@@ -15,10 +15,16 @@ export function redFlagChecklist(evaluation: Evaluation): RedFlagCheck[] {
   const answers = evaluation.shipment.answers?.redFlags ?? {};
   const mode = evaluation.asWritten ? "as-written" : "enforced";
   const flags = evaluation.data.file.redFlags.filter((flag) => flag.modes.includes(mode));
-  const checks = flags.map((flag) => ({ id: flag.id, text: flag.text, source: flag.source, answer: answers[flag.id] ?? null }));
+  const checks = flags.map((flag) => ({
+    id: flag.id,
+    text: flag.text,
+    source: flag.source,
+    answer: answers[flag.id] ?? null,
+  }));
   const unanswered = checks.filter((check) => check.answer === null).map((check) => check.id);
   if (unanswered.length > 0) evaluation.warn(`red flags not answered (answers.redFlags): ${unanswered.join(", ")}`);
-  for (const check of checks.filter((c) => c.answer === true)) evaluation.warn(`red flag ${check.id} present: ${check.text}; resolve it before proceeding`);
+  for (const check of checks.filter((c) => c.answer === true))
+    evaluation.warn(`red flag ${check.id} present: ${check.text}; resolve it before proceeding`);
   evaluation.note(evaluation.data.file.counterDiversionLabel);
   return checks;
 }

@@ -61,5 +61,10 @@ export interface LicenseResult {
   readonly warnings: readonly string[];
   readonly notes: readonly string[];
   readonly trace: readonly TraceStep[];
-  readonly rules: { readonly verifiedThrough: string; readonly beyondVerified: boolean; readonly licensingDataSha256: string; readonly countryGroupsAsOf: string };
+  readonly rules: {
+    readonly verifiedThrough: string;
+    readonly beyondVerified: boolean;
+    readonly licensingDataSha256: string;
+    readonly countryGroupsAsOf: string;
+  };
 }

@@ -31,17 +31,21 @@ export const MODEL_ECCNS: readonly ModelEccn[] = ["4E091", "none", "indeterminat
 const Count = decimalStringSchema("1.2e26");
 
 export const ModelInputSchema = strictObject({
-    model: z.string().min(1),
+  model: z.string().min(1),
+  trainingOperations: Count.nullable().optional(),
+  published: z.boolean().nullable().optional(),
+  derivedFrom: strictObject({
+    published: z.boolean(),
     trainingOperations: Count.nullable().optional(),
-    published: z.boolean().nullable().optional(),
-    derivedFrom: strictObject({ published: z.boolean(), trainingOperations: Count.nullable().optional(), model: z.string().optional() })
-      .nullable()
-      .optional(),
-    additionalOperations: Count.nullable().optional(),
-    parameters: Count.nullable().optional(),
-    trainingTokens: Count.nullable().optional(),
-    belowMostCapablePublished: z.boolean().nullable().optional(),
-    iaas: z.boolean().nullable().optional(),
+    model: z.string().optional(),
+  })
+    .nullable()
+    .optional(),
+  additionalOperations: Count.nullable().optional(),
+  parameters: Count.nullable().optional(),
+  trainingTokens: Count.nullable().optional(),
+  belowMostCapablePublished: z.boolean().nullable().optional(),
+  iaas: z.boolean().nullable().optional(),
 });
 export type ModelInput = z.infer<typeof ModelInputSchema>;
 
@@ -63,13 +67,17 @@ export interface ModelResult {
 export function parseModel(value: unknown): ModelInput {
   const parsed = ModelInputSchema.safeParse(value);
   if (!parsed.success) {
-    const issues: InputIssue[] = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+    const issues: InputIssue[] = parsed.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    }));
     throw new InvalidInputError(issues);
   }
   return parsed.data;
 }
 
-const count = (text: string | null | undefined) => (text === null || text === undefined ? undefined : parseDecimal(text));
+const count = (text: string | null | undefined) =>
+  text === null || text === undefined ? undefined : parseDecimal(text);
 
 /** The weights are published (§ 734.7) and so not subject to the EAR's 4E091. */
 function isPublished(input: ModelInput): boolean {
@@ -110,13 +118,28 @@ export function classifyModel(input: ModelInput): ModelResult {
   const base = count(derived?.trainingOperations);
   const additional = count(input.additionalOperations);
   if (operations !== undefined) {
-    trace.push({ step: "operations", result: "value", statement: `stated: ${operations.toExactString()} operations`, citation: headingCitation });
+    trace.push({
+      step: "operations",
+      result: "value",
+      statement: `stated: ${operations.toExactString()} operations`,
+      citation: headingCitation,
+    });
     if (base !== undefined && additional !== undefined && operations.lt(base.add(additional))) {
-      throw new InvalidInputError([{ path: "trainingOperations", message: `${operations.toExactString()} is less than derivedFrom.trainingOperations + additionalOperations (${base.add(additional).toExactString()})` }]);
+      throw new InvalidInputError([
+        {
+          path: "trainingOperations",
+          message: `${operations.toExactString()} is less than derivedFrom.trainingOperations + additionalOperations (${base.add(additional).toExactString()})`,
+        },
+      ]);
     }
   } else if (base !== undefined && additional !== undefined) {
     operations = base.add(additional);
-    trace.push({ step: "operations", result: "value", statement: `base ${base.toExactString()} + additional ${additional.toExactString()} = ${operations.toExactString()}`, citation: headingCitation });
+    trace.push({
+      step: "operations",
+      result: "value",
+      statement: `base ${base.toExactString()} + additional ${additional.toExactString()} = ${operations.toExactString()}`,
+      citation: headingCitation,
+    });
   } else if (input.parameters != null && input.trainingTokens != null) {
     const factor = rules.value(e.estimatorFactor);
     operations = factor.mul(parseDecimal(input.parameters)).mul(parseDecimal(input.trainingTokens));
@@ -146,16 +169,29 @@ export function classifyModel(input: ModelInput): ModelResult {
 
   // § 734.7: published weights are not subject to 4E091.
   if (isPublished(input)) {
-    trace.push({ step: "published", result: "applies", statement: "the weights are published (§ 734.7): not controlled", citation: e.published.citation });
+    trace.push({
+      step: "published",
+      result: "applies",
+      statement: "the weights are published (§ 734.7): not controlled",
+      citation: e.published.citation,
+    });
     return result("none");
   }
   if (input.published == null) missing.push("published: whether the weights are published (§ 734.7)");
-  else trace.push({ step: "published", result: "does not apply", statement: "the weights are not published", citation: e.published.citation });
+  else
+    trace.push({
+      step: "published",
+      result: "does not apply",
+      statement: "the weights are not published",
+      citation: e.published.citation,
+    });
 
   // The heading: 10^26 or more operations.
   const limit = rules.value(e.trainingOperations);
   if (operations === undefined) {
-    missing.push("trainingOperations: the operations used to train the model (or parameters and trainingTokens for an estimate)");
+    missing.push(
+      "trainingOperations: the operations used to train the model (or parameters and trainingTokens for an estimate)",
+    );
     trace.push({ step: "4E091", result: "unknown", statement: "operations not known", citation: headingCitation });
     return result("indeterminate");
   }
@@ -170,12 +206,18 @@ export function classifyModel(input: ModelInput): ModelResult {
   if (estimated) notes.push("The operation count is a 6 × N × D estimate; a stated count decides near the threshold.");
 
   // Note 1 to 4E091: a model derived from published weights.
-  if (derived !== null && derived.published) {
+  if (derived?.published) {
     const noteCitation = figureCitation(e.derivedAbsolute);
     if (base === undefined || additional === undefined) {
-      if (base === undefined) missing.push("derivedFrom.trainingOperations: the operations used to train the published base model");
+      if (base === undefined)
+        missing.push("derivedFrom.trainingOperations: the operations used to train the published base model");
       if (additional === undefined) missing.push("additionalOperations: the operations of the additional training");
-      trace.push({ step: "Note 1 to 4E091", result: "unknown", statement: "derived from published weights; base or additional operations not known", citation: noteCitation });
+      trace.push({
+        step: "Note 1 to 4E091",
+        result: "unknown",
+        statement: "derived from published weights; base or additional operations not known",
+        citation: noteCitation,
+      });
       return result("indeterminate");
     }
     const derivedCap = derivedLimit(base);
@@ -188,21 +230,35 @@ export function classifyModel(input: ModelInput): ModelResult {
     });
     if (!controls) return result("none");
   } else if (derived !== null) {
-    trace.push({ step: "Note 1 to 4E091", result: "does not apply", statement: "the base model's weights are not published", citation: figureCitation(e.derivedAbsolute) });
+    trace.push({
+      step: "Note 1 to 4E091",
+      result: "does not apply",
+      statement: "the base model's weights are not published",
+      citation: figureCitation(e.derivedAbsolute),
+    });
   }
 
   // The exclusion for models less capable than the most capable published model: a user-supplied fact.
   if (input.belowMostCapablePublished === true) {
-    trace.push({ step: "less capable than published", result: "applies", statement: "stated: less capable than the most capable published model", citation: e.belowMostCapablePublished.citation });
+    trace.push({
+      step: "less capable than published",
+      result: "applies",
+      statement: "stated: less capable than the most capable published model",
+      citation: e.belowMostCapablePublished.citation,
+    });
     return result("none");
   }
   trace.push({
     step: "less capable than published",
     result: input.belowMostCapablePublished === false ? "does not apply" : "unknown",
-    statement: input.belowMostCapablePublished === false ? "stated: not less capable than the most capable published model" : "not claimed (belowMostCapablePublished not given); never guessed",
+    statement:
+      input.belowMostCapablePublished === false
+        ? "stated: not less capable than the most capable published model"
+        : "not claimed (belowMostCapablePublished not given); never guessed",
     citation: e.belowMostCapablePublished.citation,
   });
-  if (input.belowMostCapablePublished == null) notes.push(`${e.belowMostCapablePublished.text}; set belowMostCapablePublished: true if so.`);
+  if (input.belowMostCapablePublished == null)
+    notes.push(`${e.belowMostCapablePublished.text}; set belowMostCapablePublished: true if so.`);
   return result(missing.length > 0 ? "indeterminate" : "4E091");
 }
 

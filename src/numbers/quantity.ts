@@ -69,7 +69,10 @@ export function parseQuantity(text: string, dimension: Dimension): Rational {
   if (!factor && (/^[eE][+-]?\d+$/.test(unitText) || /^0[xXbBoO]/.test(text))) return parseDecimal(text);
   if (!factor) {
     const accepted = [...new Set(Object.keys(factors))].join(", ");
-    throw new DecimalSyntaxError(text, `unit "${unitText}" is not a ${dimension} unit here; give ${base} or one of: ${accepted}`);
+    throw new DecimalSyntaxError(
+      text,
+      `unit "${unitText}" is not a ${dimension} unit here; give ${base} or one of: ${accepted}`,
+    );
   }
   try {
     return parseDecimal(numberText).mul(factor);

@@ -237,7 +237,7 @@ export function parseDecimal(text: string): Rational {
 
 function explainBadDecimal(text: string): string {
   const quoted = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-  if (text === "") return "is empty; give a decimal such as \"989.4\"";
+  if (text === "") return 'is empty; give a decimal such as "989.4"';
   if (text.length > MAX_DECIMAL_LENGTH) return `is longer than ${MAX_DECIMAL_LENGTH} characters`;
   if (/^\s|\s$/.test(text)) return `${quoted} has leading or trailing spaces; give the digits only, e.g. "989.4"`;
   if (/^[+-]/.test(text)) {

@@ -87,10 +87,6 @@ export function mapScales(x: LogAxis, y: LogAxis): MapScales {
   };
 }
 
-function escape(text: string): string {
-  return escapeXml(text);
-}
-
 const round = (value: number) => Math.round(value * 10) / 10;
 
 interface Box {
@@ -159,17 +155,32 @@ export class MapParts {
     }
     const { result } = outcome;
     if (result.kind === "hbm") {
-      push(this.lists.hbm, `${outcome.part}: ${result.clause}${result.memoryBandwidthDensity ? `, ${result.memoryBandwidthDensity} GB/s/mm²` : ""}`);
+      push(
+        this.lists.hbm,
+        `${outcome.part}: ${result.clause}${result.memoryBandwidthDensity ? `, ${result.memoryBandwidthDensity} GB/s/mm²` : ""}`,
+      );
       return;
     }
     const tpp = result.tpp === null ? undefined : parseDecimal(result.tpp);
     const pd = result.performanceDensityExact === null ? undefined : fraction(result.performanceDensityExact);
-    if (result.clause === "indeterminate") push(this.lists.indeterminate, `${outcome.part}: needs ${result.missing.map((m) => m.split(/[:( ]/, 1)[0]).join(", ")}`);
+    if (result.clause === "indeterminate")
+      push(
+        this.lists.indeterminate,
+        `${outcome.part}: needs ${result.missing.map((m) => m.split(/[:( ]/, 1)[0]).join(", ")}`,
+      );
     if (tpp === undefined || pd === undefined || tpp.isZero() || pd.isZero()) {
-      if (result.clause !== "indeterminate") push(this.lists.withoutPd, `${outcome.part}: TPP ${result.tpp ?? "?"}, ${result.clause}`);
+      if (result.clause !== "indeterminate")
+        push(this.lists.withoutPd, `${outcome.part}: TPP ${result.tpp ?? "?"}, ${result.clause}`);
       return;
     }
-    this.place({ part: outcome.part, row: outcome.row, clause: result.clause, datacenter: outcome.datacenter, tpp: tpp.toApproximateNumber(), pd: pd.toApproximateNumber() });
+    this.place({
+      part: outcome.part,
+      row: outcome.row,
+      clause: result.clause,
+      datacenter: outcome.datacenter,
+      tpp: tpp.toApproximateNumber(),
+      pd: pd.toApproximateNumber(),
+    });
   }
 
   private place(part: PlottedPart): void {
@@ -211,7 +222,13 @@ export function placeParts(outcomes: Iterable<RowOutcome>) {
   const parts = new MapParts();
   for (const outcome of outcomes) parts.add(outcome);
   const { lists } = parts;
-  return { plotted: parts.plotted, indeterminate: lists.indeterminate.items, invalid: lists.invalid.items, withoutPd: lists.withoutPd.items, hbm: lists.hbm.items };
+  return {
+    plotted: parts.plotted,
+    indeterminate: lists.indeterminate.items,
+    invalid: lists.invalid.items,
+    withoutPd: lists.withoutPd.items,
+    hbm: lists.hbm.items,
+  };
 }
 
 /** "7916/407" or "19" as a Rational. */
@@ -222,7 +239,11 @@ function fraction(text: string): Rational {
 }
 
 /** The map as an SVG document. */
-export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: RuleSet, { title = "ECCN 3A090: parts by TPP and performance density" } = {}): string {
+export function renderMap(
+  outcomes: readonly RowOutcome[] | MapParts,
+  rules: RuleSet,
+  { title = "ECCN 3A090: parts by TPP and performance density" } = {},
+): string {
   let parts: MapParts;
   if (outcomes instanceof MapParts) parts = outcomes;
   else {
@@ -231,12 +252,19 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
   }
   const { plotted, lists } = parts;
   const cells = [...parts.cells.values()];
-  const cellEdges = (which: "tppCell" | "pdCell") => cells.flatMap((c) => [10 ** (c[which] / CELLS_PER_DECADE), 10 ** ((c[which] + 1) / CELLS_PER_DECADE)]);
+  const cellEdges = (which: "tppCell" | "pdCell") =>
+    cells.flatMap((c) => [10 ** (c[which] / CELLS_PER_DECADE), 10 ** ((c[which] + 1) / CELLS_PER_DECADE)]);
   const tppLines = TPP_LINES.map((id) => threshold(rules, id));
   const pdLines = PD_LINES.map((id) => threshold(rules, id));
   const scales = mapScales(
-    axisFor([...plotted.map((p) => p.tpp), ...cellEdges("tppCell")], tppLines.map((t) => t.value.toApproximateNumber())),
-    axisFor([...plotted.map((p) => p.pd), ...cellEdges("pdCell")], pdLines.map((t) => t.value.toApproximateNumber())),
+    axisFor(
+      [...plotted.map((p) => p.tpp), ...cellEdges("tppCell")],
+      tppLines.map((t) => t.value.toApproximateNumber()),
+    ),
+    axisFor(
+      [...plotted.map((p) => p.pd), ...cellEdges("pdCell")],
+      pdLines.map((t) => t.value.toApproximateNumber()),
+    ),
   );
   const { xOf, yOf } = scales;
   const right = PLOT.left + PLOT.width;
@@ -247,25 +275,52 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
   const out: string[] = [];
 
   out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" data-tpp-decades="${scales.x.min} ${scales.x.max}" data-pd-decades="${scales.y.min} ${scales.y.max}" font-family="Helvetica, Arial, sans-serif" font-size="${FONT}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" data-tpp-decades="${scales.x.min} ${scales.x.max}" data-pd-decades="${scales.y.min} ${scales.y.max}" font-family="Helvetica, Arial, sans-serif" font-size="${FONT}">`,
+  );
   out.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
   const a1 = threshold(rules, "3A090.a.1.tpp");
-  out.push(`<text class="title" x="${PLOT.left}" y="30" font-size="18" font-weight="bold">${escape(title)}</text>`);
+  out.push(`<text class="title" x="${PLOT.left}" y="30" font-size="18" font-weight="bold">${escapeXml(title)}</text>`);
   out.push(
-    `<text class="subtitle" x="${PLOT.left}" y="52" font-size="12">Rules in force on ${escape(rules.date)}: ${escape(a1.cites)}; rules data sha256 ${rules.dataSha256.slice(0, 12)}…</text>`,
+    `<text class="subtitle" x="${PLOT.left}" y="52" font-size="12">Rules in force on ${escapeXml(rules.date)}: ${escapeXml(a1.cites)}; rules data sha256 ${rules.dataSha256.slice(0, 12)}…</text>`,
   );
-  out.push(`<text class="subtitle" x="${PLOT.left}" y="70" font-size="12" fill="#555">States what the rule says, from the figures given; not legal advice. Positions approximate, colours from the exact classification.</text>`);
+  out.push(
+    `<text class="subtitle" x="${PLOT.left}" y="70" font-size="12" fill="#555">States what the rule says, from the figures given; not legal advice. Positions approximate, colours from the exact classification.</text>`,
+  );
 
   // Regions, from the thresholds: .b first, .a over it.
-  const region = (clause: string, tppMin: number, tppMax: number | undefined, pdMin: number | undefined, pdMax: number | undefined, fill: string) => {
+  const region = (
+    clause: string,
+    tppMin: number,
+    tppMax: number | undefined,
+    pdMin: number | undefined,
+    pdMax: number | undefined,
+    fill: string,
+  ) => {
     const x1 = clampX(xOf(tppMin));
     const x2 = tppMax === undefined ? right : clampX(xOf(tppMax));
     const y1 = pdMax === undefined ? PLOT.top : clampY(yOf(pdMax));
     const y2 = pdMin === undefined ? bottom : clampY(yOf(pdMin));
-    out.push(`<rect class="region" data-clause="${clause}" x="${round(x1)}" y="${round(y1)}" width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${fill}" fill-opacity="0.13"/>`);
+    out.push(
+      `<rect class="region" data-clause="${clause}" x="${round(x1)}" y="${round(y1)}" width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${fill}" fill-opacity="0.13"/>`,
+    );
   };
-  region("3A090.b.2", v("3A090.b.2.tpp"), undefined, v("3A090.b.2.pd.min"), v("3A090.b.2.pd.max"), clauseColour("3A090.b.2"));
-  region("3A090.b.1", v("3A090.b.1.tpp.min"), v("3A090.b.1.tpp.max"), v("3A090.b.1.pd.min"), v("3A090.b.1.pd.max"), clauseColour("3A090.b.1"));
+  region(
+    "3A090.b.2",
+    v("3A090.b.2.tpp"),
+    undefined,
+    v("3A090.b.2.pd.min"),
+    v("3A090.b.2.pd.max"),
+    clauseColour("3A090.b.2"),
+  );
+  region(
+    "3A090.b.1",
+    v("3A090.b.1.tpp.min"),
+    v("3A090.b.1.tpp.max"),
+    v("3A090.b.1.pd.min"),
+    v("3A090.b.1.pd.max"),
+    clauseColour("3A090.b.1"),
+  );
   region("3A090.a.2", v("3A090.a.2.tpp"), undefined, v("3A090.a.2.pd"), undefined, clauseColour("3A090.a.2"));
   region("3A090.a.1", v("3A090.a.1.tpp"), undefined, undefined, undefined, clauseColour("3A090.a.1"));
 
@@ -280,9 +335,15 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
     out.push(`<line class="grid" x1="${PLOT.left}" y1="${y}" x2="${right}" y2="${y}" stroke="#ddd"/>`);
     out.push(`<text x="${PLOT.left - 8}" y="${y + 4}" text-anchor="end">${decade(e)}</text>`);
   }
-  out.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.width}" height="${PLOT.height}" fill="none" stroke="#333"/>`);
-  out.push(`<text x="${PLOT.left + PLOT.width / 2}" y="${bottom + 40}" text-anchor="middle" font-size="13">total processing performance (TPP = 2 × MacTOPS × bit length), log scale</text>`);
-  out.push(`<text transform="translate(${PLOT.left - 55} ${PLOT.top + PLOT.height / 2}) rotate(-90)" text-anchor="middle" font-size="13">performance density (TPP per mm² of applicable die area), log scale</text>`);
+  out.push(
+    `<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.width}" height="${PLOT.height}" fill="none" stroke="#333"/>`,
+  );
+  out.push(
+    `<text x="${PLOT.left + PLOT.width / 2}" y="${bottom + 40}" text-anchor="middle" font-size="13">total processing performance (TPP = 2 × MacTOPS × bit length), log scale</text>`,
+  );
+  out.push(
+    `<text transform="translate(${PLOT.left - 55} ${PLOT.top + PLOT.height / 2}) rotate(-90)" text-anchor="middle" font-size="13">performance density (TPP per mm² of applicable die area), log scale</text>`,
+  );
 
   // Threshold lines, each labelled with its value and paragraph.
   const seenX = new Set<string>();
@@ -293,7 +354,9 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
     const x = round(xOf(t.value.toApproximateNumber()));
     const first = !seenX.has(value);
     seenX.add(value);
-    out.push(`<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${bottom}" stroke="#555" stroke-dasharray="5 3"/>`);
+    out.push(
+      `<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${bottom}" stroke="#555" stroke-dasharray="5 3"/>`,
+    );
     if (first) {
       const text = `TPP ${value}`;
       raised = x + 3 < lastLabelEnd && !raised;
@@ -307,7 +370,9 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
     const y = round(yOf(t.value.toApproximateNumber()));
     const first = !seenY.has(value);
     seenY.add(value);
-    out.push(`<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${PLOT.left}" y1="${y}" x2="${right}" y2="${y}" stroke="#555" stroke-dasharray="5 3"/>`);
+    out.push(
+      `<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${PLOT.left}" y1="${y}" x2="${right}" y2="${y}" stroke="#555" stroke-dasharray="5 3"/>`,
+    );
     if (first) out.push(`<text x="${right + 4}" y="${y + 4}" font-size="10" fill="#333">PD ${value}</text>`);
   }
   // Region names, in the corner of each region that is inside the plot; labels of parts keep clear of them.
@@ -316,7 +381,9 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
     const x = clampX(xOf(tpp)) + 4;
     const y = clampY(yOf(pd)) - 4;
     taken.push({ x, y: y - 13, w: text.length * 7.2, h: 15 });
-    out.push(`<text class="region-label" x="${round(x)}" y="${round(y)}" font-size="12" font-weight="bold" fill="#555">${escape(text)}</text>`);
+    out.push(
+      `<text class="region-label" x="${round(x)}" y="${round(y)}" font-size="12" font-weight="bold" fill="#555">${escapeXml(text)}</text>`,
+    );
   };
   regionLabel("3A090.a.1", v("3A090.a.1.tpp"), 10 ** scales.y.min);
   regionLabel("3A090.a.2", v("3A090.a.2.tpp"), 10 ** scales.y.max / 1.12);
@@ -342,7 +409,9 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
       const y2 = yOf(10 ** (cell.pdCell / CELLS_PER_DECADE));
       const opacity = round(0.25 + (0.75 * Math.log1p(total)) / Math.log1p(most));
       const counts = [...cell.counts].map(([c, n]) => `${n} ${c}`).join(", ");
-      out.push(`<rect class="cell" data-clause="${clause}" data-count="${total}" x="${round(x1)}" y="${round(y1)}" width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${clauseColour(clause)}" fill-opacity="${opacity}"><title>${counts}</title></rect>`);
+      out.push(
+        `<rect class="cell" data-clause="${clause}" data-count="${total}" x="${round(x1)}" y="${round(y1)}" width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${clauseColour(clause)}" fill-opacity="${opacity}"><title>${counts}</title></rect>`,
+      );
     }
     out.push(`</g>`);
   }
@@ -355,10 +424,12 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
     const y = round(yOf(p.pd));
     const colour = clauseColour(p.clause);
     const fill = p.datacenter === false ? "#ffffff" : colour;
-    const name = escape(p.part);
+    const name = escapeXml(p.part);
     out.push(`<g class="part" data-part="${name}" data-clause="${p.clause}" data-row="${p.row}">`);
     out.push(`<title>${name}: ${p.clause}</title>`);
-    out.push(`<circle cx="${x}" cy="${y}" r="4" fill="${fill}" stroke="${colour}" stroke-width="1.6"${p.datacenter === null ? ' stroke-dasharray="2 1"' : ""}/>`);
+    out.push(
+      `<circle cx="${x}" cy="${y}" r="4" fill="${fill}" stroke="${colour}" stroke-width="1.6"${p.datacenter === null ? ' stroke-dasharray="2 1"' : ""}/>`,
+    );
     if (index < MAX_LABELS) {
       const label = p.part.length > 34 ? `${p.part.slice(0, 33)}…` : p.part;
       const w = label.length * CHAR_WIDTH;
@@ -377,13 +448,15 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
       const spot = candidates.find((b) => inside(b) && !taken.some((t) => overlaps(t, b)));
       if (spot) {
         taken.push(spot);
-        out.push(`<text class="label" x="${round(spot.x)}" y="${round(spot.y + h - 3)}">${escape(label)}</text>`);
+        out.push(`<text class="label" x="${round(spot.x)}" y="${round(spot.y + h - 3)}">${escapeXml(label)}</text>`);
       } else {
         const number = String(numbered.length + 1);
         numbered.push(`${number}. ${p.part}`);
         const small: Box = { x: x + 5, y: y - 12, w: number.length * CHAR_WIDTH, h };
         taken.push(small);
-        out.push(`<text class="label number" x="${round(small.x)}" y="${round(small.y + h - 3)}" font-size="9">${number}</text>`);
+        out.push(
+          `<text class="label number" x="${round(small.x)}" y="${round(small.y + h - 3)}" font-size="9">${number}</text>`,
+        );
       }
     }
     out.push(`</g>`);
@@ -392,7 +465,7 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
   // The panel beside the plot: legend, then the lists.
   let y = PLOT.top;
   const line = (text: string, attributes = "") => {
-    out.push(`<text x="${PANEL_X}" y="${y}"${attributes}>${escape(text)}</text>`);
+    out.push(`<text x="${PANEL_X}" y="${y}"${attributes}>${escapeXml(text)}</text>`);
     y += 15;
   };
   out.push(`<g class="legend">`);
@@ -409,7 +482,9 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
   out.push(`<circle cx="${PANEL_X + 5}" cy="${y - 4}" r="4" fill="#ffffff" stroke="#333" stroke-width="1.6"/>`);
   out.push(`<text x="${PANEL_X + 16}" y="${y}">hollow: not designed or marketed for datacenters</text>`);
   y += 15;
-  out.push(`<circle cx="${PANEL_X + 5}" cy="${y - 4}" r="4" fill="#999" stroke="#333" stroke-width="1.6" stroke-dasharray="2 1"/>`);
+  out.push(
+    `<circle cx="${PANEL_X + 5}" cy="${y - 4}" r="4" fill="#999" stroke="#333" stroke-width="1.6" stroke-dasharray="2 1"/>`,
+  );
   out.push(`<text x="${PANEL_X + 16}" y="${y}">dashed: datacenter marketing not given</text>`);
   y += 15;
   line("Shaded: the regions of 3A090.a and .b; dashed lines:");
@@ -429,7 +504,8 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
     if (listed.count === 0) return;
     out.push(`<g class="list" data-list="${name}">`);
     line(`${heading} (${listed.count})`, ' font-weight="bold" font-size="13"');
-    for (const item of listed.items.slice(0, MAX_LISTED)) line(item.length > 58 ? `${item.slice(0, 57)}…` : item, ' class="item"');
+    for (const item of listed.items.slice(0, MAX_LISTED))
+      line(item.length > 58 ? `${item.slice(0, 57)}…` : item, ' class="item"');
     if (listed.count > MAX_LISTED) line(`… and ${listed.count - MAX_LISTED} more`);
     out.push(`</g>`);
     y += 8;
@@ -439,7 +515,9 @@ export function renderMap(outcomes: readonly RowOutcome[] | MapParts, rules: Rul
   list("without-pd", "Not placed: no performance density", lists.withoutPd);
   list("hbm", "HBM (3A090.c, not on these axes)", lists.hbm);
   list("invalid", "Invalid rows", lists.invalid);
-  out.push(`<text x="${PLOT.left}" y="${HEIGHT - 12}" font-size="10" fill="#777">${parts.placedCount} parts placed; ${parts.read} records read. Drawn by ic3a090.</text>`);
+  out.push(
+    `<text x="${PLOT.left}" y="${HEIGHT - 12}" font-size="10" fill="#777">${parts.placedCount} parts placed; ${parts.read} records read. Drawn by ic3a090.</text>`,
+  );
   out.push(`</svg>`);
   return `${out.join("\n")}\n`;
 }

@@ -1,19 +1,3 @@
-/**
- * # Supplements No. 6 and No. 7 to part 740: the approved lists
- *
- * > (1) Approved integrated circuit designers are listed in supplement no. 6
- * > to this part of the EAR (Note 1 to 3A090.a ¶a(1))
- *
- * > If the integrated circuit is packaged by an approved 'OSAT' company listed
- * > in supplement no. 7 to part 740 of the EAR … (Note 1 ¶c)
- *
- * The lists are data the user can replace (`--approved-designers FILE`,
- * `--approved-osats FILE`), each with its as-of date and source. Their
- * contents could not be verified, so the shipped files are empty and say so
- * (`contentsKnown: false`). A name missing from a list whose contents are not
- * known is `unknown`, never "not approved" (docs/ambiguities.md#a-15).
- */
-import { readFileSync } from "node:fs";
 import { readRegularFile } from "../files/regular-file.js";
 import { parseJsonText } from "../files/json-text.js";
 import { z } from "zod";
@@ -75,7 +59,9 @@ export function readApprovedList(path: string): ApprovedList {
   const parsed = ApprovedListSchema.safeParse(json);
   if (!parsed.success) {
     const issue = issuesFromZod(parsed.error)[0]!;
-    throw new ApprovedListError(`${path}: ${issue.path ? `${issue.path}: ` : ""}${issue.message} (format: see data/approved-designers.json)`);
+    throw new ApprovedListError(
+      `${path}: ${issue.path ? `${issue.path}: ` : ""}${issue.message} (format: see data/approved-designers.json)`,
+    );
   }
   return parsed.data;
 }
@@ -91,7 +77,11 @@ function normaliseName(name: string): string {
  */
 export function checkApprovedList(list: ApprovedList, name: string, date: string): ListCheck {
   const wanted = normaliseName(name);
-  const found = list.entries.some((entry) => (entry.listedFrom === undefined || entry.listedFrom <= date) && [entry.name, ...entry.aliases].some((n) => normaliseName(n) === wanted));
+  const found = list.entries.some(
+    (entry) =>
+      (entry.listedFrom === undefined || entry.listedFrom <= date) &&
+      [entry.name, ...entry.aliases].some((n) => normaliseName(n) === wanted),
+  );
   if (found) return "listed";
   return list.contentsKnown ? "not-listed" : "unknown";
 }

@@ -40,14 +40,26 @@ export interface AttestationIdentity {
  */
 export function unsignedAttestationIdentity(order: Order, figures: AttestationFigures): AttestationIdentity {
   if (figures.part !== undefined && !sameName(figures.part, order.part)) {
-    return { status: "no", problem: `the attestation is for part "${figures.part}", not "${order.part}"`, need: `an attestation for part ${order.part}` };
+    return {
+      status: "no",
+      problem: `the attestation is for part "${figures.part}", not "${order.part}"`,
+      need: `an attestation for part ${order.part}`,
+    };
   }
   const orderDesigner = order.designer?.name;
   if (figures.designer !== undefined && orderDesigner === undefined) {
-    return { status: "unknown", problem: `the attestation is by "${figures.designer}", and the order does not name its designer`, need: "designer.name: to match the attestation's designer" };
+    return {
+      status: "unknown",
+      problem: `the attestation is by "${figures.designer}", and the order does not name its designer`,
+      need: "designer.name: to match the attestation's designer",
+    };
   }
   if (figures.designer !== undefined && orderDesigner !== undefined && !sameName(figures.designer, orderDesigner)) {
-    return { status: "no", problem: `the attestation is by "${figures.designer}", not the order's designer "${orderDesigner}"`, need: "an attestation from the order's designer" };
+    return {
+      status: "no",
+      problem: `the attestation is by "${figures.designer}", not the order's designer "${orderDesigner}"`,
+      need: "an attestation from the order's designer",
+    };
   }
   return { status: "yes" };
 }

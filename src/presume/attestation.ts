@@ -22,7 +22,13 @@
 import { z } from "zod";
 import { classifyDatasheet } from "../classify/classify.js";
 import { evaluateClauses } from "../classify/clauses.js";
-import { decimalField, type Datasheet, InvalidInputError, issuesFromZod, parseDatasheet } from "../classify/datasheet.js";
+import {
+  decimalField,
+  type Datasheet,
+  InvalidInputError,
+  issuesFromZod,
+  parseDatasheet,
+} from "../classify/datasheet.js";
 import { strictObject } from "../input/strict.js";
 import type { DensityValue } from "../classify/density.js";
 import type { Rational } from "../numbers/rational.js";
@@ -32,11 +38,25 @@ import type { RuleSet } from "../rules/rules.js";
 export const AttestationFiguresSchema = strictObject({
   tpp: decimalField("plain", "Total processing performance the designer attests", { example: "4000" }).optional(),
   performanceDensity: decimalField("plain", "Performance density the designer attests", { example: "3.1" }).optional(),
-  datasheet: z.unknown().optional().meta({ description: "A full datasheet (as `ic3a090 classify` reads it), classified again" }),
-  notSpecifiedIn3A090a: z.boolean().optional().meta({ description: "The designer's statement that the IC is not specified in 3A090.a" }),
-  datacenter: z.boolean().optional().meta({ description: "Designed or marketed for datacenters; the presumption says yes, so it defaults to true" }),
-  designer: z.string().optional().meta({ description: "The designer the attestation is from; must be the order's designer" }),
-  part: z.string().optional().meta({ description: "The part the attestation is about; must be the order's part (a datasheet's own part counts too)" }),
+  datasheet: z
+    .unknown()
+    .optional()
+    .meta({ description: "A full datasheet (as `ic3a090 classify` reads it), classified again" }),
+  notSpecifiedIn3A090a: z
+    .boolean()
+    .optional()
+    .meta({ description: "The designer's statement that the IC is not specified in 3A090.a" }),
+  datacenter: z
+    .boolean()
+    .optional()
+    .meta({ description: "Designed or marketed for datacenters; the presumption says yes, so it defaults to true" }),
+  designer: z
+    .string()
+    .optional()
+    .meta({ description: "The designer the attestation is from; must be the order's designer" }),
+  part: z.string().optional().meta({
+    description: "The part the attestation is about; must be the order's part (a datasheet's own part counts too)",
+  }),
   source: z.string().optional().meta({ description: "The datasheet or document the figures come from" }),
 });
 export type AttestationFiguresInput = z.input<typeof AttestationFiguresSchema>;
@@ -75,7 +95,9 @@ export interface AttestationFigures {
  * unavailable, listing "a trust file to verify the signed attestation (--trust)"
  * among the missing facts.
  */
-export type AttestationVerifier = (envelopeOrPath: unknown) => VerifiedAttestation | { readonly ok: false; readonly reason: string };
+export type AttestationVerifier = (
+  envelopeOrPath: unknown,
+) => VerifiedAttestation | { readonly ok: false; readonly reason: string };
 
 export interface VerifiedAttestation {
   readonly ok: true;
@@ -92,7 +114,10 @@ export type AttestationInput =
 
 /** True for what looks like a DSSE envelope or a path to one. */
 export function isSignedAttestation(value: unknown): boolean {
-  return typeof value === "string" || (typeof value === "object" && value !== null && "payloadType" in value && "signatures" in value);
+  return (
+    typeof value === "string" ||
+    (typeof value === "object" && value !== null && "payloadType" in value && "signatures" in value)
+  );
 }
 
 /**
@@ -109,11 +134,22 @@ export function readAttestation(value: unknown, pathPrefix = "designerAttestatio
 /** Validates attestation figures; paths in errors start with `pathPrefix`. */
 export function parseFigures(value: unknown, pathPrefix: string): AttestationFigures {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InvalidInputError([{ path: pathPrefix, message: 'must be an object such as {"tpp": "4000", "performanceDensity": "3.1"}, a DSSE envelope, or a path to one' }]);
+    throw new InvalidInputError([
+      {
+        path: pathPrefix,
+        message:
+          'must be an object such as {"tpp": "4000", "performanceDensity": "3.1"}, a DSSE envelope, or a path to one',
+      },
+    ]);
   }
   const parsed = AttestationFiguresSchema.safeParse(value);
   if (!parsed.success) {
-    throw new InvalidInputError(issuesFromZod(parsed.error).map((issue) => ({ path: issue.path ? `${pathPrefix}.${issue.path}` : pathPrefix, message: issue.message })));
+    throw new InvalidInputError(
+      issuesFromZod(parsed.error).map((issue) => ({
+        path: issue.path ? `${pathPrefix}.${issue.path}` : pathPrefix,
+        message: issue.message,
+      })),
+    );
   }
   let datasheet: Datasheet | undefined;
   if (parsed.data.datasheet !== undefined) {
@@ -121,7 +157,12 @@ export function parseFigures(value: unknown, pathPrefix: string): AttestationFig
       datasheet = parseDatasheet(parsed.data.datasheet);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      throw new InvalidInputError(error.issues.map((issue) => ({ path: `${pathPrefix}.datasheet${issue.path ? `.${issue.path}` : ""}`, message: issue.message })));
+      throw new InvalidInputError(
+        error.issues.map((issue) => ({
+          path: `${pathPrefix}.datasheet${issue.path ? `.${issue.path}` : ""}`,
+          message: issue.message,
+        })),
+      );
     }
   }
   const { tpp, performanceDensity, notSpecifiedIn3A090a, datacenter, source, designer } = parsed.data;
@@ -151,18 +192,33 @@ export function classifyAttestedFigures(figures: AttestationFigures, rules: Rule
   if (figures.datasheet) {
     const result = classifyDatasheet(figures.datasheet, rules);
     const says = result.eccn === "3A090.a" ? "3A090.a" : result.eccn === "indeterminate" ? "unknown" : "not 3A090.a";
-    return { says, clause: result.clause === "indeterminate" ? null : result.clause, statement: `datasheet classified again: TPP ${result.tpp ?? "n/a"}${result.performanceDensityExact ? `, PD ${result.performanceDensityExact}` : ""}: ${result.clause}` };
+    return {
+      says,
+      clause: result.clause === "indeterminate" ? null : result.clause,
+      statement: `datasheet classified again: TPP ${result.tpp ?? "n/a"}${result.performanceDensityExact ? `, PD ${result.performanceDensityExact}` : ""}: ${result.clause}`,
+    };
   }
   if (figures.tpp === undefined) return { says: "unknown", clause: null, statement: "the attestation gives no TPP" };
   const datacenter = figures.datacenter ?? true;
-  const pds: DensityValue[] = figures.performanceDensity ? [{ kind: "exact", value: figures.performanceDensity }] : [UNDEFINED_PD, UNBOUNDED];
+  const pds: DensityValue[] = figures.performanceDensity
+    ? [{ kind: "exact", value: figures.performanceDensity }]
+    : [UNDEFINED_PD, UNBOUNDED];
   const outcomes = pds.map((pd) => evaluateClauses(figures.tpp!, pd, datacenter, rules));
   const inA = outcomes.map((o) => o.controlling === "3A090.a.1" || o.controlling === "3A090.a.2");
   const figuresText = `TPP ${figures.tpp.toExactString()}${figures.performanceDensity ? `, PD ${figures.performanceDensity.toExactString()}` : ", PD not given"}${datacenter ? "" : ", not designed or marketed for datacenters"}`;
-  if (inA.every(Boolean)) return { says: "3A090.a", clause: outcomes[0]!.controlling, statement: `${figuresText}: ${outcomes[0]!.controlling}` };
+  if (inA.every(Boolean))
+    return {
+      says: "3A090.a",
+      clause: outcomes[0]!.controlling,
+      statement: `${figuresText}: ${outcomes[0]!.controlling}`,
+    };
   if (inA.every((x) => !x)) {
     const same = outcomes.every((o) => o.controlling === outcomes[0]!.controlling);
-    return { says: "not 3A090.a", clause: same ? outcomes[0]!.controlling : null, statement: `${figuresText}: not 3A090.a${same ? ` (${outcomes[0]!.controlling})` : ""}` };
+    return {
+      says: "not 3A090.a",
+      clause: same ? outcomes[0]!.controlling : null,
+      statement: `${figuresText}: not 3A090.a${same ? ` (${outcomes[0]!.controlling})` : ""}`,
+    };
   }
   return { says: "unknown", clause: null, statement: `${figuresText}: 3A090.a.2 depends on PD, which is not given` };
 }

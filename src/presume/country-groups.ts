@@ -38,7 +38,22 @@ const CountryGroupsFileSchema = z.object({
   changesScannedThrough: IsoDateSchema,
   formalisedFrom: IsoDateSchema,
   formalisedFromReason: z.string(),
-  groups: z.object(Object.fromEntries(GROUPS.map((g) => [g, z.object({ name: z.string(), members: z.array(Code), citation: CitationSchema, remark: z.string().optional() })])) as Record<CountryGroup, z.ZodObject<{ name: z.ZodString; members: z.ZodArray<typeof Code>; citation: typeof CitationSchema; remark: z.ZodOptional<z.ZodString> }>>),
+  groups: z.object(
+    Object.fromEntries(
+      GROUPS.map((g) => [
+        g,
+        z.object({ name: z.string(), members: z.array(Code), citation: CitationSchema, remark: z.string().optional() }),
+      ]),
+    ) as Record<
+      CountryGroup,
+      z.ZodObject<{
+        name: z.ZodString;
+        members: z.ZodArray<typeof Code>;
+        citation: typeof CitationSchema;
+        remark: z.ZodOptional<z.ZodString>;
+      }>
+    >,
+  ),
   macau: z.object({ code: Code, wording: z.string(), remark: z.string(), citation: CitationSchema }),
   aliases: z.record(Code, z.object({ treatAs: Code, note: z.string().min(1) })),
   changes: z.array(
@@ -47,7 +62,9 @@ const CountryGroupsFileSchema = z.object({
       country: Code,
       change: z.enum(["added", "removed"]),
       from: IsoDateSchema.nullable(),
-      gap: z.object({ unknownFrom: IsoDateSchema, unknownThrough: IsoDateSchema, reason: z.string().min(1) }).optional(),
+      gap: z
+        .object({ unknownFrom: IsoDateSchema, unknownThrough: IsoDateSchema, reason: z.string().min(1) })
+        .optional(),
       citation: CitationSchema,
     }),
   ),
@@ -63,13 +80,22 @@ export function countryGroupsData(): { file: CountryGroupsFile; sha256: string }
   const file = loadDataFile(COUNTRY_GROUPS_FILE, CountryGroupsFileSchema);
   for (const change of file.changes) {
     if ((change.from === null) === (change.gap === undefined)) {
-      throw new Error(`data/${COUNTRY_GROUPS_FILE}: the change of ${change.country} in ${change.group} needs either a date ("from") or a gap, not both`);
+      throw new Error(
+        `data/${COUNTRY_GROUPS_FILE}: the change of ${change.country} in ${change.group} needs either a date ("from") or a gap, not both`,
+      );
     }
     if (change.gap && !(change.gap.unknownFrom <= change.gap.unknownThrough && change.gap.unknownThrough < file.asOf)) {
-      throw new Error(`data/${COUNTRY_GROUPS_FILE}: the gap of ${change.country} in ${change.group} must end before asOf`);
+      throw new Error(
+        `data/${COUNTRY_GROUPS_FILE}: the gap of ${change.country} in ${change.group} must end before asOf`,
+      );
     }
   }
-  loaded = { file, sha256: createHash("sha256").update(readFileSync(dataUrl(COUNTRY_GROUPS_FILE))).digest("hex") };
+  loaded = {
+    file,
+    sha256: createHash("sha256")
+      .update(readFileSync(dataUrl(COUNTRY_GROUPS_FILE)))
+      .digest("hex"),
+  };
   return loaded;
 }
 
@@ -125,10 +151,21 @@ export function changeCitation(code: string, group: CountryGroup): string | unde
   const country = canonicalCountry(code).code;
   const change = countryGroupsData().file.changes.find((c) => c.group === group && c.country === country);
   if (!change) return undefined;
-  return change.from ? `${change.country} ${change.change} ${change.change === "added" ? "to" : "from"} ${change.group}: ${citationText(change.citation, change.from)}` : `${change.country} ${change.change} from ${change.group} on a date not captured (${change.citation.frDoc}): ${change.gap!.reason}`;
+  return change.from
+    ? `${change.country} ${change.change} ${change.change === "added" ? "to" : "from"} ${change.group}: ${citationText(change.citation, change.from)}`
+    : `${change.country} ${change.change} from ${change.group} on a date not captured (${change.citation.frDoc}): ${change.gap!.reason}`;
 }
 
 /** The gap windows of the data (for properties and the explanation). */
-export function membershipGaps(): readonly { group: CountryGroup; country: string; unknownFrom: string; unknownThrough: string }[] {
-  return countryGroupsData().file.changes.flatMap((c) => (c.gap ? [{ group: c.group, country: c.country, unknownFrom: c.gap.unknownFrom, unknownThrough: c.gap.unknownThrough }] : []));
+export function membershipGaps(): readonly {
+  group: CountryGroup;
+  country: string;
+  unknownFrom: string;
+  unknownThrough: string;
+}[] {
+  return countryGroupsData().file.changes.flatMap((c) =>
+    c.gap
+      ? [{ group: c.group, country: c.country, unknownFrom: c.gap.unknownFrom, unknownThrough: c.gap.unknownThrough }]
+      : [],
+  );
 }

@@ -59,7 +59,12 @@ type Designer = NonNullable<Order["designer"]>;
 const fromMembership = (m: Membership): Tri => (m === "member" ? "yes" : m === "not-member" ? "no" : "unknown");
 
 /** Status under ¶a(1)–(3) on `date`. */
-export function designerStatusOn(designer: Designer | undefined, date: string, params: Note1Parameters, approvedList: ApprovedList): DesignerFinding {
+export function designerStatusOn(
+  designer: Designer | undefined,
+  date: string,
+  params: Note1Parameters,
+  approvedList: ApprovedList,
+): DesignerFinding {
   const d: Designer = designer ?? {};
   const trace: TraceStep[] = [];
   const warnings: string[] = [];
@@ -67,12 +72,16 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
   const name = d.name ?? "the designer";
 
   // ¶a(1): Supp. 6.
-  const listCheck: ListCheck | "no name" = d.name === undefined ? "no name" : checkApprovedList(approvedList, d.name, date);
+  const listCheck: ListCheck | "no name" =
+    d.name === undefined ? "no name" : checkApprovedList(approvedList, d.name, date);
   let approved: Tri;
   if (listCheck === "listed") approved = "yes";
   else if (listCheck === "not-listed") {
     approved = "no";
-    if (d.approved === true) warnings.push(`designer.approved is true, but ${d.name} is not on ${approvedList.list} (as of ${approvedList.asOf}); the list was followed`);
+    if (d.approved === true)
+      warnings.push(
+        `designer.approved is true, but ${d.name} is not on ${approvedList.list} (as of ${approvedList.asOf}); the list was followed`,
+      );
   } else approved = triOf(d.approved);
   trace.push({
     step: "Note 1 ¶a(1) approved designer",
@@ -85,7 +94,10 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
           : `${d.name} is ${listCheck === "listed" ? "" : "not "}on ${approvedList.list} as of ${approvedList.asOf}`,
     citation: listCitation(approvedList),
   });
-  if (listCheck === "unknown" && d.approved !== undefined) notes.push(`approved status of ${name} rests on the order's own statement (designer.approved: ${d.approved}); Supp. 6 could not confirm it (its contents are not known as of ${approvedList.asOf})`);
+  if (listCheck === "unknown" && d.approved !== undefined)
+    notes.push(
+      `approved status of ${name} rests on the order's own statement (designer.approved: ${d.approved}); Supp. 6 could not confirm it (its contents are not known as of ${approvedList.asOf})`,
+    );
 
   // ¶a(2)(i): headquarters, locations, ultimate parent.
   const hqWhere = params.headquarters;
@@ -95,18 +107,39 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
       : hqWhere.countries.includes(canonicalCountry(d.headquarters).code)
         ? "yes"
         : triOr(hqWhere.groups.map((g) => fromMembership(membership(d.headquarters!, g, date))));
-  const locations = d.locations === undefined ? undefined : [...new Set([...(d.headquarters ? [d.headquarters] : []), ...d.locations])];
+  const locations =
+    d.locations === undefined ? undefined : [...new Set([...(d.headquarters ? [d.headquarters] : []), ...d.locations])];
   const badLocations = (locations ?? []).map((code) => ({ code, m: inMacauOrD5(code, date) }));
-  const notLocated: Tri = locations === undefined ? "unknown" : badLocations.some((l) => l.m === "member") ? "no" : badLocations.some((l) => l.m === "unknown") ? "unknown" : "yes";
-  const parent = d.ultimateParentHeadquarters === undefined ? undefined : inMacauOrD5(d.ultimateParentHeadquarters, date);
-  const parentOk: Tri = parent === undefined ? "unknown" : parent === "member" ? "no" : parent === "unknown" ? "unknown" : "yes";
+  const notLocated: Tri =
+    locations === undefined
+      ? "unknown"
+      : badLocations.some((l) => l.m === "member")
+        ? "no"
+        : badLocations.some((l) => l.m === "unknown")
+          ? "unknown"
+          : "yes";
+  const parent =
+    d.ultimateParentHeadquarters === undefined ? undefined : inMacauOrD5(d.ultimateParentHeadquarters, date);
+  const parentOk: Tri =
+    parent === undefined ? "unknown" : parent === "member" ? "no" : parent === "unknown" ? "unknown" : "yes";
   const agreed = triOf(d.agreedToReporting);
   for (const code of [d.headquarters, d.ultimateParentHeadquarters, ...(d.locations ?? [])]) {
     const note = code === undefined ? undefined : canonicalCountry(code).note;
     if (note && !notes.includes(note)) notes.push(note);
   }
-  if (badLocations.some((l) => l.m === "member") && d.headquarters !== undefined && inMacauOrD5(d.headquarters, date) !== "member") {
-    warnings.push(`${name} is located in ${badLocations.filter((l) => l.m === "member").map((l) => l.code).join(", ")} (Macau or D:5): "located in" is not defined for multi-site companies; any such location fails ¶a(2)(i) here — flag for review (docs/ambiguities.md#a-12)`);
+  if (
+    badLocations.some((l) => l.m === "member") &&
+    d.headquarters !== undefined &&
+    inMacauOrD5(d.headquarters, date) !== "member"
+  ) {
+    warnings.push(
+      `${name} is located in ${badLocations
+        .filter((l) => l.m === "member")
+        .map((l) => l.code)
+        .join(
+          ", ",
+        )} (Macau or D:5): "located in" is not defined for multi-site companies; any such location fails ¶a(2)(i) here — flag for review (docs/ambiguities.md#a-12)`,
+    );
   }
   const hqText =
     d.headquarters === undefined
@@ -115,7 +148,19 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
   const locText =
     locations === undefined
       ? "locations not given"
-      : `located in ${locations.join(", ")}: ${notLocated === "yes" ? "none is Macau or D:5" : notLocated === "no" ? `${badLocations.filter((l) => l.m === "member").map((l) => l.code).join(", ")} is Macau or D:5` : `D:5 membership of ${badLocations.filter((l) => l.m === "unknown").map((l) => l.code).join(", ")} not known on this date`}`;
+      : `located in ${locations.join(", ")}: ${
+          notLocated === "yes"
+            ? "none is Macau or D:5"
+            : notLocated === "no"
+              ? `${badLocations
+                  .filter((l) => l.m === "member")
+                  .map((l) => l.code)
+                  .join(", ")} is Macau or D:5`
+              : `D:5 membership of ${badLocations
+                  .filter((l) => l.m === "unknown")
+                  .map((l) => l.code)
+                  .join(", ")} not known on this date`
+        }`;
   const parentText =
     d.ultimateParentHeadquarters === undefined
       ? "ultimate parent's headquarters not given"
@@ -133,7 +178,10 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
   trace.push({
     step: "Note 1 ¶a(2)(ii) agreed to § 743.9(b) reporting",
     result: agreed === "yes" ? "holds" : agreed === "no" ? "fails" : "unknown",
-    statement: d.agreedToReporting === undefined ? "designer.agreedToReporting not given" : `designer.agreedToReporting: ${d.agreedToReporting}`,
+    statement:
+      d.agreedToReporting === undefined
+        ? "designer.agreedToReporting not given"
+        : `designer.agreedToReporting: ${d.agreedToReporting}`,
     citation: params.triggerDate.cites,
   });
   const a2 = triAnd([criteriaI, agreed]);
@@ -144,9 +192,11 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
   const app = d.approvalApplicationDate;
   const applied: Tri = app === undefined ? "unknown" : app === null ? "no" : app <= date ? "yes" : "no";
   const lapsesOn = app ? addDays(app, lapse.days) : undefined;
-  const notLapsed: Tri = lapsesOn === undefined ? (app === null ? "no" : "unknown") : isoDateBefore(date, lapsesOn) ? "yes" : "no";
+  const notLapsed: Tri =
+    lapsesOn === undefined ? (app === null ? "no" : "unknown") : isoDateBefore(date, lapsesOn) ? "yes" : "no";
   const a3 = triAnd([a2, applied, notLapsed]);
-  const period: DesignerFinding["period"] = date < trigger.date ? "prior" : date > trigger.date ? "after" : "trigger-date";
+  const period: DesignerFinding["period"] =
+    date < trigger.date ? "prior" : date > trigger.date ? "after" : "trigger-date";
   const authorized: Tri = period === "prior" ? a2 : period === "after" ? a3 : a2 === a3 ? a2 : "unknown";
 
   const appText =
@@ -170,28 +220,53 @@ export function designerStatusOn(designer: Designer | undefined, date: string, p
     citation: `${trigger.cites}; ${lapse.cites}`,
   });
   if (period === "trigger-date" && a2 !== a3) {
-    warnings.push(`completed on ${trigger.date}, which Note 1 ¶a(2) ("prior to") and ¶a(3) ("after") both leave out: ¶a(2) gives ${a2} and ¶a(3) gives ${a3}, so the designer's authorized status is unknown (docs/ambiguities.md#a-11)`);
+    warnings.push(
+      `completed on ${trigger.date}, which Note 1 ¶a(2) ("prior to") and ¶a(3) ("after") both leave out: ¶a(2) gives ${a2} and ¶a(3) gives ${a3}, so the designer's authorized status is unknown (docs/ambiguities.md#a-11)`,
+    );
   }
   if (period !== "prior" && lapsesOn !== undefined && date === lapsesOn) {
     notes.push(`completed on day ${lapse.days} after the application (${app}): ${lapse.reading}`);
   }
-  if (!trigger.verified) notes.push(`the trigger date ${trigger.date} in force on ${date} is not verified against the Federal Register text (${trigger.cites})`);
+  if (!trigger.verified)
+    notes.push(
+      `the trigger date ${trigger.date} in force on ${date} is not verified against the Federal Register text (${trigger.cites})`,
+    );
 
-  const status: DesignerStatus = approved === "yes" ? "approved" : authorized === "yes" ? "authorized" : approved === "no" && authorized === "no" ? "neither" : "unknown";
+  const status: DesignerStatus =
+    approved === "yes"
+      ? "approved"
+      : authorized === "yes"
+        ? "authorized"
+        : approved === "no" && authorized === "no"
+          ? "neither"
+          : "unknown";
 
   const needs: string[] = [];
   if (status === "neither" || status === "unknown") {
     if (approved !== "no") {
-      needs.push(listCheck === "no name" ? "designer.name, to check Supp. 6" : `whether ${name} is on Supp. 6 (the current list with --approved-designers FILE, or designer.approved)`);
+      needs.push(
+        listCheck === "no name"
+          ? "designer.name, to check Supp. 6"
+          : `whether ${name} is on Supp. 6 (the current list with --approved-designers FILE, or designer.approved)`,
+      );
     }
     const reasons: string[] = [];
     if (hq !== "yes") reasons.push(d.headquarters === undefined ? "designer.headquarters" : hqText);
     if (notLocated !== "yes") reasons.push(locations === undefined ? "designer.locations" : locText);
-    if (parentOk !== "yes") reasons.push(d.ultimateParentHeadquarters === undefined ? "designer.ultimateParentHeadquarters" : parentText);
-    if (agreed !== "yes") reasons.push(d.agreedToReporting === undefined ? "designer.agreedToReporting" : "agreement to submit the § 743.9(b) information");
-    if (period !== "prior" && applied !== "yes") reasons.push(app === undefined ? "designer.approvalApplicationDate" : "an application to become approved");
-    if (period !== "prior" && applied === "yes" && notLapsed !== "yes") reasons.push(`an application less than ${lapse.days} days old (${appText})`);
-    if (period === "trigger-date" && a2 !== a3) reasons.push(`a reading of the trigger date ${trigger.date} itself (A-11)`);
+    if (parentOk !== "yes")
+      reasons.push(d.ultimateParentHeadquarters === undefined ? "designer.ultimateParentHeadquarters" : parentText);
+    if (agreed !== "yes")
+      reasons.push(
+        d.agreedToReporting === undefined
+          ? "designer.agreedToReporting"
+          : "agreement to submit the § 743.9(b) information",
+      );
+    if (period !== "prior" && applied !== "yes")
+      reasons.push(app === undefined ? "designer.approvalApplicationDate" : "an application to become approved");
+    if (period !== "prior" && applied === "yes" && notLapsed !== "yes")
+      reasons.push(`an application less than ${lapse.days} days old (${appText})`);
+    if (period === "trigger-date" && a2 !== a3)
+      reasons.push(`a reading of the trigger date ${trigger.date} itself (A-11)`);
     needs.push(`a designer authorized under Note 1 ¶a(${period === "prior" ? "2" : "3"}): ${reasons.join("; ")}`);
   }
   return { status, approved, approvedListCheck: listCheck, authorized, period, trace, needs, warnings, notes };

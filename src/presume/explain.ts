@@ -56,14 +56,20 @@ export function renderPresumeExplanation(result: PresumeResult): string {
   lines.push(`${result.part}: ${presumptionHeadline(result)}`);
   lines.push(`  completed ${result.completionDate}; exporter ${result.exporter}`);
   if (result.presumption !== "not-applicable") {
-    lines.push(`  routes: a ${routeText(result.routes.a)}, b ${routeText(result.routes.b)}, c ${routeText(result.routes.c)}`);
+    lines.push(
+      `  routes: a ${routeText(result.routes.a)}, b ${routeText(result.routes.b)}, c ${routeText(result.routes.c)}`,
+    );
     lines.push(`  designer ${result.designer ?? "(not named)"}: ${designerText(result.designerStatus)}`);
     if (result.aggregatedApproximatedTransistorCount !== null) {
-      lines.push(`  aggregated approximated transistor count ${result.aggregatedApproximatedTransistorCount} (${result.transistorCountMethod}), threshold: below ${result.transistorThreshold}`);
+      lines.push(
+        `  aggregated approximated transistor count ${result.aggregatedApproximatedTransistorCount} (${result.transistorCountMethod}), threshold: below ${result.transistorThreshold}`,
+      );
     }
     if (result.attestedClause !== null) lines.push(`  the designer's figures give ${result.attestedClause}`);
     if (result.treatAs) lines.push(`  treat as ${result.treatAs}`);
-    lines.push(`  reportable under 15 CFR 743.9: ${result.reportable7439 === null ? "cannot tell from the facts given" : result.reportable7439 ? "yes" : "no"}`);
+    lines.push(
+      `  reportable under 15 CFR 743.9: ${result.reportable7439 === null ? "cannot tell from the facts given" : result.reportable7439 ? "yes" : "no"}`,
+    );
   }
   lines.push("");
   lines.push("How:");
@@ -76,12 +82,20 @@ export function renderPresumeExplanation(result: PresumeResult): string {
     lines.push("", `${title}:`);
     for (const item of items) lines.push(`  - ${item}`);
   };
-  section(result.presumption === "applies" ? "Missing (facts that would let a route overcome it)" : "Missing (would settle the answer)", result.missing);
+  section(
+    result.presumption === "applies"
+      ? "Missing (facts that would let a route overcome it)"
+      : "Missing (would settle the answer)",
+    result.missing,
+  );
   section("Warnings", result.warnings);
   section("Notes", result.notes);
   section(
     "Under another reading",
-    result.alternatives.map((a) => `${a.reading}: ${a.presumption}${a.route ? ` by route ${a.route}` : ""}${a.aggregatedApproximatedTransistorCount ? ` (count ${a.aggregatedApproximatedTransistorCount})` : ""}`),
+    result.alternatives.map(
+      (a) =>
+        `${a.reading}: ${a.presumption}${a.route ? ` by route ${a.route}` : ""}${a.aggregatedApproximatedTransistorCount ? ` (count ${a.aggregatedApproximatedTransistorCount})` : ""}`,
+    ),
   );
   lines.push("", "This states what the rule says on the facts given; it is not legal advice.");
   return lines.map(escapeTerminal).join("\n");

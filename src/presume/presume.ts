@@ -26,16 +26,41 @@
 import type { TraceStep } from "../classify/result.js";
 import { rulesAt } from "../rules/rules.js";
 import { type ApprovedList, checkApprovedList, listCitation, shippedApprovedList } from "./approved-lists.js";
-import { type AttestationInput, type AttestationVerifier, classifyAttestedFigures, type FiguresFinding, parseFigures, readAttestation } from "./attestation.js";
-import { canonicalCountry, changeCitation, countryGroupsCitation, countryGroupsData, inMacauOrD5 } from "./country-groups.js";
+import {
+  type AttestationInput,
+  type AttestationVerifier,
+  classifyAttestedFigures,
+  type FiguresFinding,
+  parseFigures,
+  readAttestation,
+} from "./attestation.js";
+import {
+  canonicalCountry,
+  changeCitation,
+  countryGroupsCitation,
+  countryGroupsData,
+  inMacauOrD5,
+} from "./country-groups.js";
 import { type DesignerFinding, designerStatusOn } from "./designer.js";
 import { type Order, parseOrder } from "./order.js";
 import { type Note1Parameters, note1At } from "./parameters.js";
 import type { PresumeResult, Presumption, Route, RouteStatus } from "./result.js";
-import { aggregatedApproximatedTransistorCount, type Gap2028Reading, isApplicableAdvancedLogic, type TransistorCount, transistorCountTest, type TransistorTest } from "./transistors.js";
+import {
+  aggregatedApproximatedTransistorCount,
+  type Gap2028Reading,
+  isApplicableAdvancedLogic,
+  type TransistorCount,
+  transistorCountTest,
+  type TransistorTest,
+} from "./transistors.js";
 import { type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
 import { InvalidInputError } from "../classify/datasheet.js";
-import { attestsNotDatacenter, figuresContradictOrder, sameName, unsignedAttestationIdentity } from "./attestation-match.js";
+import {
+  attestsNotDatacenter,
+  figuresContradictOrder,
+  sameName,
+  unsignedAttestationIdentity,
+} from "./attestation-match.js";
 
 export interface PresumeOptions {
   /** Evaluate as if completed on this date (YYYY-MM-DD) instead of the order's completionDate: for what-if checks. */
@@ -68,11 +93,22 @@ export function presume(input: unknown, options: PresumeOptions = {}): PresumeRe
   return presumeOrder(order, attestation, options, unknownFields);
 }
 
-const TRI_RESULT = { yes: "holds", no: "fails", unknown: "unknown" } as const satisfies Record<Tri, TraceStep["result"]>;
-const ROUTE_OF_TRI = { yes: "overcomes", no: "does-not-overcome", unknown: "unknown" } as const satisfies Record<Tri, RouteStatus>;
+const TRI_RESULT = { yes: "holds", no: "fails", unknown: "unknown" } as const satisfies Record<
+  Tri,
+  TraceStep["result"]
+>;
+const ROUTE_OF_TRI = { yes: "overcomes", no: "does-not-overcome", unknown: "unknown" } as const satisfies Record<
+  Tri,
+  RouteStatus
+>;
 
 /** Checks an already validated order. */
-export function presumeOrder(order: Order, attestation: AttestationInput, options: PresumeOptions = {}, unknownFields: readonly string[] = []): PresumeResult {
+export function presumeOrder(
+  order: Order,
+  attestation: AttestationInput,
+  options: PresumeOptions = {},
+  unknownFields: readonly string[] = [],
+): PresumeResult {
   const countHbmBaseDies = options.countHbmBaseDies ?? true;
   const main = evaluate(order, attestation, options, countHbmBaseDies);
   const warnings = [...main.warnings];
@@ -81,16 +117,24 @@ export function presumeOrder(order: Order, attestation: AttestationInput, option
     const other = evaluate(order, attestation, options, !countHbmBaseDies);
     if (other.presumption !== main.presumption) {
       const reading = countHbmBaseDies ? "HBM base dies not counted" : "HBM base dies counted";
-      alternatives.push({ reading, presumption: other.presumption, route: other.route, aggregatedApproximatedTransistorCount: other.count.exact?.toExactString() ?? null });
+      alternatives.push({
+        reading,
+        presumption: other.presumption,
+        route: other.route,
+        aggregatedApproximatedTransistorCount: other.count.exact?.toExactString() ?? null,
+      });
       warnings.push(
         `whether HBM base dies count changes the outcome (docs/ambiguities.md#a-6): ${countHbmBaseDies ? "counted (default)" : "not counted"} gives ${main.presumption}, ${reading} gives ${other.presumption}; see alternatives`,
       );
     }
   }
   if (options.date !== undefined && options.date !== order.completionDate) {
-    warnings.unshift(`evaluated as if completed on ${options.date} (--date); the order's completionDate is ${order.completionDate}`);
+    warnings.unshift(
+      `evaluated as if completed on ${options.date} (--date); the order's completionDate is ${order.completionDate}`,
+    );
   }
-  for (const field of unknownFields) warnings.push(`field "${field}" is not part of an order and was ignored (ic3a090 presume --help lists the fields)`);
+  for (const field of unknownFields)
+    warnings.push(`field "${field}" is not part of an order and was ignored (ic3a090 presume --help lists the fields)`);
   const { trace, rules, notes, missing, ...head } = main.result;
   return { ...head, missing, warnings, notes, alternatives, trace, rules };
 }
@@ -103,7 +147,12 @@ interface Evaluation {
   readonly result: Omit<PresumeResult, "warnings" | "alternatives">;
 }
 
-function evaluate(order: Order, attestation: AttestationInput, options: PresumeOptions, countHbmBaseDies: boolean): Evaluation {
+function evaluate(
+  order: Order,
+  attestation: AttestationInput,
+  options: PresumeOptions,
+  countHbmBaseDies: boolean,
+): Evaluation {
   const date = options.date ?? order.completionDate;
   const params = note1At(date);
   const designersList = options.approvedDesigners ?? shippedApprovedList("designers");
@@ -119,7 +168,9 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
   trace.push({
     step: "Note 1 scope: exporter",
     result: exporterBound ? "applies" : "does not apply",
-    statement: exporterBound ? `the exporter is the ${order.exporter === "osat" ? "OSAT" : "front-end fabricator"}` : "the exporter is neither the front-end fabricator nor an OSAT: \"this presumption does not apply to any entity other than the 'front-end fabricator' or 'OSAT' company\"",
+    statement: exporterBound
+      ? `the exporter is the ${order.exporter === "osat" ? "OSAT" : "front-end fabricator"}`
+      : "the exporter is neither the front-end fabricator nor an OSAT: \"this presumption does not apply to any entity other than the 'front-end fabricator' or 'OSAT' company\"",
     citation: params.scope.cites,
   });
   trace.push({
@@ -129,7 +180,9 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
     citation: params.scope.cites,
   });
   if (params.inForce && date < params.scope.compliance) {
-    warnings.push(`completed ${date}, on or after Note 1's effective date ${params.scope.effective} but before its compliance date ${params.scope.compliance}: ${params.scope.reading}`);
+    warnings.push(
+      `completed ${date}, on or after Note 1's effective date ${params.scope.effective} but before its compliance date ${params.scope.compliance}: ${params.scope.reading}`,
+    );
   }
   const scopeLogic = applicableAdvancedLogicIc(order, params);
   trace.push(scopeLogic.trace);
@@ -138,9 +191,20 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
   const count = aggregatedApproximatedTransistorCount(order, params, countHbmBaseDies);
   const metadata = rulesMetadata(date, params, groups, designersList, osatsList);
 
-  const notBinding = !exporterBound ? "the exporter is neither the front-end fabricator nor an OSAT" : !params.inForce ? `completed ${date}, before Note 1 to 3A090.a bound (from ${params.scope.bindsFrom})` : scopeLogic.applies === "no" ? `not an applicable advanced logic IC: ${scopeLogic.reason}` : null;
+  const notBinding = !exporterBound
+    ? "the exporter is neither the front-end fabricator nor an OSAT"
+    : !params.inForce
+      ? `completed ${date}, before Note 1 to 3A090.a bound (from ${params.scope.bindsFrom})`
+      : scopeLogic.applies === "no"
+        ? `not an applicable advanced logic IC: ${scopeLogic.reason}`
+        : null;
   if (notBinding !== null) {
-    trace.push({ step: "Note 1 presumption", result: "does not apply", statement: notBinding, citation: params.scope.cites });
+    trace.push({
+      step: "Note 1 presumption",
+      result: "does not apply",
+      statement: notBinding,
+      citation: params.scope.cites,
+    });
     return {
       presumption: "not-applicable",
       route: null,
@@ -163,7 +227,9 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
         attestedClause: null,
         reportable7439: false,
         missing: [],
-        notes: ["the Note 1 presumption does not bind this transaction; whether the IC is 3A090.a is a classification of its own (ic3a090 classify)"],
+        notes: [
+          "the Note 1 presumption does not bind this transaction; whether the IC is 3A090.a is a classification of its own (ic3a090 classify)",
+        ],
         trace,
         rules: metadata,
       },
@@ -192,8 +258,10 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
   warnings.push(...routeC.warnings);
 
   const overcome = triOr([routeA.status, routeB.status, routeC.status]);
-  const presumption: Presumption = overcome === "yes" ? "overcome" : scopeLogic.applies === "yes" && overcome === "no" ? "applies" : "indeterminate";
-  const route: Route | null = routeA.status === "yes" ? "a" : routeB.status === "yes" ? "b" : routeC.status === "yes" ? "c" : null;
+  const presumption: Presumption =
+    overcome === "yes" ? "overcome" : scopeLogic.applies === "yes" && overcome === "no" ? "applies" : "indeterminate";
+  const route: Route | null =
+    routeA.status === "yes" ? "a" : routeB.status === "yes" ? "b" : routeC.status === "yes" ? "c" : null;
 
   if (presumption !== "overcome") {
     if (scopeLogic.applies === "unknown") missing.push(...scopeLogic.needs.map((n) => `scope: ${n}`));
@@ -217,11 +285,13 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
   // A-2, A-3, A-4: readings the text leaves open, stated where they touch the answer.
   if (route === "b" || route === "c") {
     warnings.push(
-      "Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count \"is below\" the thresholds to be 3A090.a, the opposite of ¶¶b–c; this check derives the outcome from the introductory text and ¶¶a–c (docs/ambiguities.md#a-2)",
+      'Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count "is below" the thresholds to be 3A090.a, the opposite of ¶¶b–c; this check derives the outcome from the introductory text and ¶¶a–c (docs/ambiguities.md#a-2)',
     );
   }
   if (route === "a" && designer.status === "authorized") {
-    notes.push("route a relies on an authorized (not approved) designer, as ¶a allows; ¶d names only approved designers (docs/ambiguities.md#a-3): --strict-approved-only accepts only approved ones");
+    notes.push(
+      "route a relies on an authorized (not approved) designer, as ¶a allows; ¶d names only approved designers (docs/ambiguities.md#a-3): --strict-approved-only accepts only approved ones",
+    );
   }
   if (presumption === "overcome") {
     notes.push(
@@ -230,13 +300,24 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
         : "overcoming the presumption by the transistor count says only that the IC is not presumed 3A090.a; its final ECCN needs a classification from TPP and PD (ic3a090 classify; docs/ambiguities.md#a-4)",
     );
   }
-  if (presumption === "indeterminate") notes.push("the presumption stands unless it is overcome: until the missing facts are settled, it has not been shown to be overcome");
-  if (params.beyondVerified) notes.push(`completed ${date}, after the Note 1 data was last verified against the Federal Register (${params.verifiedThrough}); a later amendment would not be reflected`);
+  if (presumption === "indeterminate")
+    notes.push(
+      "the presumption stands unless it is overcome: until the missing facts are settled, it has not been shown to be overcome",
+    );
+  if (params.beyondVerified)
+    notes.push(
+      `completed ${date}, after the Note 1 data was last verified against the Federal Register (${params.verifiedThrough}); a later amendment would not be reflected`,
+    );
 
   // § 743.9: a front-end fabricator producing a 3A090.a IC, or one presumed so, for an authorized designer.
   const specifiedA: Tri = routeA.figures?.says === "3A090.a" ? "yes" : "no";
   const icIsA = triOr([presumption === "applies" ? "yes" : presumption === "overcome" ? "no" : "unknown", specifiedA]);
-  const reportable = triAnd([order.exporter === "front-end-fabricator" ? "yes" : "no", designer.authorized, triNot(designer.approved), icIsA]);
+  const reportable = triAnd([
+    order.exporter === "front-end-fabricator" ? "yes" : "no",
+    designer.authorized,
+    triNot(designer.approved),
+    icIsA,
+  ]);
   trace.push({
     step: "15 CFR 743.9 report",
     result: reportable === "yes" ? "applies" : reportable === "no" ? "does not apply" : "unknown",
@@ -273,7 +354,13 @@ function evaluate(order: Order, attestation: AttestationInput, options: PresumeO
   };
 }
 
-function rulesMetadata(date: string, params: Note1Parameters, groups: ReturnType<typeof countryGroupsData>, designers: ApprovedList, osats: ApprovedList): PresumeResult["rules"] {
+function rulesMetadata(
+  date: string,
+  params: Note1Parameters,
+  groups: ReturnType<typeof countryGroupsData>,
+  designers: ApprovedList,
+  osats: ApprovedList,
+): PresumeResult["rules"] {
   return {
     date,
     verifiedThrough: params.verifiedThrough,
@@ -294,11 +381,27 @@ function rulesMetadata(date: string, params: Note1Parameters, groups: ReturnType
  * Tested over the order's own `nonPlanar`/`nodeNm` and its dies that are not
  * part of a memory stack; a die's `logic` defaults to the order's.
  */
-export function applicableAdvancedLogicIc(order: Order, params: Note1Parameters): { applies: Tri; reason: string; needs: string[]; trace: TraceStep } {
+export function applicableAdvancedLogicIc(
+  order: Order,
+  params: Note1Parameters,
+): { applies: Tri; reason: string; needs: string[]; trace: TraceStep } {
   const logic = isLogicIc(order);
   const candidates = [
-    ...(order.nonPlanar !== undefined || order.nodeNm !== undefined ? [{ label: "the IC", logic: order.logic, nonPlanar: order.nonPlanar, nodeNm: order.nodeNm }] : []),
-    ...(order.dies ?? []).flatMap((die, index) => (die.memoryStack === true ? [] : [{ label: `dies[${index}]${die.name ? ` (${die.name})` : ""}`, logic: die.logic ?? order.logic, nonPlanar: die.nonPlanar, nodeNm: die.nodeNm }])),
+    ...(order.nonPlanar !== undefined || order.nodeNm !== undefined
+      ? [{ label: "the IC", logic: order.logic, nonPlanar: order.nonPlanar, nodeNm: order.nodeNm }]
+      : []),
+    ...(order.dies ?? []).flatMap((die, index) =>
+      die.memoryStack === true
+        ? []
+        : [
+            {
+              label: `dies[${index}]${die.name ? ` (${die.name})` : ""}`,
+              logic: die.logic ?? order.logic,
+              nonPlanar: die.nonPlanar,
+              nodeNm: die.nodeNm,
+            },
+          ],
+    ),
   ];
   const perDie = candidates.map((c) => ({ c, t: isApplicableAdvancedLogic(c, params) }));
   const advanced = perDie.length === 0 ? "unknown" : triOr(perDie.map((p) => p.t));
@@ -312,14 +415,25 @@ export function applicableAdvancedLogicIc(order: Order, params: Note1Parameters)
     needs.push(
       perDie.length === 0
         ? "dies (with logic, nonPlanar and nodeNm), or the IC's nonPlanar or nodeNm"
-        : `nonPlanar or nodeNm of ${perDie.filter((p) => p.t === "unknown").map((p) => p.c.label).join(", ")}`,
+        : `nonPlanar or nodeNm of ${perDie
+            .filter((p) => p.t === "unknown")
+            .map((p) => p.c.label)
+            .join(", ")}`,
     );
   }
   return {
     applies,
-    reason: logic === "no" ? "not a logic IC" : `no die is non-planar or at the 16/14 nm node or below (${perDie.map(describe).join("; ")})`,
+    reason:
+      logic === "no"
+        ? "not a logic IC"
+        : `no die is non-planar or at the 16/14 nm node or below (${perDie.map(describe).join("; ")})`,
     needs,
-    trace: { step: "Note 1 scope: applicable advanced logic IC", result: applies === "yes" ? "applies" : applies === "no" ? "does not apply" : "unknown", statement, citation: params.node.cites },
+    trace: {
+      step: "Note 1 scope: applicable advanced logic IC",
+      result: applies === "yes" ? "applies" : applies === "no" ? "does not apply" : "unknown",
+      statement,
+      citation: params.node.cites,
+    },
   };
 }
 
@@ -346,14 +460,29 @@ interface RouteFinding {
 }
 
 /** ¶a: the designer is approved or authorized (approved only, in strict mode), and its attestation of TPP and PD shows the IC is not 3A090.a. */
-function routeAByAttestation(order: Order, attestation: AttestationInput, designer: DesignerFinding, date: string, options: PresumeOptions): RouteFinding {
+function routeAByAttestation(
+  order: Order,
+  attestation: AttestationInput,
+  designer: DesignerFinding,
+  date: string,
+  options: PresumeOptions,
+): RouteFinding {
   const citation = `${note1At(date).scope.cites.replace("Note 1 to 3A090.a", "Note 1 to 3A090.a ¶a")}`;
   const needs: string[] = [];
   const warnings: string[] = [];
-  const qualifies: Tri = options.strictApprovedOnly ? designer.approved : triOr([designer.approved, designer.authorized]);
+  const qualifies: Tri = options.strictApprovedOnly
+    ? designer.approved
+    : triOr([designer.approved, designer.authorized]);
   if (qualifies !== "yes") {
-    if (options.strictApprovedOnly && designer.approved !== "yes") needs.push("an approved designer (Supp. 6): strict mode accepts only approved designers (docs/ambiguities.md#a-3)");
-    needs.push(...(options.strictApprovedOnly ? designer.needs.filter((n) => n.includes("Supp. 6") || n.includes("designer.name")) : designer.needs));
+    if (options.strictApprovedOnly && designer.approved !== "yes")
+      needs.push(
+        "an approved designer (Supp. 6): strict mode accepts only approved designers (docs/ambiguities.md#a-3)",
+      );
+    needs.push(
+      ...(options.strictApprovedOnly
+        ? designer.needs.filter((n) => n.includes("Supp. 6") || n.includes("designer.name"))
+        : designer.needs),
+    );
   }
 
   let attested: Tri;
@@ -408,14 +537,18 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
       if (orderDesigner === undefined || !sameName(verified.designer, orderDesigner)) {
         attested = "no";
         statement = `signed attestation verifies for designer "${verified.designer}", not the order's designer ${orderDesigner === undefined ? "(designer.name not given)" : `"${orderDesigner}"`}${keyText}`;
-        warnings.push(`the signed attestation is by "${verified.designer}", not the order's designer: not used for route a`);
+        warnings.push(
+          `the signed attestation is by "${verified.designer}", not the order's designer: not used for route a`,
+        );
         needs.push("an attestation signed by the order's designer");
         break;
       }
       if (!sameName(verified.part, order.part)) {
         attested = "no";
         statement = `signed attestation is for part "${verified.part}", not "${order.part}"${keyText}`;
-        warnings.push(`the signed attestation is for part "${verified.part}", not "${order.part}": not used for route a`);
+        warnings.push(
+          `the signed attestation is for part "${verified.part}", not "${order.part}": not used for route a`,
+        );
         needs.push(`an attestation for part ${order.part}`);
         break;
       }
@@ -435,10 +568,16 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
 
   // ¶a asks for "an attestation of the 'total processing performance' and the 'performance density'":
   // figures without PD (and no full datasheet) leave route a open, even where TPP alone would decide.
-  if (figuresToCheck && !figuresToCheck.datasheet && (figuresToCheck.tpp === undefined || figuresToCheck.performanceDensity === undefined)) {
+  if (
+    figuresToCheck &&
+    !figuresToCheck.datasheet &&
+    (figuresToCheck.tpp === undefined || figuresToCheck.performanceDensity === undefined)
+  ) {
     statement += `; it gives ${figuresToCheck.tpp === undefined ? "no TPP" : "TPP"}${figuresToCheck.performanceDensity === undefined ? " and no performance density" : ""}`;
     attested = attested === "yes" ? "unknown" : attested;
-    needs.push("designer attestation of both TPP and PD (designerAttestation.tpp and .performanceDensity, or a datasheet): Note 1 ¶a asks for both");
+    needs.push(
+      "designer attestation of both TPP and PD (designerAttestation.tpp and .performanceDensity, or a datasheet): Note 1 ¶a asks for both",
+    );
     figuresToCheck = undefined;
   }
   const contradiction = figuresToCheck ? figuresContradictOrder(order, figuresToCheck) : undefined;
@@ -464,16 +603,27 @@ function routeAByAttestation(order: Order, attestation: AttestationInput, design
       warnings.push(
         `the designer's attested figures give ${figures.clause}: route a is refused${figuresToCheck.notSpecifiedIn3A090a === true ? ", although the attestation states the IC is not specified in 3A090.a" : ""}`,
       );
-      needs.push(`designer attestation of TPP and PD showing the IC is not 3A090.a (the attested figures give ${figures.clause})`);
+      needs.push(
+        `designer attestation of TPP and PD showing the IC is not 3A090.a (the attested figures give ${figures.clause})`,
+      );
     } else if (figures.says === "unknown") {
       attested = attested === "yes" ? "unknown" : attested;
-      needs.push(figuresToCheck.tpp === undefined && !figuresToCheck.datasheet ? "designer attestation of TPP and PD (designerAttestation.tpp and .performanceDensity)" : "designer attestation of performance density (designerAttestation.performanceDensity)");
+      needs.push(
+        figuresToCheck.tpp === undefined && !figuresToCheck.datasheet
+          ? "designer attestation of TPP and PD (designerAttestation.tpp and .performanceDensity)"
+          : "designer attestation of performance density (designerAttestation.performanceDensity)",
+      );
     } else if (figuresToCheck.notSpecifiedIn3A090a === false) {
       attested = "no";
-      warnings.push("the attestation states notSpecifiedIn3A090a: false although its figures give no 3A090.a clause: route a is not used");
+      warnings.push(
+        "the attestation states notSpecifiedIn3A090a: false although its figures give no 3A090.a clause: route a is not used",
+      );
       needs.push("an attestation indicating that the IC is not specified in 3A090.a");
     }
-    if (attestation.kind === "plain" && attested !== "no") warnings.push("the designer attestation is unsigned: it was not verified (a signed attestation and --trust FILE verify it)");
+    if (attestation.kind === "plain" && attested !== "no")
+      warnings.push(
+        "the designer attestation is unsigned: it was not verified (a signed attestation and --trust FILE verify it)",
+      );
   }
 
   const status = triAnd([qualifies, attested]);
@@ -498,10 +648,16 @@ function routeBByFabricator(order: Order, test: TransistorTest, date: string, pa
   const location = order.packaging?.location;
   const byFab: Tri = by === undefined ? "unknown" : by === "front-end-fabricator" ? "yes" : "no";
   const where = location === undefined ? undefined : inMacauOrD5(location, date);
-  const outside: Tri = where === undefined ? "unknown" : where === "member" ? "no" : where === "not-member" ? "yes" : "unknown";
+  const outside: Tri =
+    where === undefined ? "unknown" : where === "member" ? "no" : where === "not-member" ? "yes" : "unknown";
   const status = triAnd([byFab, outside, test.below]);
   const needs: string[] = [];
-  if (byFab !== "yes") needs.push(by === undefined ? "packaging.by: who packages the die" : `packaging by the front-end fabricator (packaging.by is ${by})`);
+  if (byFab !== "yes")
+    needs.push(
+      by === undefined
+        ? "packaging.by: who packages the die"
+        : `packaging by the front-end fabricator (packaging.by is ${by})`,
+    );
   if (outside !== "yes") {
     needs.push(
       location === undefined
@@ -532,9 +688,13 @@ function routeCByApprovedOsat(order: Order, test: TransistorTest, date: string, 
   const osat = order.packaging?.osat;
   const byOsat: Tri = by === undefined ? "unknown" : by === "osat" ? "yes" : "no";
   const check = osat === undefined ? undefined : checkApprovedList(list, osat, date);
-  const approved: Tri = check === "listed" ? "yes" : check === "not-listed" ? "no" : triOf(order.packaging?.osatApproved);
+  const approved: Tri =
+    check === "listed" ? "yes" : check === "not-listed" ? "no" : triOf(order.packaging?.osatApproved);
   const warnings: string[] = [];
-  if (check === "not-listed" && order.packaging?.osatApproved === true) warnings.push(`packaging.osatApproved is true, but ${osat} is not on ${list.list} (as of ${list.asOf}); the list was followed`);
+  if (check === "not-listed" && order.packaging?.osatApproved === true)
+    warnings.push(
+      `packaging.osatApproved is true, but ${osat} is not on ${list.list} (as of ${list.asOf}); the list was followed`,
+    );
   const status = triAnd([byOsat, approved, test.below]);
   const needs: string[] = [];
   if (byOsat === "no") needs.push(`packaging by an approved OSAT (Supp. 7) (packaging.by is ${by})`);

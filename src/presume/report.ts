@@ -81,7 +81,7 @@ export interface Report7439 {
 const NOT_GIVEN = "(not given)";
 
 function category(result: PresumeResult): string {
-  return result.attestedClause && result.attestedClause.startsWith("3A090.a")
+  return result.attestedClause?.startsWith("3A090.a")
     ? `3A090.a (${result.attestedClause} by the designer's figures)`
     : "presumed 3A090.a (Note 1 to 3A090.a)";
 }
@@ -93,7 +93,10 @@ function category(result: PresumeResult): string {
  * those and not with the number of orders read.
  */
 export class ReportBuilder {
-  private readonly groups = new Map<string, { row: Omit<ReportRow, "products" | "orders">; products: Set<string>; orders: number }>();
+  private readonly groups = new Map<
+    string,
+    { row: Omit<ReportRow, "products" | "orders">; products: Set<string>; orders: number }
+  >();
   private readonly gaps = new Set<string>();
   private readonly undecided: UndecidedOrder[] = [];
   private ordersRead = 0;
@@ -115,8 +118,18 @@ export class ReportBuilder {
     const designer = order.designer?.name ?? NOT_GIVEN;
     if (result.reportable7439 === null) {
       const missingKey = result.missing.join("\u0000");
-      const missing = this.missingLists.get(missingKey) ?? (this.missingLists.set(missingKey, [...result.missing]), this.missingLists.get(missingKey)!);
-      this.undecided.push({ part: this.text(result.part), designer: this.text(designer), completionDate: this.text(result.completionDate), presumption: result.presumption, missing });
+      let missing = this.missingLists.get(missingKey);
+      if (missing === undefined) {
+        missing = [...result.missing];
+        this.missingLists.set(missingKey, missing);
+      }
+      this.undecided.push({
+        part: this.text(result.part),
+        designer: this.text(designer),
+        completionDate: this.text(result.completionDate),
+        presumption: result.presumption,
+        missing,
+      });
       return;
     }
     if (!result.reportable7439) return;
@@ -126,7 +139,11 @@ export class ReportBuilder {
     if (pointOfContact === NOT_GIVEN) this.gaps.add(`${result.part}: designer.pointOfContact (§ 743.9(b)(1))`);
     const cat = category(result);
     const key = JSON.stringify([designer.toLowerCase(), address, pointOfContact, cat]);
-    const group = this.groups.get(key) ?? { row: { designer, designerAddress: address, designerPointOfContact: pointOfContact, category: cat }, products: new Set<string>(), orders: 0 };
+    const group = this.groups.get(key) ?? {
+      row: { designer, designerAddress: address, designerPointOfContact: pointOfContact, category: cat },
+      products: new Set<string>(),
+      orders: 0,
+    };
     group.products.add(result.part);
     group.orders++;
     this.groups.set(key, group);
@@ -143,12 +160,24 @@ export class ReportBuilder {
     const rows = [...this.groups.values()]
       .map((g) => ({ ...g.row, products: [...g.products].sort(), orders: g.orders }))
       .sort((a, b) => a.designer.localeCompare(b.designer) || a.category.localeCompare(b.category));
-    return { quarter: this.quarter, fabricator: this.fabricator, rows, undecided: this.undecided, ordersRead: this.ordersRead, ordersInQuarter: this.ordersInQuarter, gaps: [...this.gaps] };
+    return {
+      quarter: this.quarter,
+      fabricator: this.fabricator,
+      rows,
+      undecided: this.undecided,
+      ordersRead: this.ordersRead,
+      ordersInQuarter: this.ordersInQuarter,
+      gaps: [...this.gaps],
+    };
   }
 }
 
 /** Groups the quarter's reportable orders by designer and category. */
-export function buildReport(checked: readonly { order: Order; result: PresumeResult }[], quarter: Quarter, fabricator: Fabricator): Report7439 {
+export function buildReport(
+  checked: readonly { order: Order; result: PresumeResult }[],
+  quarter: Quarter,
+  fabricator: Fabricator,
+): Report7439 {
   const builder = new ReportBuilder(quarter, fabricator);
   for (const { order, result } of checked) builder.add(order, result);
   return builder.build();
@@ -184,7 +213,19 @@ export function renderReportCsv(report: Report7439): string {
       missing: u.missing.join("; "),
     })),
   ];
-  const fields = ["quarter", "fabricatorName", "fabricatorAddress", "status", "designer", "designerAddress", "designerPointOfContact", "category", "productNames", "orders", "missing"];
+  const fields = [
+    "quarter",
+    "fabricatorName",
+    "fabricatorAddress",
+    "status",
+    "designer",
+    "designerAddress",
+    "designerPointOfContact",
+    "category",
+    "productNames",
+    "orders",
+    "missing",
+  ];
   return `${Papa.unparse({ fields, data: data.map((d) => fields.map((f) => neutraliseSpreadsheetCell(d[f as keyof typeof d]))) }, { newline: "\n" })}\n`;
 }
 
@@ -204,12 +245,21 @@ export function renderReportMarkdown(report: Report7439): string {
   ];
   if (report.rows.length === 0) lines.push("No reportable order in the quarter.");
   else {
-    lines.push("| Authorized IC designer | Address | Point of contact | Category of 3A090.a IC | Product names | Orders |", "|---|---|---|---|---|---|");
-    for (const r of report.rows) lines.push(`| ${cell(r.designer)} | ${cell(r.designerAddress)} | ${cell(r.designerPointOfContact)} | ${cell(r.category)} | ${cell(r.products.join(", "))} | ${r.orders} |`);
+    lines.push(
+      "| Authorized IC designer | Address | Point of contact | Category of 3A090.a IC | Product names | Orders |",
+      "|---|---|---|---|---|---|",
+    );
+    for (const r of report.rows)
+      lines.push(
+        `| ${cell(r.designer)} | ${cell(r.designerAddress)} | ${cell(r.designerPointOfContact)} | ${cell(r.category)} | ${cell(r.products.join(", "))} | ${r.orders} |`,
+      );
   }
   if (report.undecided.length > 0) {
     lines.push("", "## Orders in the quarter whose reportability the facts given do not settle", "");
-    for (const u of report.undecided) lines.push(`- ${cell(u.part)} (${cell(u.designer)}, completed ${u.completionDate}, presumption ${u.presumption}): ${u.missing.map(cell).join("; ") || "see ic3a090 presume --explain"}`);
+    for (const u of report.undecided)
+      lines.push(
+        `- ${cell(u.part)} (${cell(u.designer)}, completed ${u.completionDate}, presumption ${u.presumption}): ${u.missing.map(cell).join("; ") || "see ic3a090 presume --explain"}`,
+      );
   }
   if (report.gaps.length > 0) {
     lines.push("", "## Facts the report needs that the orders do not give", "");

@@ -48,7 +48,12 @@ export interface PresumeResult {
   readonly warnings: readonly string[];
   readonly notes: readonly string[];
   /** The outcome under another reading, when it differs (HBM base dies not counted, A-6). */
-  readonly alternatives: readonly { readonly reading: string; readonly presumption: Presumption; readonly route: Route | null; readonly aggregatedApproximatedTransistorCount: string | null }[];
+  readonly alternatives: readonly {
+    readonly reading: string;
+    readonly presumption: Presumption;
+    readonly route: Route | null;
+    readonly aggregatedApproximatedTransistorCount: string | null;
+  }[];
   readonly trace: readonly TraceStep[];
   /** With a ship-to (--ship-to or the order's shipTo): the licence answer for the foundry's shipment (ic3a090 license). */
   readonly license?: LicenseResult;

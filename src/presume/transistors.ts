@@ -48,7 +48,10 @@ export type CountMethod = "attested" | "computed";
  * logic, and non-planar or at the 16/14 nm node or below (node ≤ 16, inclusive:
  * a 16 nm die counts, a 20 nm planar die does not).
  */
-export function isApplicableAdvancedLogic(die: { logic?: boolean | undefined; nonPlanar?: boolean | undefined; nodeNm?: Rational | undefined }, params: Note1Parameters): Tri {
+export function isApplicableAdvancedLogic(
+  die: { logic?: boolean | undefined; nonPlanar?: boolean | undefined; nodeNm?: Rational | undefined },
+  params: Note1Parameters,
+): Tri {
   const atOrBelowNode: Tri = die.nodeNm === undefined ? "unknown" : die.nodeNm.lte(params.node.value) ? "yes" : "no";
   return triAnd([triOf(die.logic), triOr([triOf(die.nonPlanar), atOrBelowNode])]);
 }
@@ -71,10 +74,17 @@ export interface TransistorCount {
 const label = (die: Die, index: number) => `dies[${index}]${die.name ? ` (${die.name})` : ""}`;
 
 /** The aggregated approximated transistor count of the final package, exact. */
-export function aggregatedApproximatedTransistorCount(order: Order, params: Note1Parameters, countHbmBaseDies: boolean): TransistorCount {
+export function aggregatedApproximatedTransistorCount(
+  order: Order,
+  params: Note1Parameters,
+  countHbmBaseDies: boolean,
+): TransistorCount {
   const computed = computeFromDies(order.dies ?? [], params, countHbmBaseDies);
   const attested = order.aggregatedApproximatedTransistorCount;
-  const citation = params.anyPackage.cites.replace(/¶b\(a\), ¶c\(a\)/, "technical note ('approximated transistor count'); 15 CFR 772.1");
+  const citation = params.anyPackage.cites.replace(
+    /¶b\(a\), ¶c\(a\)/,
+    "technical note ('approximated transistor count'); 15 CFR 772.1",
+  );
   if (attested !== undefined) {
     const warnings: string[] = [];
     if (computed.exact && !computed.exact.eq(attested)) {
@@ -87,7 +97,9 @@ export function aggregatedApproximatedTransistorCount(order: Order, params: Note
       exact: attested,
       low: attested,
       high: attested,
-      accounting: [`attested: ${attested.toExactString()}${order.transistorCountSource ? ` (${order.transistorCountSource})` : ""}`],
+      accounting: [
+        `attested: ${attested.toExactString()}${order.transistorCountSource ? ` (${order.transistorCountSource})` : ""}`,
+      ],
       missing: [],
       hasCountableHbmBaseDie: false,
       warnings,
@@ -122,20 +134,35 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
   const missing: string[] = [];
   let hasCountableHbmBaseDie = false;
   let anyAdvancedLogicDie = false;
-  dies.forEach((die, index) => {
+  for (const [index, die] of dies.entries()) {
     const name = label(die, index);
     const baseDie = die.memoryStack === true && die.logic !== false;
-    if (die.memoryStack === true && die.logic === false) return void accounting.push(`${name}: DRAM die of a memory stack, not counted`);
-    if (die.logic === false) return void accounting.push(`${name}: not a logic die, not counted`);
+    if (die.memoryStack === true && die.logic === false) {
+      accounting.push(`${name}: DRAM die of a memory stack, not counted`);
+      continue;
+    }
+    if (die.logic === false) {
+      accounting.push(`${name}: not a logic die, not counted`);
+      continue;
+    }
     const applicable = isApplicableAdvancedLogic(die, params);
     if (applicable !== "no") anyAdvancedLogicDie = true;
-    if (applicable === "no") return void accounting.push(`${name}: ${die.nonPlanar === false ? "planar" : "node"}${die.nodeNm ? ` ${die.nodeNm.toExactString()} nm` : ""}, above the 16/14 nm node: not counted`);
+    if (applicable === "no") {
+      accounting.push(
+        `${name}: ${die.nonPlanar === false ? "planar" : "node"}${die.nodeNm ? ` ${die.nodeNm.toExactString()} nm` : ""}, above the 16/14 nm node: not counted`,
+      );
+      continue;
+    }
     if (baseDie) {
       hasCountableHbmBaseDie = true;
-      if (!countHbmBaseDies) return void accounting.push(`${name}: HBM base die, not counted (option; docs/ambiguities.md#a-6)`);
+      if (!countHbmBaseDies) {
+        accounting.push(`${name}: HBM base die, not counted (option; docs/ambiguities.md#a-6)`);
+        continue;
+      }
     }
     const count = Rational.of(die.count);
-    const contribution = die.areaMm2 && die.transistorDensityPerMm2 ? die.transistorDensityPerMm2.mul(die.areaMm2).mul(count) : undefined;
+    const contribution =
+      die.areaMm2 && die.transistorDensityPerMm2 ? die.transistorDensityPerMm2.mul(die.areaMm2).mul(count) : undefined;
     const formula = contribution
       ? `${die.count > 1n ? `${die.count} × ` : ""}${die.transistorDensityPerMm2!.toExactString()}/mm² × ${die.areaMm2!.toExactString()} mm² = ${contribution.toExactString()}`
       : "";
@@ -150,7 +177,7 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
       else if (die.nodeNm === undefined) missing.push(`${name}.nodeNm`);
       high = contribution && high ? high.add(contribution) : undefined;
       accounting.push(`${name}: may or may not be an applicable advanced logic die; ${formula || "figures not given"}`);
-      return;
+      continue;
     }
     if (contribution) {
       low = low.add(contribution);
@@ -160,7 +187,7 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
       high = undefined;
       accounting.push(`${name}: applicable advanced logic die, figures not given`);
     }
-  });
+  }
   // An applicable advanced logic IC has at least one such die. When none is listed (no dies, or only
   // planar, older-node or memory dies), the list is incomplete: the count is unknown, never zero.
   if (!anyAdvancedLogicDie) {
@@ -171,7 +198,7 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
         : "the applicable advanced logic dies (16/14 nm or below, or non-planar) in dies, with areaMm2 and transistorDensityPerMm2: none is listed",
     );
   }
-  const exact = high !== undefined && high.eq(low) && missing.length === 0 ? low : undefined;
+  const exact = high?.eq(low) && missing.length === 0 ? low : undefined;
   return { exact, low, high, accounting, missing: [...new Set(missing)], hasCountableHbmBaseDie };
 }
 
@@ -190,20 +217,30 @@ export interface TransistorTest {
 
 /** Below `t` for every count the facts allow (yes), for none (no), or for some (unknown). */
 function belowTri(count: TransistorCount, t: Rational): Tri {
-  if (count.high !== undefined && count.high.lt(t)) return "yes";
+  if (count.high?.lt(t)) return "yes";
   if (count.low.gte(t)) return "no";
   return "unknown";
 }
 
 function countText(count: TransistorCount): string {
-  return count.exact ? formatForTrace(count.exact) : count.high ? `between ${count.low.toExactString()} and ${count.high.toExactString()}` : `at least ${count.low.toExactString()}`;
+  return count.exact
+    ? formatForTrace(count.exact)
+    : count.high
+      ? `between ${count.low.toExactString()} and ${count.high.toExactString()}`
+      : `at least ${count.low.toExactString()}`;
 }
 
 /**
  * Note 1 ¶b(a)/(b) (and ¶c in the same words): whether the count is below the
  * threshold for the completion year, with or without HBM.
  */
-export function transistorCountTest(count: TransistorCount, containsHbm: boolean | undefined, completionDate: string, params: Note1Parameters, gap2028: Gap2028Reading | undefined): TransistorTest {
+export function transistorCountTest(
+  count: TransistorCount,
+  containsHbm: boolean | undefined,
+  completionDate: string,
+  params: Note1Parameters,
+  gap2028: Gap2028Reading | undefined,
+): TransistorTest {
   const year = Number.parseInt(completionDate.slice(0, 4), 10);
   const any = params.anyPackage;
   const schedule = params.withoutHbm.schedule;
@@ -225,7 +262,10 @@ export function transistorCountTest(count: TransistorCount, containsHbm: boolean
     if (!entry) return undefined;
     if (entry.kind === "threshold") return entry.value;
     if (reading === "literal") return undefined;
-    const neighbour = withoutHbmEntryFor(schedule, reading === "2027-rule" ? entry.fromYear - 1 : (entry.throughYear ?? entry.fromYear) + 1);
+    const neighbour = withoutHbmEntryFor(
+      schedule,
+      reading === "2027-rule" ? entry.fromYear - 1 : (entry.throughYear ?? entry.fromYear) + 1,
+    );
     return neighbour?.kind === "threshold" ? neighbour.value : undefined;
   };
   const noHbm = triNot(triOf(containsHbm));
@@ -246,7 +286,9 @@ export function transistorCountTest(count: TransistorCount, containsHbm: boolean
         `completed in ${year}, which Note 1 ¶b(b)/¶c(b) does not mention (drafting gap, docs/ambiguities.md#a-1): ${byReading.map((b) => `${b.r} reading gives ${b.result === "yes" ? "below" : b.result === "no" ? "not below" : "unknown"}`).join("; ")}; the answer is indeterminate where this changes the outcome (--gap-2028 literal|2027-rule|2029-rule chooses a reading)`,
       );
     } else if (gap2028 !== undefined) {
-      warnings.push(`completed in ${year}, a year Note 1 ¶b(b)/¶c(b) does not mention (docs/ambiguities.md#a-1): the ${gap2028} reading was chosen`);
+      warnings.push(
+        `completed in ${year}, a year Note 1 ¶b(b)/¶c(b) does not mention (docs/ambiguities.md#a-1): the ${gap2028} reading was chosen`,
+      );
     }
     trace.push({
       step: "Note 1 ¶b(b)/¶c(b) without HBM",
@@ -274,16 +316,25 @@ export function transistorCountTest(count: TransistorCount, containsHbm: boolean
 
   const below = triOr([anyBelow, withoutHbm]);
   const noHbmThreshold = thresholdFor(chosen);
-  const threshold = containsHbm === false && noHbmThreshold && noHbmThreshold.gt(any.value) ? noHbmThreshold : any.value;
+  const threshold =
+    containsHbm === false && noHbmThreshold && noHbmThreshold.gt(any.value) ? noHbmThreshold : any.value;
   if (below !== "yes") {
     if (!count.exact && count.high === undefined && count.low.isZero() && count.missing.length === 0) {
-      needs.push("aggregatedApproximatedTransistorCount (attested), or dies with logic, nonPlanar or nodeNm, areaMm2 and transistorDensityPerMm2");
+      needs.push(
+        "aggregatedApproximatedTransistorCount (attested), or dies with logic, nonPlanar or nodeNm, areaMm2 and transistorDensityPerMm2",
+      );
     } else if (!count.exact && (count.missing.length > 0 || count.high === undefined)) {
-      needs.push(`the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) or give ${count.missing.join(", ") || "the dies' figures"}`);
+      needs.push(
+        `the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) or give ${count.missing.join(", ") || "the dies' figures"}`,
+      );
     }
-    if (containsHbm === undefined && withoutHbmTri(chosen) === "unknown") needs.push("containsHbm: whether the final packaged IC contains high-bandwidth memory");
+    if (containsHbm === undefined && withoutHbmTri(chosen) === "unknown")
+      needs.push("containsHbm: whether the final packaged IC contains high-bandwidth memory");
     if (gapMatters) needs.push(`a reading of the ${year} drafting gap (--gap-2028; docs/ambiguities.md#a-1)`);
-    if (count.exact && !gapMatters) needs.push(`aggregated approximated transistor count below ${threshold.toExactString()} (it is ${count.exact.toExactString()})`);
+    if (count.exact && !gapMatters)
+      needs.push(
+        `aggregated approximated transistor count below ${threshold.toExactString()} (it is ${count.exact.toExactString()})`,
+      );
   }
   return { below, threshold, trace, needs, warnings, gapMatters };
 }

@@ -9,6 +9,7 @@
  */
 
 /** C0 controls, DEL, C1 controls (0x9B is a one-byte CSI), bidi overrides and isolates, and the noncharacters U+FFFE/U+FFFF. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
 
 /** `\x1b`, `\u202e`: a character shown as its code, so it is seen and does nothing. */

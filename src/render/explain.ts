@@ -40,14 +40,23 @@ export function headline(result: Classification): string {
 
 export function renderExplanation(result: Classification): string {
   const lines: string[] = [];
-  lines.push(`${result.part}: ${headline(result)}${result.itemEccn === result.eccn ? "" : `; item ${result.itemEccn}`}`);
-  lines.push(`  rules in force on ${result.rulesDate}${result.rules.beyondVerified ? ` (rules data verified through ${result.rules.verifiedThrough})` : ""}`);
+  lines.push(
+    `${result.part}: ${headline(result)}${result.itemEccn === result.eccn ? "" : `; item ${result.itemEccn}`}`,
+  );
+  lines.push(
+    `  rules in force on ${result.rulesDate}${result.rules.beyondVerified ? ` (rules data verified through ${result.rules.verifiedThrough})` : ""}`,
+  );
   if (result.tpp !== null) lines.push(`  TPP ${result.tpp}`);
   if (result.performanceDensityExact !== null) {
     const exact = result.performanceDensityExact;
-    lines.push(`  performance density ${exact.includes("/") ? `${exact} ≈ ${result.performanceDensity}` : exact} TPP/mm²`);
+    lines.push(
+      `  performance density ${exact.includes("/") ? `${exact} ≈ ${result.performanceDensity}` : exact} TPP/mm²`,
+    );
   }
-  if (result.memoryBandwidthDensity !== undefined) lines.push(`  memory bandwidth density ${result.memoryBandwidthDensityExact} ≈ ${result.memoryBandwidthDensity} GB/s/mm²`);
+  if (result.memoryBandwidthDensity !== undefined)
+    lines.push(
+      `  memory bandwidth density ${result.memoryBandwidthDensityExact} ≈ ${result.memoryBandwidthDensity} GB/s/mm²`,
+    );
   if (result.matched.length > 0) lines.push(`  paragraphs that hold: ${result.matched.join(", ")}`);
   lines.push(`  item ECCN ${result.itemEccn}`);
   lines.push("");

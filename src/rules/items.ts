@@ -23,7 +23,14 @@ import {
 import type { Threshold, ThresholdId } from "./rules.js";
 
 /** The item paragraphs and notes this tool applies. A test checks this list against the data file. */
-export const ITEM_PARAGRAPH_IDS = ["3A991.p", "4A090.a", "4A090.b", "4A994.l", "zCarryOver", "category5Part2Note1"] as const;
+export const ITEM_PARAGRAPH_IDS = [
+  "3A991.p",
+  "4A090.a",
+  "4A090.b",
+  "4A994.l",
+  "zCarryOver",
+  "category5Part2Note1",
+] as const;
 export type ItemParagraphId = (typeof ITEM_PARAGRAPH_IDS)[number];
 
 /** The entries with a .z paragraph, as in the data file. */
@@ -43,7 +50,10 @@ const DatedSchema = {
 const ItemsFileSchema = z.object({
   formalisedFrom: IsoDateSchema,
   verifiedThrough: IsoDateSchema,
-  paragraphs: z.record(z.string(), z.object({ wording: z.string().min(1), values: z.array(z.object(DatedSchema)).min(1) })),
+  paragraphs: z.record(
+    z.string(),
+    z.object({ wording: z.string().min(1), values: z.array(z.object(DatedSchema)).min(1) }),
+  ),
   thresholds: z.record(
     z.string(),
     z.object({
@@ -51,7 +61,14 @@ const ItemsFileSchema = z.object({
       description: z.string().min(1),
       unit: z.string().min(1),
       values: z
-        .array(z.object({ ...DatedSchema, value: DecimalStringSchema, operator: z.enum([">=", "<", ">"]), wording: z.string().min(1) }))
+        .array(
+          z.object({
+            ...DatedSchema,
+            value: DecimalStringSchema,
+            operator: z.enum([">=", "<", ">"]),
+            wording: z.string().min(1),
+          }),
+        )
         .min(1),
     }),
   ),
@@ -65,7 +82,15 @@ const ItemsFileSchema = z.object({
             z.object({
               ...DatedSchema,
               text: z.string().min(1),
-              groups: z.array(z.object({ paragraphs: z.array(z.string().min(1)).min(1), z: z.string(), caveat: z.string().optional() })).min(1),
+              groups: z
+                .array(
+                  z.object({
+                    paragraphs: z.array(z.string().min(1)).min(1),
+                    z: z.string(),
+                    caveat: z.string().optional(),
+                  }),
+                )
+                .min(1),
               tierA: z.string().min(1),
               tierB: z.string().min(1),
             }),
@@ -120,12 +145,19 @@ let loaded: { data: z.infer<typeof ItemsFileSchema>; sha256: string } | undefine
 function load() {
   if (loaded) return loaded;
   const data = loadDataFile(ITEMS_FILE, ItemsFileSchema);
-  for (const [id, p] of Object.entries(data.paragraphs)) assertIncreasingDates(p.values, `data/${ITEMS_FILE} paragraphs.${id}`);
-  for (const [id, t] of Object.entries(data.thresholds)) assertIncreasingDates(t.values, `data/${ITEMS_FILE} thresholds.${id}`);
+  for (const [id, p] of Object.entries(data.paragraphs))
+    assertIncreasingDates(p.values, `data/${ITEMS_FILE} paragraphs.${id}`);
+  for (const [id, t] of Object.entries(data.thresholds))
+    assertIncreasingDates(t.values, `data/${ITEMS_FILE} thresholds.${id}`);
   for (const [id, e] of Object.entries(data.zEntries)) {
     if (typeof e !== "string") assertIncreasingDates(e.values, `data/${ITEMS_FILE} zEntries.${id}`);
   }
-  loaded = { data, sha256: createHash("sha256").update(readFileSync(dataUrl(ITEMS_FILE))).digest("hex") };
+  loaded = {
+    data,
+    sha256: createHash("sha256")
+      .update(readFileSync(dataUrl(ITEMS_FILE)))
+      .digest("hex"),
+  };
   return loaded;
 }
 
@@ -215,7 +247,14 @@ function zFor(data: z.infer<typeof ItemsFileSchema>, baseEccn: string, date: str
   if (found) {
     const stem = `${entry}.z.${found.group.z}`;
     const caveat = found.group.caveat ? { caveat: found.group.caveat } : {};
-    return { kind: "z", entry, tierA: `${stem}${inForce.tierA}`, tierB: `${stem}${inForce.tierB}`, ...caveat, cites: citation };
+    return {
+      kind: "z",
+      entry,
+      tierA: `${stem}${inForce.tierA}`,
+      tierB: `${stem}${inForce.tierB}`,
+      ...caveat,
+      cites: citation,
+    };
   }
   // The entry alone ("5A002") or a paragraph above the ones listed: which .z paragraph depends on the paragraph.
   const above = groups.some(({ paragraph }) => paragraph.startsWith(`${baseEccn}.`));

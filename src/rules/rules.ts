@@ -52,7 +52,12 @@ const ThresholdValueSchema = z.object({
   citation: CitationSchema,
 });
 
-const Text2022Figure = z.object({ value: DecimalStringSchema, operator: z.enum([">="]).optional(), wording: z.string().min(1), citation: CitationSchema });
+const Text2022Figure = z.object({
+  value: DecimalStringSchema,
+  operator: z.enum([">="]).optional(),
+  wording: z.string().min(1),
+  citation: CitationSchema,
+});
 const Text2022Schema = z.object({
   id: z.literal("2022-10"),
   from: IsoDateSchema,
@@ -83,7 +88,9 @@ const ThresholdsFileSchema = z.object({
   ),
   definitions: z.object({
     tpp: z.object({ values: z.array(z.object({ from: IsoDateSchema, citation: CitationSchema })).min(1) }),
-    performanceDensity: z.object({ values: z.array(z.object({ from: IsoDateSchema, citation: CitationSchema })).min(1) }),
+    performanceDensity: z.object({
+      values: z.array(z.object({ from: IsoDateSchema, citation: CitationSchema })).min(1),
+    }),
   }),
 });
 
@@ -166,14 +173,18 @@ export class RulesDateError extends Error {
 const THRESHOLDS_FILE = "rules/3A090.json";
 const FORMATS_FILE = "rules/formats.json";
 
-let loaded: { thresholds: z.infer<typeof ThresholdsFileSchema>; formats: z.infer<typeof FormatsFileSchema>; sha256: string } | undefined;
+let loaded:
+  | { thresholds: z.infer<typeof ThresholdsFileSchema>; formats: z.infer<typeof FormatsFileSchema>; sha256: string }
+  | undefined;
 
 function load() {
   if (loaded) return loaded;
   const thresholds = loadDataFile(THRESHOLDS_FILE, ThresholdsFileSchema);
   const formats = loadDataFile(FORMATS_FILE, FormatsFileSchema);
-  for (const [id, t] of Object.entries(thresholds.thresholds)) assertIncreasingDates(t.values, `data/${THRESHOLDS_FILE} ${id}`);
-  for (const [id, d] of Object.entries(thresholds.definitions)) assertIncreasingDates(d.values, `data/${THRESHOLDS_FILE} definitions.${id}`);
+  for (const [id, t] of Object.entries(thresholds.thresholds))
+    assertIncreasingDates(t.values, `data/${THRESHOLDS_FILE} ${id}`);
+  for (const [id, d] of Object.entries(thresholds.definitions))
+    assertIncreasingDates(d.values, `data/${THRESHOLDS_FILE} definitions.${id}`);
   assertIncreasingDates(formats.versions, `data/${FORMATS_FILE}`);
   const hash = createHash("sha256");
   for (const file of [THRESHOLDS_FILE, FORMATS_FILE]) hash.update(readFileSync(dataUrl(file)));
@@ -219,7 +230,10 @@ export function rulesAt(date: string, options: { history?: boolean } = {}): Rule
     const numberFormat: NumberFormat = {
       name,
       bitLength: Rational.integer(format.bitLength),
-      alternatives: format.alternatives.map((alt) => ({ bitLength: Rational.integer(alt.bitLength), reading: alt.reading })),
+      alternatives: format.alternatives.map((alt) => ({
+        bitLength: Rational.integer(alt.bitLength),
+        reading: alt.reading,
+      })),
     };
     for (const key of [name, ...format.aliases]) formatsByName.set(normaliseFormatName(key), numberFormat);
   }
@@ -261,14 +275,19 @@ function rules2022At(date: string): RuleSet {
   const { thresholds, formats, sha256 } = load();
   const text = thresholds.text2022;
   if (date < text.from) {
-    throw new RulesDateError(`no text of 3A090 is in force on ${date}: ECCN 3A090 was added by ${text.citation.fr} (FR Doc ${text.citation.frDoc}) with effect from ${text.from}`);
+    throw new RulesDateError(
+      `no text of 3A090 is in force on ${date}: ECCN 3A090 was added by ${text.citation.fr} (FR Doc ${text.citation.frDoc}) with effect from ${text.from}`,
+    );
   }
   const formatsByName = new Map<string, NumberFormat>();
   for (const [name, format] of Object.entries(formats.versions[0]!.formats)) {
     const numberFormat: NumberFormat = {
       name,
       bitLength: Rational.integer(format.bitLength),
-      alternatives: format.alternatives.map((alt) => ({ bitLength: Rational.integer(alt.bitLength), reading: alt.reading })),
+      alternatives: format.alternatives.map((alt) => ({
+        bitLength: Rational.integer(alt.bitLength),
+        reading: alt.reading,
+      })),
     };
     for (const key of [name, ...format.aliases]) formatsByName.set(normaliseFormatName(key), numberFormat);
   }
@@ -290,7 +309,11 @@ function rules2022At(date: string): RuleSet {
 
 type ThresholdParameter = z.infer<typeof ThresholdsFileSchema>["thresholds"][string];
 
-function toThreshold(id: ThresholdId, parameter: ThresholdParameter, entry: ThresholdParameter["values"][number]): Threshold {
+function toThreshold(
+  id: ThresholdId,
+  parameter: ThresholdParameter,
+  entry: ThresholdParameter["values"][number],
+): Threshold {
   return {
     id,
     paragraph: parameter.paragraph,

@@ -10,10 +10,21 @@ export function rulesTable(rules: RuleSet) {
     thresholds: THRESHOLD_IDS.flatMap((id) => {
       const t = rules.threshold(id);
       return t
-        ? [{ id, paragraph: t.paragraph, operator: t.operator, value: t.value.toExactString(), unit: t.unit, wording: t.wording, inForceFrom: t.from, verified: t.verified, citation: t.cites }]
+        ? [
+            {
+              id,
+              paragraph: t.paragraph,
+              operator: t.operator,
+              value: t.value.toExactString(),
+              unit: t.unit,
+              wording: t.wording,
+              inForceFrom: t.from,
+              verified: t.verified,
+              citation: t.cites,
+            },
+          ]
         : [];
     }),
     notInForce: THRESHOLD_IDS.filter((id) => !rules.threshold(id)),
   };
 }
-

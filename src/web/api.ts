@@ -107,7 +107,10 @@ const JSON_TYPE = "application/json; charset=utf-8";
 const NDJSON = "application/x-ndjson";
 
 const DateQuery = z.object({
-  date: z.string().optional().meta({ description: "Apply the rules in force on this date (YYYY-MM-DD; default today, UTC), as --date" }),
+  date: z
+    .string()
+    .optional()
+    .meta({ description: "Apply the rules in force on this date (YYYY-MM-DD; default today, UTC), as --date" }),
 });
 
 /** The rules in force on `date`, or a 400 that says what dates are covered (the CLI's --date message). */
@@ -137,22 +140,42 @@ export function jsonLines(text: string): string[] {
 export function answerRecords<R>(evaluate: (value: unknown) => R, request: ApiRequest): ApiResponse {
   const text = typeof request.body === "string" ? request.body : "";
   if (isJsonLines(request.contentType)) {
-    const outcomes: RecordOutcome<R>[] = jsonLines(text).map((line, index) => answerJsonLine(evaluate, line, BODY_SOURCE, index + 1));
+    const outcomes: RecordOutcome<R>[] = jsonLines(text).map((line, index) =>
+      answerJsonLine(evaluate, line, BODY_SOURCE, index + 1),
+    );
     const invalid = outcomes.some((outcome) => !outcome.ok);
-    return { status: invalid ? 400 : 200, contentType: NDJSON, body: outcomes.map((outcome) => `${outcomeJson(outcome, false)}\n`).join("") };
+    return {
+      status: invalid ? 400 : 200,
+      contentType: NDJSON,
+      body: outcomes.map((outcome) => `${outcomeJson(outcome, false)}\n`).join(""),
+    };
   }
   const answer = answerJsonDocument(evaluate, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, BODY_SOURCE);
-  return { status: answer.outcomes.some((outcome) => !outcome.ok) ? 400 : 200, contentType: JSON_TYPE, body: answer.text };
+  return {
+    status: answer.outcomes.some((outcome) => !outcome.ok) ? 400 : 200,
+    contentType: JSON_TYPE,
+    body: answer.text,
+  };
 }
 
 function json(value: unknown, status = 200): ApiResponse {
   return { status, contentType: JSON_TYPE, body: `${JSON.stringify(value, null, 2)}\n` };
 }
 
-const RECORD_TYPES = (schema: object) => ({ "application/json": { oneOf: [schema, { type: "array", items: schema }] }, [NDJSON]: schema });
+const RECORD_TYPES = (schema: object) => ({
+  "application/json": { oneOf: [schema, { type: "array", items: schema }] },
+  [NDJSON]: schema,
+});
 const RECORD_RESPONSES = (what: string) => ({
-  "200": { description: `${what}: one object, an array in the same order, or one JSON line per input line`, types: ["application/json", NDJSON] },
-  "400": { description: "Some record was invalid (the CLI's exit 65): the same answer, with an error object in place of each bad record", types: ["application/json", NDJSON] },
+  "200": {
+    description: `${what}: one object, an array in the same order, or one JSON line per input line`,
+    types: ["application/json", NDJSON],
+  },
+  "400": {
+    description:
+      "Some record was invalid (the CLI's exit 65): the same answer, with an error object in place of each bad record",
+    types: ["application/json", NDJSON],
+  },
   "413": { description: `The body is larger than ${BODY_LIMITS.json} bytes`, types: ["application/json"] },
 });
 
@@ -164,13 +187,19 @@ function inlineOnly(presumeOptions: PresumeOptions): PresumeOptions {
     ...presumeOptions,
     verifyAttestation: (envelopeOrPath) =>
       typeof envelopeOrPath === "string"
-        ? { ok: false, reason: `designerAttestation "${envelopeOrPath}" is a path; the server opens no path from a request: give the envelope inline` }
+        ? {
+            ok: false,
+            reason: `designerAttestation "${envelopeOrPath}" is a path; the server opens no path from a request: give the envelope inline`,
+          }
         : verify(envelopeOrPath),
   };
 }
 
 const PresumeQuery = z.object({
-  date: z.string().optional().meta({ description: "Evaluate every order as if completed on this date (YYYY-MM-DD), as presume --date" }),
+  date: z
+    .string()
+    .optional()
+    .meta({ description: "Evaluate every order as if completed on this date (YYYY-MM-DD), as presume --date" }),
 });
 
 const LicenseQuery = z.object({
@@ -206,7 +235,11 @@ export const VerifyRequestSchema = z.strictObject({
   part: z.string().optional().meta({ description: "Require the attestation to be for this part, as verify --part" }),
 });
 
-function verifyRequest(request: ApiRequest): { bytes: Uint8Array; files: { name: string; sha256: string }[]; part?: string } {
+function verifyRequest(request: ApiRequest): {
+  bytes: Uint8Array;
+  files: { name: string; sha256: string }[];
+  part?: string;
+} {
   const text = typeof request.body === "string" ? request.body : "";
   let value: unknown;
   try {
@@ -216,8 +249,14 @@ function verifyRequest(request: ApiRequest): { bytes: Uint8Array; files: { name:
   }
   if (typeof value === "object" && value !== null && "envelope" in value) {
     const parsed = VerifyRequestSchema.safeParse(value);
-    if (!parsed.success) throw new ApiUsageError(`body: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ")}`);
-    const files = parsed.data.files.map((file) => ({ name: file.name, sha256: sha256Hex(Buffer.from(file.base64, "base64")) }));
+    if (!parsed.success)
+      throw new ApiUsageError(
+        `body: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ")}`,
+      );
+    const files = parsed.data.files.map((file) => ({
+      name: file.name,
+      sha256: sha256Hex(Buffer.from(file.base64, "base64")),
+    }));
     const part = parsed.data.part ?? request.query.part;
     return { bytes: Buffer.from(parsed.data.envelope, "utf8"), files, ...(part ? { part } : {}) };
   }
@@ -230,7 +269,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: "/api/v1/classify",
     operationId: "classify",
     summary: "Classify datasheets under ECCN 3A090",
-    description: "One datasheet, a JSON array, or JSON Lines (Content-Type: application/x-ndjson): the JSON of `ic3a090 classify`.",
+    description:
+      "One datasheet, a JSON array, or JSON Lines (Content-Type: application/x-ndjson): the JSON of `ic3a090 classify`.",
     cli: "classify",
     body: "text",
     bodyLimit: BODY_LIMITS.json,
@@ -258,7 +298,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     responses: RECORD_RESPONSES("The presumption checks"),
     handle(request, context) {
       const date = request.query.date;
-      if (date !== undefined && !isIsoDate(date)) throw new ApiUsageError(`--date: "${date}" is not a calendar date written YYYY-MM-DD`);
+      if (date !== undefined && !isIsoDate(date))
+        throw new ApiUsageError(`--date: "${date}" is not a calendar date written YYYY-MM-DD`);
       const options = { ...inlineOnly(context.presumeOptions), ...(date === undefined ? {} : { date }) };
       return answerRecords<PresumeResult>((value) => presume(value, options), request);
     },
@@ -279,11 +320,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
     responses: RECORD_RESPONSES("The licence answers"),
     handle(request) {
       const { date, mode } = request.query;
-      if (date !== undefined && !isIsoDate(date)) throw new ApiUsageError(`--date: "${date}" is not a calendar date written YYYY-MM-DD`);
+      if (date !== undefined && !isIsoDate(date))
+        throw new ApiUsageError(`--date: "${date}" is not a calendar date written YYYY-MM-DD`);
       if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
         throw new ApiUsageError(`--mode must be one of ${MODES.join(", ")}, got "${mode}"`);
       }
-      const options: LicenseOptions = { ...(date === undefined ? {} : { date }), mode: (mode ?? "enforced") as LicenseOptions["mode"] };
+      const options: LicenseOptions = {
+        ...(date === undefined ? {} : { date }),
+        mode: (mode ?? "enforced") as LicenseOptions["mode"],
+      };
       return answerRecords<LicenseResult>((value) => licenseOrRefuse(value, options), request);
     },
   },
@@ -298,16 +343,36 @@ export const API_ROUTES: readonly ApiRoute[] = [
     cli: "verify --json",
     body: "text",
     bodyLimit: BODY_LIMITS.verify,
-    requestTypes: { "application/json": { oneOf: [{ type: "object", description: "A DSSE envelope" }, z.toJSONSchema(VerifyRequestSchema, { io: "input" })] } },
-    query: z.object({ part: z.string().optional().meta({ description: "Require the attestation to be for this part" }) }),
+    requestTypes: {
+      "application/json": {
+        oneOf: [
+          { type: "object", description: "A DSSE envelope" },
+          z.toJSONSchema(VerifyRequestSchema, { io: "input" }),
+        ],
+      },
+    },
+    query: z.object({
+      part: z.string().optional().meta({ description: "Require the attestation to be for this part" }),
+    }),
     responses: {
-      "200": { description: "The outcome: ok true with who signed and what was recomputed, or ok false with the failed check", types: ["application/json"] },
+      "200": {
+        description: "The outcome: ok true with who signed and what was recomputed, or ok false with the failed check",
+        types: ["application/json"],
+      },
       "503": { description: "The server was started without --trust", types: ["application/json"] },
     },
     handle(request, context) {
-      if (!context.trust) throw new ApiUsageError("the server was started without --trust: it has no designers' keys to verify against", 503);
+      if (!context.trust)
+        throw new ApiUsageError(
+          "the server was started without --trust: it has no designers' keys to verify against",
+          503,
+        );
       const { bytes, files, part } = verifyRequest(request);
-      return json(verifyResultJson(verifyEnvelopeBytes(bytes, context.trust, { boundFiles: files, ...(part === undefined ? {} : { part }) })));
+      return json(
+        verifyResultJson(
+          verifyEnvelopeBytes(bytes, context.trust, { boundFiles: files, ...(part === undefined ? {} : { part }) }),
+        ),
+      );
     },
   },
   {
@@ -321,9 +386,19 @@ export const API_ROUTES: readonly ApiRoute[] = [
     cli: "render",
     body: "text",
     bodyLimit: BODY_LIMITS.verify,
-    requestTypes: { "application/json": { oneOf: [{ type: "object", description: "A DSSE envelope" }, z.toJSONSchema(VerifyRequestSchema, { io: "input" })] } },
+    requestTypes: {
+      "application/json": {
+        oneOf: [
+          { type: "object", description: "A DSSE envelope" },
+          z.toJSONSchema(VerifyRequestSchema, { io: "input" }),
+        ],
+      },
+    },
     query: z.object({
-      format: z.enum(RENDER_FORMATS as [RenderFormat, ...RenderFormat[]]).optional().meta({ description: "md (default), html or pdf" }),
+      format: z
+        .enum(RENDER_FORMATS as [RenderFormat, ...RenderFormat[]])
+        .optional()
+        .meta({ description: "md (default), html or pdf" }),
       part: z.string().optional().meta({ description: "Require the attestation to be for this part" }),
     }),
     responses: {
@@ -332,15 +407,35 @@ export const API_ROUTES: readonly ApiRoute[] = [
       "503": { description: "The server was started without --trust", types: ["application/json"] },
     },
     handle(request, context) {
-      if (!context.trust) throw new ApiUsageError("the server was started without --trust: it has no designers' keys to verify against", 503);
+      if (!context.trust)
+        throw new ApiUsageError(
+          "the server was started without --trust: it has no designers' keys to verify against",
+          503,
+        );
       const format = (request.query.format ?? "md") as RenderFormat;
-      if (!RENDER_FORMATS.includes(format)) throw new ApiUsageError(`--format must be one of ${RENDER_FORMATS.join(", ")}, got "${format}"`);
+      if (!RENDER_FORMATS.includes(format))
+        throw new ApiUsageError(`--format must be one of ${RENDER_FORMATS.join(", ")}, got "${format}"`);
       const { bytes, files, part } = verifyRequest(request);
-      const result = verifyEnvelopeBytes(bytes, context.trust, { boundFiles: files, ...(part === undefined ? {} : { part }) });
+      const result = verifyEnvelopeBytes(bytes, context.trust, {
+        boundFiles: files,
+        ...(part === undefined ? {} : { part }),
+      });
       if (!result.ok) return json(verifyResultJson(result), 422);
-      const document = renderAttestation(result, format, { envelopeFile: "attestation.json", trustFile: "trusted-designers.json" });
-      const type = format === "pdf" ? "application/pdf" : format === "html" ? "text/html; charset=utf-8" : "text/markdown; charset=utf-8";
-      return { status: 200, contentType: type, body: typeof document === "string" ? document : (Readable.from([document]) as Readable) };
+      const document = renderAttestation(result, format, {
+        envelopeFile: "attestation.json",
+        trustFile: "trusted-designers.json",
+      });
+      const type =
+        format === "pdf"
+          ? "application/pdf"
+          : format === "html"
+            ? "text/html; charset=utf-8"
+            : "text/markdown; charset=utf-8";
+      return {
+        status: 200,
+        contentType: type,
+        body: typeof document === "string" ? document : (Readable.from([document]) as Readable),
+      };
     },
   },
   {
@@ -356,26 +451,51 @@ export const API_ROUTES: readonly ApiRoute[] = [
     cli: "classify FILE.csv",
     body: "stream",
     bodyLimit: BODY_LIMITS.catalogue,
-    requestTypes: { "text/csv": { type: "string" }, [XLSX_MEDIA_TYPE]: { type: "string", contentMediaType: XLSX_MEDIA_TYPE } },
+    requestTypes: {
+      "text/csv": { type: "string" },
+      [XLSX_MEDIA_TYPE]: { type: "string", contentMediaType: XLSX_MEDIA_TYPE },
+    },
     query: z.object({
       ...DateQuery.shape,
-      format: z.enum(["csv", "xlsx"]).optional().meta({ description: "The answer's format (default: the format sent)" }),
+      format: z
+        .enum(["csv", "xlsx"])
+        .optional()
+        .meta({ description: "The answer's format (default: the format sent)" }),
       sheet: z.string().optional().meta({ description: "The workbook's sheet to read (default: the first)" }),
     }),
     responses: {
-      "200": { description: "Each input row with tpp, performance_density, clause, eccn, missing, warnings and error appended", types: ["text/csv", XLSX_MEDIA_TYPE] },
-      "400": { description: "The catalogue cannot be read (no header, no part column, a record too long, not a workbook)", types: ["application/json"] },
+      "200": {
+        description: "Each input row with tpp, performance_density, clause, eccn, missing, warnings and error appended",
+        types: ["text/csv", XLSX_MEDIA_TYPE],
+      },
+      "400": {
+        description: "The catalogue cannot be read (no header, no part column, a record too long, not a workbook)",
+        types: ["application/json"],
+      },
     },
     async handle(request) {
       const rules = rulesForQuery(request.query.date);
       const workbookIn = request.contentType === XLSX_MEDIA_TYPE;
-      const format = request.query.format ?? (request.accept.includes(XLSX_MEDIA_TYPE) ? "xlsx" : request.accept.includes("text/csv") ? "csv" : workbookIn ? "xlsx" : "csv");
+      const format =
+        request.query.format ??
+        (request.accept.includes(XLSX_MEDIA_TYPE)
+          ? "xlsx"
+          : request.accept.includes("text/csv")
+            ? "csv"
+            : workbookIn
+              ? "xlsx"
+              : "csv");
       if (format !== "csv" && format !== "xlsx") throw new ApiUsageError(`format: "${format}" is not csv or xlsx`);
       try {
-        const body = await catalogueStream(request.body as Readable, rules, { workbookIn, workbookOut: format === "xlsx", sheet: request.query.sheet });
+        const body = await catalogueStream(request.body as Readable, rules, {
+          workbookIn,
+          workbookOut: format === "xlsx",
+          sheet: request.query.sheet,
+        });
         return { status: 200, contentType: format === "xlsx" ? XLSX_MEDIA_TYPE : "text/csv; charset=utf-8", body };
       } catch (error) {
-        if (error instanceof CatalogueRequestError) throw new ApiUsageError(`${BODY_SOURCE}: ${error.message}`, error.status);
+        if (error instanceof CatalogueRequestError)
+          throw new ApiUsageError(`${BODY_SOURCE}: ${error.message}`, error.status);
         throw error;
       }
     },
@@ -385,17 +505,26 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: "/api/v1/plot",
     operationId: "plot",
     summary: "Draw parts on the TPP × performance density map, as SVG",
-    description: "A CSV catalogue, JSON Lines or JSON datasheets: the SVG of `ic3a090 plot`, over the thresholds of the date.",
+    description:
+      "A CSV catalogue, JSON Lines or JSON datasheets: the SVG of `ic3a090 plot`, over the thresholds of the date.",
     cli: "plot",
     body: "text",
     bodyLimit: BODY_LIMITS.json * 8,
-    requestTypes: { "text/csv": { type: "string" }, "application/json": { type: "object" }, [NDJSON]: { type: "object" } },
+    requestTypes: {
+      "text/csv": { type: "string" },
+      "application/json": { type: "object" },
+      [NDJSON]: { type: "object" },
+    },
     query: DateQuery,
     responses: { "200": { description: "The map", types: ["image/svg+xml"] } },
     async handle(request) {
       const rules = rulesForQuery(request.query.date);
       const format = request.contentType === "text/csv" ? "csv" : isJsonLines(request.contentType) ? "jsonl" : "json";
-      return { status: 200, contentType: "image/svg+xml; charset=utf-8", body: await mapSvg(String(request.body ?? ""), format, rules) };
+      return {
+        status: 200,
+        contentType: "image/svg+xml; charset=utf-8",
+        body: await mapSvg(String(request.body ?? ""), format, rules),
+      };
     },
   },
   {
@@ -407,7 +536,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
     cli: "rules --json",
     body: "none",
     query: DateQuery,
-    responses: { "200": { description: "The rules table", types: ["application/json"] }, "400": { description: "A date the rules do not cover", types: ["application/json"] } },
+    responses: {
+      "200": { description: "The rules table", types: ["application/json"] },
+      "400": { description: "A date the rules do not cover", types: ["application/json"] },
+    },
     handle(request) {
       return json(rulesTable(rulesForQuery(request.query.date)));
     },
@@ -418,7 +550,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
       path: `/api/v1/schema/${name}`,
       operationId: `schema-${name}`,
       summary: `The JSON Schema of the ${name} input`,
-      description: name === "datasheet" ? "The JSON of `ic3a090 schema`." : `The JSON Schema of the ${name}, as published under data/schema.`,
+      description:
+        name === "datasheet"
+          ? "The JSON of `ic3a090 schema`."
+          : `The JSON Schema of the ${name}, as published under data/schema.`,
       cli: name === "datasheet" ? "schema" : "",
       body: "none",
       responses: { "200": { description: "A JSON Schema (draft 2020-12)", types: ["application/json"] } },

@@ -38,7 +38,8 @@ async function* classifiedCsv(input: AsyncIterable<string | Buffer>, rules: Rule
     const text = transform.push(decoder.decode()) + transform.end();
     if (text) yield text;
   } catch (error) {
-    if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError || error instanceof WorkbookError) throw new CatalogueRequestError(error.message);
+    if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError || error instanceof WorkbookError)
+      throw new CatalogueRequestError(error.message);
     throw error;
   }
 }
@@ -48,7 +49,11 @@ async function readWhole(input: Readable, limit: number): Promise<Buffer> {
   let size = 0;
   for await (const chunk of input) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new CatalogueRequestError(`the workbook is larger than ${limit} bytes; send it as CSV, which is streamed`, 413);
+    if (size > limit)
+      throw new CatalogueRequestError(
+        `the workbook is larger than ${limit} bytes; send it as CSV, which is streamed`,
+        413,
+      );
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -68,8 +73,14 @@ export interface CatalogueStreamOptions {
  *
  * @throws CatalogueRequestError when the catalogue cannot be read (before any output).
  */
-export async function catalogueStream(input: Readable, rules: RuleSet, options: CatalogueStreamOptions): Promise<Readable> {
-  const source: AsyncIterable<string | Buffer> = options.workbookIn ? xlsxBufferAsCsv(await readWhole(input, XLSX_BODY_LIMIT), options.sheet) : input;
+export async function catalogueStream(
+  input: Readable,
+  rules: RuleSet,
+  options: CatalogueStreamOptions,
+): Promise<Readable> {
+  const source: AsyncIterable<string | Buffer> = options.workbookIn
+    ? xlsxBufferAsCsv(await readWhole(input, XLSX_BODY_LIMIT), options.sheet)
+    : input;
   const pieces = classifiedCsv(source, rules);
   const first = await pieces.next();
   async function* all(): AsyncGenerator<string> {

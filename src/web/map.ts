@@ -1,6 +1,6 @@
 /** The map of `ic3a090 plot` for a request body: every record classified (without trace) and drawn. */
 import { Readable } from "node:stream";
-import { type RowOutcome } from "../catalogue/classify.js";
+import type { RowOutcome } from "../catalogue/classify.js";
 import { renderMap } from "../plot/map.js";
 import type { RuleSet } from "../rules/rules.js";
 import { outcomesOfText, type TextFormat } from "./outcomes.js";

@@ -15,7 +15,9 @@ const ERROR_SCHEMA = {
 
 function parameters(route: ApiRoute) {
   if (!route.query) return [];
-  const schema = z.toJSONSchema(route.query, { io: "input" }) as { properties?: Record<string, { description?: string }> };
+  const schema = z.toJSONSchema(route.query, { io: "input" }) as {
+    properties?: Record<string, { description?: string }>;
+  };
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
     name,
     in: "query",
@@ -30,10 +32,15 @@ function operation(route: ApiRoute) {
   for (const [status, { description, types }] of Object.entries(route.responses)) {
     responses[status] = {
       description,
-      content: Object.fromEntries(types.map((type) => [type, { schema: status === "200" || type !== "application/json" ? {} : ERROR_SCHEMA }])),
+      content: Object.fromEntries(
+        types.map((type) => [type, { schema: status === "200" || type !== "application/json" ? {} : ERROR_SCHEMA }]),
+      ),
     };
   }
-  responses["4XX"] ??= { description: "Usage error (bad date, 404, 405, 413)", content: { "application/json": { schema: ERROR_SCHEMA } } };
+  responses["4XX"] ??= {
+    description: "Usage error (bad date, 404, 405, 413)",
+    content: { "application/json": { schema: ERROR_SCHEMA } },
+  };
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -41,7 +48,12 @@ function operation(route: ApiRoute) {
     ...(route.cli ? { "x-cli": `ic3a090 ${route.cli}` } : {}),
     parameters: parameters(route),
     ...(route.requestTypes
-      ? { requestBody: { required: true, content: Object.fromEntries(Object.entries(route.requestTypes).map(([type, schema]) => [type, { schema }])) } }
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(Object.entries(route.requestTypes).map(([type, schema]) => [type, { schema }])),
+          },
+        }
       : {}),
     responses,
   };
@@ -49,12 +61,17 @@ function operation(route: ApiRoute) {
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, object>> = {};
-  for (const route of API_ROUTES) (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  for (const route of API_ROUTES) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = operation(route);
+  }
   paths["/api/v1/examples"] = {
     get: {
       operationId: "examples",
       summary: "The bundled catalogue's parts as datasheets",
-      responses: { "200": { description: "[{part, datasheet}]", content: { "application/json": { schema: { type: "array" } } } } },
+      responses: {
+        "200": { description: "[{part, datasheet}]", content: { "application/json": { schema: { type: "array" } } } },
+      },
     },
   };
   return {
@@ -62,7 +79,8 @@ export function openApiDocument() {
     info: {
       title: "ic3a090 API",
       version: TOOL_VERSION,
-      description: "ECCN 3A090 classification and the Note 1 presumption, exactly as the ic3a090 CLI prints them. States what the rule says; not legal advice.",
+      description:
+        "ECCN 3A090 classification and the Note 1 presumption, exactly as the ic3a090 CLI prints them. States what the rule says; not legal advice.",
       license: { name: "MIT", identifier: "MIT" },
     },
     paths,

@@ -21,7 +21,13 @@ function jsonOutcome(parsed: ReturnType<typeof parseJson>, row: number, rules: R
   try {
     const datasheet = parseDatasheet(parsed.value);
     const datacenter = datasheet.kind === "ic" ? (datasheet.datacenter ?? null) : null;
-    return { kind: "classified", row, part: datasheet.part, datacenter, result: classifyDatasheet(datasheet, rules, { trace: false }) };
+    return {
+      kind: "classified",
+      row,
+      part: datasheet.part,
+      datacenter,
+      result: classifyDatasheet(datasheet, rules, { trace: false }),
+    };
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
     return { kind: "invalid", row, part, message: `record ${row}: ${error.message}` };
@@ -41,7 +47,8 @@ export async function* outcomesOfText(input: Readable, format: TextFormat, rules
     try {
       classifier = new CatalogueClassifier(header.fields, rules);
     } catch (error) {
-      if (error instanceof InvalidInputError || error instanceof CatalogueFileError) throw new ApiUsageError(`stdin: header (row ${header.row}): ${error.message}`);
+      if (error instanceof InvalidInputError || error instanceof CatalogueFileError)
+        throw new ApiUsageError(`stdin: header (row ${header.row}): ${error.message}`);
       throw error;
     }
     for (const record of records.slice(1)) yield classifier.classify(record);

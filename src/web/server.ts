@@ -8,7 +8,15 @@
 import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { API_ROUTES, type ApiRoute, ApiUsageError, BODY_LIMITS, routesAt, type ServerContext, usageErrorBody } from "./api.js";
+import {
+  API_ROUTES,
+  type ApiRoute,
+  ApiUsageError,
+  BODY_LIMITS,
+  routesAt,
+  type ServerContext,
+  usageErrorBody,
+} from "./api.js";
 import { openApiDocument } from "./openapi.js";
 import { bundledDatasheets } from "./examples.js";
 
@@ -73,7 +81,12 @@ export interface ServerOptions {
 }
 
 export function buildServer(options: ServerOptions): FastifyInstance {
-  const server = Fastify({ logger: false, bodyLimit: BODY_LIMITS.json, forceCloseConnections: true, return503OnClosing: true });
+  const server = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMITS.json,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
   const appFiles = loadAppFiles();
   const examples = bundledDatasheets();
 
@@ -81,7 +94,11 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     reply.headers(SECURITY_HEADERS);
     reply.header("cache-control", "no-store");
     if (options.loopbackOnly && !isLoopbackHostHeader(request.headers.host)) {
-      return sendError(reply, 421, `this server answers only for localhost, 127.0.0.1 or [::1], not "${request.headers.host ?? ""}"`);
+      return sendError(
+        reply,
+        421,
+        `this server answers only for localhost, 127.0.0.1 or [::1], not "${request.headers.host ?? ""}"`,
+      );
     }
   });
 
@@ -97,8 +114,16 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   });
   server.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0]!;
-    const allowed = [...routesAt(path).map((route) => route.method), ...(APP_FILES[path] || path === "/openapi.json" ? ["GET"] : [])];
-    if (allowed.length > 0) return sendError(reply.header("allow", [...new Set([...allowed, "HEAD"])].join(", ")), 405, `${request.method} is not allowed on ${path}; use ${allowed.join(" or ")}`);
+    const allowed = [
+      ...routesAt(path).map((route) => route.method),
+      ...(APP_FILES[path] || path === "/openapi.json" ? ["GET"] : []),
+    ];
+    if (allowed.length > 0)
+      return sendError(
+        reply.header("allow", [...new Set([...allowed, "HEAD"])].join(", ")),
+        405,
+        `${request.method} is not allowed on ${path}; use ${allowed.join(" or ")}`,
+      );
     return sendError(reply, 404, `no such page or endpoint: ${path}`);
   });
 
@@ -120,8 +145,21 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
 function registerRoute(server: FastifyInstance, route: ApiRoute, context: ServerContext): void {
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    const query = Object.fromEntries(Object.entries(request.query as Record<string, unknown>).map(([key, value]) => [key, Array.isArray(value) ? String(value.at(-1)) : String(value)]));
-    const response = await route.handle({ query, contentType: mediaType(request), accept: request.headers.accept ?? "", body: request.body as string | Readable | undefined }, context);
+    const query = Object.fromEntries(
+      Object.entries(request.query as Record<string, unknown>).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? String(value.at(-1)) : String(value),
+      ]),
+    );
+    const response = await route.handle(
+      {
+        query,
+        contentType: mediaType(request),
+        accept: request.headers.accept ?? "",
+        body: request.body as string | Readable | undefined,
+      },
+      context,
+    );
     return reply.code(response.status).type(response.contentType).send(response.body);
   };
   if (route.body === "stream") {
@@ -133,5 +171,10 @@ function registerRoute(server: FastifyInstance, route: ApiRoute, context: Server
     });
     return;
   }
-  server.route({ method: route.method, url: route.path, ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }), handler });
+  server.route({
+    method: route.method,
+    url: route.path,
+    ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
+    handler,
+  });
 }

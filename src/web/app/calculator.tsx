@@ -3,7 +3,7 @@
  * in step), or a part picked from the bundled catalogue; the classification
  * and the part's place on the map update as you type.
  */
-import { valueOf, checkedOf } from "./dom.js";
+import { inputValue, inputChecked } from "./dom.js";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { getJson, mapUrl, postJson } from "./http.js";
 import { ResultView } from "./result.js";
@@ -62,7 +62,12 @@ export function CalculatorPage({ date }: { date: string }) {
         .then(({ value }) => setResult(value))
         .catch(() => undefined);
       mapUrl(text, "application/json", date, controller.signal)
-        .then((url) => setMap((old) => (old && URL.revokeObjectURL(old), url)))
+        .then((url) =>
+          setMap((old) => {
+            if (old) URL.revokeObjectURL(old);
+            return url;
+          }),
+        )
         .catch(() => undefined);
     }, 120);
     return () => {
@@ -77,7 +82,7 @@ export function CalculatorPage({ date }: { date: string }) {
     change(copy);
     setText(JSON.stringify(copy, null, 2));
   };
-  const rates = model?.units[0]!.rates ?? [];
+  const rates = model?.units[0]?.rates ?? [];
   const dies = model?.dies ?? [];
 
   return (
@@ -88,7 +93,7 @@ export function CalculatorPage({ date }: { date: string }) {
           <select
             data-testid="pick-part"
             onChange={(event) => {
-              const picked = parts.find((candidate) => candidate.part === valueOf(event));
+              const picked = parts.find((candidate) => candidate.part === inputValue(event));
               if (picked) setText(JSON.stringify(picked.datasheet, null, 2));
             }}
           >
@@ -104,14 +109,19 @@ export function CalculatorPage({ date }: { date: string }) {
           <fieldset>
             <legend>Datasheet</legend>
             <label>
-              Part <input value={model.part} data-testid="part" onInput={(event) => update((sheet) => (sheet.part = valueOf(event)))} />
+              Part{" "}
+              <input
+                value={model.part}
+                data-testid="part"
+                onInput={(event) => update((sheet) => (sheet.part = inputValue(event)))}
+              />
             </label>
             <label>
               Marketed for data centers{" "}
               <select
                 value={model.datacenter === true ? "yes" : model.datacenter === false ? "no" : ""}
                 onChange={(event) => {
-                  const value = valueOf(event);
+                  const value = inputValue(event);
                   update((sheet) => (sheet.datacenter = value === "yes" ? true : value === "no" ? false : null));
                 }}
               >
@@ -133,7 +143,14 @@ export function CalculatorPage({ date }: { date: string }) {
                 {rates.map((rate, index) => (
                   <tr key={index}>
                     <td>
-                      <input list="formats" value={rate.format} aria-label={`format ${index + 1}`} onInput={(event) => update((sheet) => (sheet.units[0]!.rates[index]!.format = valueOf(event)))} />
+                      <input
+                        list="formats"
+                        value={rate.format}
+                        aria-label={`format ${index + 1}`}
+                        onInput={(event) =>
+                          update((sheet) => (sheet.units[0]!.rates[index]!.format = inputValue(event)))
+                        }
+                      />
                     </td>
                     <td>
                       {"tops" in rate ? (
@@ -142,14 +159,20 @@ export function CalculatorPage({ date }: { date: string }) {
                           value={rate.tops}
                           aria-label={`TOPS ${rate.format}`}
                           data-testid={`tops-${index}`}
-                          onInput={(event) => update((sheet) => (sheet.units[0]!.rates[index]!.tops = valueOf(event)))}
+                          onInput={(event) =>
+                            update((sheet) => (sheet.units[0]!.rates[index]!.tops = inputValue(event)))
+                          }
                         />
                       ) : (
                         <span class="muted">from MACs and clock (edit as JSON)</span>
                       )}
                     </td>
                     <td>
-                      <button type="button" aria-label={`remove ${rate.format}`} onClick={() => update((sheet) => sheet.units[0]!.rates.splice(index, 1))}>
+                      <button
+                        type="button"
+                        aria-label={`remove ${rate.format}`}
+                        onClick={() => update((sheet) => sheet.units[0]!.rates.splice(index, 1))}
+                      >
                         ×
                       </button>
                     </td>
@@ -157,7 +180,10 @@ export function CalculatorPage({ date }: { date: string }) {
                 ))}
               </tbody>
             </table>
-            <button type="button" onClick={() => update((sheet) => sheet.units[0]!.rates.push({ format: "FP8", tops: "" }))}>
+            <button
+              type="button"
+              onClick={() => update((sheet) => sheet.units[0]!.rates.push({ format: "FP8", tops: "" }))}
+            >
               Add a rate
             </button>
             <table class="dies">
@@ -175,19 +201,42 @@ export function CalculatorPage({ date }: { date: string }) {
                 {dies.map((die, index) => (
                   <tr key={index}>
                     <td>
-                      <input value={die.name ?? ""} aria-label={`die ${index + 1} name`} onInput={(event) => update((sheet) => (sheet.dies![index]!.name = valueOf(event)))} />
+                      <input
+                        value={die.name ?? ""}
+                        aria-label={`die ${index + 1} name`}
+                        onInput={(event) => update((sheet) => (sheet.dies![index]!.name = inputValue(event)))}
+                      />
                     </td>
                     <td>
-                      <input inputMode="decimal" value={die.areaMm2 ?? ""} aria-label={`die ${index + 1} area`} onInput={(event) => update((sheet) => (sheet.dies![index]!.areaMm2 = valueOf(event)))} />
+                      <input
+                        inputMode="decimal"
+                        value={die.areaMm2 ?? ""}
+                        aria-label={`die ${index + 1} area`}
+                        onInput={(event) => update((sheet) => (sheet.dies![index]!.areaMm2 = inputValue(event)))}
+                      />
                     </td>
                     <td>
-                      <input type="checkbox" checked={die.logic === true} aria-label={`die ${index + 1} logic`} onChange={(event) => update((sheet) => (sheet.dies![index]!.logic = checkedOf(event)))} />
+                      <input
+                        type="checkbox"
+                        checked={die.logic === true}
+                        aria-label={`die ${index + 1} logic`}
+                        onChange={(event) => update((sheet) => (sheet.dies![index]!.logic = inputChecked(event)))}
+                      />
                     </td>
                     <td>
-                      <input type="checkbox" checked={die.nonPlanar === true} aria-label={`die ${index + 1} non-planar`} onChange={(event) => update((sheet) => (sheet.dies![index]!.nonPlanar = checkedOf(event)))} />
+                      <input
+                        type="checkbox"
+                        checked={die.nonPlanar === true}
+                        aria-label={`die ${index + 1} non-planar`}
+                        onChange={(event) => update((sheet) => (sheet.dies![index]!.nonPlanar = inputChecked(event)))}
+                      />
                     </td>
                     <td>
-                      <button type="button" aria-label={`remove die ${index + 1}`} onClick={() => update((sheet) => sheet.dies!.splice(index, 1))}>
+                      <button
+                        type="button"
+                        aria-label={`remove die ${index + 1}`}
+                        onClick={() => update((sheet) => sheet.dies!.splice(index, 1))}
+                      >
                         ×
                       </button>
                     </td>
@@ -195,12 +244,22 @@ export function CalculatorPage({ date }: { date: string }) {
                 ))}
               </tbody>
             </table>
-            <button type="button" onClick={() => update((sheet) => (sheet.dies ??= []).push({ name: `die ${(sheet.dies?.length ?? 0) + 1}`, areaMm2: "", logic: true }))}>
+            <button
+              type="button"
+              onClick={() =>
+                update((sheet) => {
+                  sheet.dies ??= [];
+                  sheet.dies.push({ name: `die ${sheet.dies.length + 1}`, areaMm2: "", logic: true });
+                })
+              }
+            >
               Add a die
             </button>
           </fieldset>
         ) : (
-          <p class="muted">This datasheet has more than the form shows (several units, HBM, or invalid JSON): edit it as JSON below.</p>
+          <p class="muted">
+            This datasheet has more than the form shows (several units, HBM, or invalid JSON): edit it as JSON below.
+          </p>
         )}
         <datalist id="formats">
           {FORMATS.map((format) => (
@@ -209,12 +268,25 @@ export function CalculatorPage({ date }: { date: string }) {
         </datalist>
         <label class="block">
           Datasheet JSON (paste or edit; <a href="/api/v1/schema/datasheet">fields</a>)
-          <textarea rows={14} spellcheck={false} value={text} data-testid="datasheet-json" onInput={(event) => setText(valueOf(event))} />
+          <textarea
+            rows={14}
+            spellcheck={false}
+            value={text}
+            data-testid="datasheet-json"
+            onInput={(event) => setText(inputValue(event))}
+          />
         </label>
       </section>
       <section aria-label="Classification">
         <ResultView value={result as never} />
-        {map && <img class="map" src={map} alt="The part on the TPP × performance density map, with the threshold lines of the rules date" data-testid="map" />}
+        {map && (
+          <img
+            class="map"
+            src={map}
+            alt="The part on the TPP × performance density map, with the threshold lines of the rules date"
+            data-testid="map"
+          />
+        )}
       </section>
     </div>
   );

@@ -4,7 +4,7 @@
  * every row (only the visible rows are drawn, so 100,000 rows do not freeze
  * the page), the map, and the classified CSV to download.
  */
-import { valueOf, checkedOf } from "./dom.js";
+import { inputValue, inputChecked } from "./dom.js";
 import { useMemo, useRef, useState } from "preact/hooks";
 import { compareDecimalText, CsvReader } from "./csv.js";
 import { mapUrl } from "./http.js";
@@ -48,7 +48,11 @@ export function CataloguePage({ date }: { date: string }) {
     setProgress(`Sending ${file.name} (${file.size.toLocaleString()} bytes)…`);
     setSource(file);
     const type = /\.xlsx$/i.test(file.name) ? XLSX : "text/csv";
-    const response = await fetch(`/api/v1/catalogue?format=csv&date=${encodeURIComponent(date)}`, { method: "POST", headers: { "content-type": type }, body: file });
+    const response = await fetch(`/api/v1/catalogue?format=csv&date=${encodeURIComponent(date)}`, {
+      method: "POST",
+      headers: { "content-type": type },
+      body: file,
+    });
     if (!response.ok || !response.body) {
       const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
       setError(body.error?.message ?? `the server answered ${response.status}`);
@@ -85,14 +89,21 @@ export function CataloguePage({ date }: { date: string }) {
     setTable({ header: header ?? [], rows });
     setProgress(`${rows.length.toLocaleString()} rows classified from ${file.name}`);
     const classified = new Blob(pieces, { type: "text/csv" });
-    setDownload({ url: URL.createObjectURL(classified), name: file.name.replace(/(\.csv|\.xlsx)?$/i, ".classified.csv") });
+    setDownload({
+      url: URL.createObjectURL(classified),
+      name: file.name.replace(/(\.csv|\.xlsx)?$/i, ".classified.csv"),
+    });
     void mapUrl(classified, "text/csv", date).then(setMap);
   };
 
   const downloadWorkbook = async () => {
     if (!source) return;
     const type = /\.xlsx$/i.test(source.name) ? XLSX : "text/csv";
-    const response = await fetch(`/api/v1/catalogue?format=xlsx&date=${encodeURIComponent(date)}`, { method: "POST", headers: { "content-type": type }, body: source });
+    const response = await fetch(`/api/v1/catalogue?format=xlsx&date=${encodeURIComponent(date)}`, {
+      method: "POST",
+      headers: { "content-type": type },
+      body: source,
+    });
     if (!response.ok) return;
     const link = document.createElement("a");
     link.href = URL.createObjectURL(await response.blob());
@@ -129,7 +140,10 @@ export function CataloguePage({ date }: { date: string }) {
     if (sort) {
       const name = table.header[sort.column] ?? "";
       const compare = NUMERIC.has(name) ? compareDecimalText : (a: string, b: string) => a.localeCompare(b);
-      indices.sort((a, b) => compare(table.rows[a]![sort.column] ?? "", table.rows[b]![sort.column] ?? "") * (sort.descending ? -1 : 1));
+      indices.sort(
+        (a, b) =>
+          compare(table.rows[a]![sort.column] ?? "", table.rows[b]![sort.column] ?? "") * (sort.descending ? -1 : 1),
+      );
     }
     return indices;
   }, [table, filters, sort]);
@@ -151,40 +165,73 @@ export function CataloguePage({ date }: { date: string }) {
         }}
       >
         <label>
-          Choose or drop a catalogue, CSV or Excel (columns: part, kind, datacenter, tops_&lt;format&gt;, die_area_mm2, …){" "}
-          <input type="file" accept=".csv,.xlsx,text/csv" data-testid="catalogue-file" onChange={(event) => {
-            const file = (event.target as HTMLInputElement).files?.[0];
-            if (file) void upload(file);
-          }} />
+          Choose or drop a catalogue, CSV or Excel (columns: part, kind, datacenter, tops_&lt;format&gt;, die_area_mm2,
+          …){" "}
+          <input
+            type="file"
+            accept=".csv,.xlsx,text/csv"
+            data-testid="catalogue-file"
+            onChange={(event) => {
+              const file = (event.target as HTMLInputElement).files?.[0];
+              if (file) void upload(file);
+            }}
+          />
         </label>
-        <p role="status" data-testid="progress">{progress}</p>
-        {error && <p class="error" role="alert">{error}</p>}
+        <p role="status" data-testid="progress">
+          {progress}
+        </p>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
       </section>
       {table && (
         <>
           <div class="filters">
             <label>
               Clause{" "}
-              <select value={filters.clause} onChange={(event) => setFilters({ ...filters, clause: valueOf(event) })}>
+              <select
+                value={filters.clause}
+                onChange={(event) => setFilters({ ...filters, clause: inputValue(event) })}
+              >
                 <option value="">all</option>
-                {clauses.map((clause) => <option key={clause}>{clause}</option>)}
+                {clauses.map((clause) => (
+                  <option key={clause}>{clause}</option>
+                ))}
               </select>
             </label>
             <label>
               ECCN{" "}
-              <select value={filters.eccn} onChange={(event) => setFilters({ ...filters, eccn: valueOf(event) })}>
+              <select value={filters.eccn} onChange={(event) => setFilters({ ...filters, eccn: inputValue(event) })}>
                 <option value="">all</option>
-                {eccns.map((eccn) => <option key={eccn}>{eccn}</option>)}
+                {eccns.map((eccn) => (
+                  <option key={eccn}>{eccn}</option>
+                ))}
               </select>
             </label>
             <label>
-              <input type="checkbox" checked={filters.indeterminate} onChange={(event) => setFilters({ ...filters, indeterminate: checkedOf(event) })} /> indeterminate
+              <input
+                type="checkbox"
+                checked={filters.indeterminate}
+                onChange={(event) => setFilters({ ...filters, indeterminate: inputChecked(event) })}
+              />{" "}
+              indeterminate
             </label>
             <label>
-              <input type="checkbox" checked={filters.invalid} onChange={(event) => setFilters({ ...filters, invalid: checkedOf(event) })} /> invalid ({invalidCount})
+              <input
+                type="checkbox"
+                checked={filters.invalid}
+                onChange={(event) => setFilters({ ...filters, invalid: inputChecked(event) })}
+              />{" "}
+              invalid ({invalidCount})
             </label>
             <label>
-              Part contains <input value={filters.search} onInput={(event) => setFilters({ ...filters, search: valueOf(event) })} />
+              Part contains{" "}
+              <input
+                value={filters.search}
+                onInput={(event) => setFilters({ ...filters, search: inputValue(event) })}
+              />
             </label>
             <span data-testid="row-count">
               {visible.length.toLocaleString()} of {table.rows.length.toLocaleString()} rows
@@ -198,14 +245,27 @@ export function CataloguePage({ date }: { date: string }) {
               Download as Excel
             </button>
           </div>
-          <div class="viewport" ref={viewport} style={{ height: `${(VISIBLE_ROWS + 1) * ROW_HEIGHT}px` }} onScroll={(event) => setScrollTop((event.target as HTMLDivElement).scrollTop)}>
+          <div
+            class="viewport"
+            ref={viewport}
+            style={{ height: `${(VISIBLE_ROWS + 1) * ROW_HEIGHT}px` }}
+            onScroll={(event) => setScrollTop((event.target as HTMLDivElement).scrollTop)}
+          >
             <table class="catalogue" data-testid="catalogue-table">
               <thead>
                 <tr>
                   <th>row</th>
                   {columns.map((column) => (
-                    <th key={column} aria-sort={sort?.column === column ? (sort.descending ? "descending" : "ascending") : "none"}>
-                      <button type="button" onClick={() => setSort({ column, descending: sort?.column === column ? !sort.descending : false })}>
+                    <th
+                      key={column}
+                      aria-sort={sort?.column === column ? (sort.descending ? "descending" : "ascending") : "none"}
+                    >
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setSort({ column, descending: sort?.column === column ? !sort.descending : false })
+                        }
+                      >
                         {table.header[column]}
                       </button>
                     </th>
@@ -213,6 +273,7 @@ export function CataloguePage({ date }: { date: string }) {
                 </tr>
               </thead>
               <tbody>
+                {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row that keeps the scroll height; nothing in it can take focus. */}
                 <tr style={{ height: `${first * ROW_HEIGHT}px` }} aria-hidden="true" />
                 {slice.map((index) => {
                   const row = table.rows[index]!;
@@ -221,17 +282,32 @@ export function CataloguePage({ date }: { date: string }) {
                       <td>{index + 2}</td>
                       {columns.map((column) => (
                         <td key={column} title={row[column] ?? ""}>
-                          {table.header[column] === "clause" && row[column] ? <span class={clauseClass(row[column]!)}>{row[column]}</span> : row[column]}
+                          {table.header[column] === "clause" && row[column] ? (
+                            <span class={clauseClass(row[column]!)}>{row[column]}</span>
+                          ) : (
+                            row[column]
+                          )}
                         </td>
                       ))}
                     </tr>
                   );
                 })}
-                <tr style={{ height: `${Math.max(0, visible.length - first - slice.length) * ROW_HEIGHT}px` }} aria-hidden="true" />
+                {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the spacer row after the visible slice. */}
+                <tr
+                  style={{ height: `${Math.max(0, visible.length - first - slice.length) * ROW_HEIGHT}px` }}
+                  aria-hidden="true"
+                />
               </tbody>
             </table>
           </div>
-          {map && <img class="map" src={map} alt="The catalogue on the TPP × performance density map" data-testid="catalogue-map" />}
+          {map && (
+            <img
+              class="map"
+              src={map}
+              alt="The catalogue on the TPP × performance density map"
+              data-testid="catalogue-map"
+            />
+          )}
         </>
       )}
     </div>

@@ -6,7 +6,7 @@
  * citations, the red-flag checklist and the trace. Every string is rendered
  * as text.
  */
-import { valueOf, checkedOf } from "./dom.js";
+import { inputValue, inputChecked } from "./dom.js";
 import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { postJson } from "./http.js";
@@ -21,7 +21,8 @@ const AI_TRAINING = ["none", "for-d5-or-macau-headquartered", "wmd", "military-i
 function exampleName(shipment: Shipment): string {
   const item = (shipment.item ?? {}) as Shipment;
   const endUser = (shipment.endUser ?? {}) as Shipment;
-  const parent = typeof endUser.ultimateParentHeadquarters === "string" ? ` (parent in ${endUser.ultimateParentHeadquarters})` : "";
+  const parent =
+    typeof endUser.ultimateParentHeadquarters === "string" ? ` (parent in ${endUser.ultimateParentHeadquarters})` : "";
   return `${String(item.part ?? item.eccn ?? "item")} to ${String(shipment.destination ?? "?")}${parent}`;
 }
 
@@ -93,12 +94,24 @@ function answerClass(answer: string): string {
   return "badge badge-indeterminate";
 }
 
-function List({ name, title, items }: { name: string; title: string; items: string[] | undefined }): JSX.Element | null {
+function List({
+  name,
+  title,
+  items,
+}: {
+  name: string;
+  title: string;
+  items: string[] | undefined;
+}): JSX.Element | null {
   if (!items || items.length === 0) return null;
   return (
     <div class={`list list-${name}`} data-testid={`license-${name}`}>
       <h4>{title}</h4>
-      <ul>{items.map((item, index) => <li key={index}>{item}</li>)}</ul>
+      <ul>
+        {items.map((item, index) => (
+          <li key={index}>{item}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -119,7 +132,10 @@ function AnswerView({ value }: { value: Answer | null }): JSX.Element | null {
   return (
     <section class="result" aria-live="polite">
       <p class="headline licence-headline">
-        Licence required: <span class={answerClass(answer)} data-testid="licence-required">{answer}</span>
+        Licence required:{" "}
+        <span class={answerClass(answer)} data-testid="licence-required">
+          {answer}
+        </span>
       </p>
       <dl class="fields">
         <div data-field="itemEccn">
@@ -132,13 +148,17 @@ function AnswerView({ value }: { value: Answer | null }): JSX.Element | null {
         </div>
         <div data-field="exceptions">
           <dt>exceptions</dt>
-          <dd data-testid="exceptions">{value.exceptions && value.exceptions.length > 0 ? value.exceptions.join(", ") : "none"}</dd>
+          <dd data-testid="exceptions">
+            {value.exceptions && value.exceptions.length > 0 ? value.exceptions.join(", ") : "none"}
+          </dd>
         </div>
         <div data-field="reviewPolicy">
           <dt>review policy</dt>
           <dd data-testid="review-policy">
             {policy ?? (answer === "no" ? "—" : "not stated (unverified)")}
-            {policy === null && candidates.length > 0 ? <span class="muted"> (candidates: {candidates.join(", ")})</span> : null}
+            {policy === null && candidates.length > 0 ? (
+              <span class="muted"> (candidates: {candidates.join(", ")})</span>
+            ) : null}
           </dd>
         </div>
         <div data-field="rules">
@@ -172,7 +192,8 @@ function AnswerView({ value }: { value: Answer | null }): JSX.Element | null {
         <div class="list" data-testid="license-gp10">
           <h4>General Prohibition 10</h4>
           <p>
-            {value.gp10.applies ? "applies" : "does not apply"}: {value.gp10.text} <span class="muted">({value.gp10.basis})</span>
+            {value.gp10.applies ? "applies" : "does not apply"}: {value.gp10.text}{" "}
+            <span class="muted">({value.gp10.basis})</span>
           </p>
           <cite>
             {value.gp10.citation} · confidence {value.gp10.confidence}
@@ -224,7 +245,11 @@ export function LicensePage({ date }: { date: string }) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      postJson(`/api/v1/license?date=${encodeURIComponent(on)}&mode=${encodeURIComponent(mode)}`, text, controller.signal)
+      postJson(
+        `/api/v1/license?date=${encodeURIComponent(on)}&mode=${encodeURIComponent(mode)}`,
+        text,
+        controller.signal,
+      )
         .then(({ value }) => setResult(value as Answer))
         .catch(() => undefined);
     }, 120);
@@ -255,7 +280,12 @@ export function LicensePage({ date }: { date: string }) {
         <p>
           Examples:{" "}
           {EXAMPLES.map((example, index) => (
-            <button type="button" key={index} data-testid={`example-${index}`} onClick={() => setText(JSON.stringify(example.value, null, 2))}>
+            <button
+              type="button"
+              key={index}
+              data-testid={`example-${index}`}
+              onClick={() => setText(JSON.stringify(example.value, null, 2))}
+            >
               {example.name}
             </button>
           ))}
@@ -268,8 +298,14 @@ export function LicensePage({ date }: { date: string }) {
               <legend>Item</legend>
               <label>
                 Stated ECCN{" "}
-                <select value={str(item.eccn)} data-testid="item-eccn-select" onChange={(event) => edit("item", "eccn", valueOf(event))}>
-                  {!ECCNS.includes(str(item.eccn)) && <option value={str(item.eccn)}>{str(item.eccn) || "(a datasheet)"}</option>}
+                <select
+                  value={str(item.eccn)}
+                  data-testid="item-eccn-select"
+                  onChange={(event) => edit("item", "eccn", inputValue(event))}
+                >
+                  {!ECCNS.includes(str(item.eccn)) && (
+                    <option value={str(item.eccn)}>{str(item.eccn) || "(a datasheet)"}</option>
+                  )}
                   {ECCNS.map((eccn) => (
                     <option key={eccn} value={eccn}>
                       {eccn}
@@ -282,7 +318,7 @@ export function LicensePage({ date }: { date: string }) {
                 <select
                   value={triState(item.datacenter)}
                   onChange={(event) => {
-                    const value = valueOf(event);
+                    const value = inputValue(event);
                     edit("item", "datacenter", value === "unknown" ? undefined : value === "yes");
                   }}
                 >
@@ -292,24 +328,47 @@ export function LicensePage({ date }: { date: string }) {
                 </select>
               </label>
               <label>
-                TPP <input size={8} value={str(item.tpp)} onInput={(event) => edit("item", "tpp", valueOf(event).trim() || undefined)} />
+                TPP{" "}
+                <input
+                  size={8}
+                  value={str(item.tpp)}
+                  onInput={(event) => edit("item", "tpp", inputValue(event).trim() || undefined)}
+                />
               </label>
               <label>
                 Total DRAM bandwidth (GB/s){" "}
-                <input size={8} value={str(item.dramBandwidthGBps)} onInput={(event) => edit("item", "dramBandwidthGBps", valueOf(event).trim() || undefined)} />
+                <input
+                  size={8}
+                  value={str(item.dramBandwidthGBps)}
+                  onInput={(event) => edit("item", "dramBandwidthGBps", inputValue(event).trim() || undefined)}
+                />
               </label>
             </fieldset>
             <fieldset>
               <legend>Transaction</legend>
               <label>
-                Destination <input size={4} value={str(shipment.destination)} data-testid="destination" onInput={(event) => edit(null, "destination", country(valueOf(event)))} />
+                Destination{" "}
+                <input
+                  size={4}
+                  value={str(shipment.destination)}
+                  data-testid="destination"
+                  onInput={(event) => edit(null, "destination", country(inputValue(event)))}
+                />
               </label>
               <label>
-                Exported from <input size={4} value={str(shipment.exportFrom)} onInput={(event) => edit(null, "exportFrom", country(valueOf(event)))} />
+                Exported from{" "}
+                <input
+                  size={4}
+                  value={str(shipment.exportFrom)}
+                  onInput={(event) => edit(null, "exportFrom", country(inputValue(event)))}
+                />
               </label>
               <label>
                 Transaction{" "}
-                <select value={str(shipment.transaction)} onChange={(event) => edit(null, "transaction", valueOf(event))}>
+                <select
+                  value={str(shipment.transaction)}
+                  onChange={(event) => edit(null, "transaction", inputValue(event))}
+                >
                   <option value="export">export</option>
                   <option value="reexport">reexport</option>
                   <option value="transfer">transfer (in-country)</option>
@@ -319,25 +378,46 @@ export function LicensePage({ date }: { date: string }) {
             <fieldset>
               <legend>End user</legend>
               <label>
-                Headquarters <input size={4} value={str(endUser.headquarters)} onInput={(event) => edit("endUser", "headquarters", country(valueOf(event)) || undefined)} />
+                Headquarters{" "}
+                <input
+                  size={4}
+                  value={str(endUser.headquarters)}
+                  onInput={(event) => edit("endUser", "headquarters", country(inputValue(event)) || undefined)}
+                />
               </label>
               <label>
                 Ultimate parent headquarters (empty: none){" "}
-                <input size={4} value={str(endUser.ultimateParentHeadquarters)} onInput={(event) => edit("endUser", "ultimateParentHeadquarters", country(valueOf(event)) || null)} />
+                <input
+                  size={4}
+                  value={str(endUser.ultimateParentHeadquarters)}
+                  onInput={(event) => edit("endUser", "ultimateParentHeadquarters", country(inputValue(event)) || null)}
+                />
               </label>
             </fieldset>
             <fieldset>
               <legend>End use</legend>
               <label>
-                <input type="checkbox" checked={endUse.supercomputer === true} onChange={(event) => edit("endUse", "supercomputer", checkedOf(event))} /> supercomputer
+                <input
+                  type="checkbox"
+                  checked={endUse.supercomputer === true}
+                  onChange={(event) => edit("endUse", "supercomputer", inputChecked(event))}
+                />{" "}
+                supercomputer
               </label>
               <label>
-                <input type="checkbox" checked={endUse.advancedNodeFab === true} onChange={(event) => edit("endUse", "advancedNodeFab", checkedOf(event))} /> advanced-node
-                fab
+                <input
+                  type="checkbox"
+                  checked={endUse.advancedNodeFab === true}
+                  onChange={(event) => edit("endUse", "advancedNodeFab", inputChecked(event))}
+                />{" "}
+                advanced-node fab
               </label>
               <label>
                 AI training{" "}
-                <select value={str(endUse.aiTraining) || "none"} onChange={(event) => edit("endUse", "aiTraining", valueOf(event))}>
+                <select
+                  value={str(endUse.aiTraining) || "none"}
+                  onChange={(event) => edit("endUse", "aiTraining", inputValue(event))}
+                >
                   {AI_TRAINING.map((value) => (
                     <option key={value} value={value}>
                       {value}
@@ -351,11 +431,12 @@ export function LicensePage({ date }: { date: string }) {
         <fieldset>
           <legend>Answer on</legend>
           <label>
-            Date <input type="date" value={on} data-testid="license-date" onInput={(event) => setOn(valueOf(event))} />
+            Date{" "}
+            <input type="date" value={on} data-testid="license-date" onInput={(event) => setOn(inputValue(event))} />
           </label>
           <label>
             Mode{" "}
-            <select value={mode} data-testid="license-mode" onChange={(event) => setMode(valueOf(event))}>
+            <select value={mode} data-testid="license-mode" onChange={(event) => setMode(inputValue(event))}>
               <option value="enforced">enforced</option>
               <option value="as-written">as written</option>
             </select>
@@ -363,7 +444,13 @@ export function LicensePage({ date }: { date: string }) {
         </fieldset>
         <label class="block">
           Shipment JSON (<a href="/api/v1/schema/license">fields</a>; the form above edits it, or paste one here)
-          <textarea rows={18} spellcheck={false} value={text} data-testid="shipment-json" onInput={(event) => setText(valueOf(event))} />
+          <textarea
+            rows={18}
+            spellcheck={false}
+            value={text}
+            data-testid="shipment-json"
+            onInput={(event) => setText(inputValue(event))}
+          />
         </label>
       </section>
       <section aria-label="Licence answer">

@@ -5,7 +5,7 @@
  * data was verified through, and that the answer is what the rule says, not
  * legal advice.
  */
-import { valueOf } from "./dom.js";
+import { inputValue } from "./dom.js";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { CataloguePage } from "./catalogue.js";
@@ -69,7 +69,8 @@ function App() {
           ))}
         </nav>
         <label class="date">
-          Rules date <input type="date" value={date} onInput={(event) => setDate(valueOf(event))} data-testid="rules-date" />
+          Rules date{" "}
+          <input type="date" value={date} onInput={(event) => setDate(inputValue(event))} data-testid="rules-date" />
         </label>
       </header>
       <p class="rules-banner" data-testid="rules-banner">
@@ -77,8 +78,12 @@ function App() {
           <span class="warn">{rules.error.message}</span>
         ) : (
           <>
-            Rules in force on <strong>{rules.date ?? date}</strong>; rules data verified through <strong>{rules.verifiedThrough ?? "…"}</strong>
-            {rules.beyondVerified ? <span class="warn"> (the date is after that: a later amendment would not be reflected)</span> : null}.
+            Rules in force on <strong>{rules.date ?? date}</strong>; rules data verified through{" "}
+            <strong>{rules.verifiedThrough ?? "…"}</strong>
+            {rules.beyondVerified ? (
+              <span class="warn"> (the date is after that: a later amendment would not be reflected)</span>
+            ) : null}
+            .
           </>
         )}{" "}
         The answers state what the rule says; they are not legal advice.

@@ -1,5 +1,5 @@
 /** The order check: the Note 1 presumption for an order pasted as JSON (or one of the examples), with its reasons. */
-import { valueOf, checkedOf } from "./dom.js";
+import { inputValue, inputChecked } from "./dom.js";
 import { useEffect, useState } from "preact/hooks";
 import { postJson } from "./http.js";
 import { ResultView } from "./result.js";
@@ -10,7 +10,10 @@ import gap2028 from "../../../data/examples/order-2028-gap.json";
 
 const EXAMPLES: { [name: string]: unknown } = {
   "route b: transistor count below the threshold": routeB,
-  "route a: designer's attestation": { ...routeA, designerAttestation: { tpp: "4000", performanceDensity: "3.1", notSpecifiedIn3A090a: true } },
+  "route a: designer's attestation": {
+    ...routeA,
+    designerAttestation: { tpp: "4000", performanceDensity: "3.1", notSpecifiedIn3A090a: true },
+  },
   "figures missing": missing,
   "the 2028 gap": gap2028,
 };
@@ -44,12 +47,19 @@ export function OrderPage({ date }: { date: string }) {
           ))}
         </p>
         <label>
-          <input type="checkbox" checked={whatIf} onChange={(event) => setWhatIf(checkedOf(event))} /> evaluate as if completed on the rules date
-          (what-if), instead of the order's completionDate
+          <input type="checkbox" checked={whatIf} onChange={(event) => setWhatIf(inputChecked(event))} /> evaluate as if
+          completed on the rules date (what-if), instead of the order's completionDate
         </label>
         <label class="block">
-          Order JSON (<a href="/api/v1/schema/order">fields</a>; a designerAttestation must be inline: figures or a signed envelope)
-          <textarea rows={24} spellcheck={false} value={text} data-testid="order-json" onInput={(event) => setText(valueOf(event))} />
+          Order JSON (<a href="/api/v1/schema/order">fields</a>; a designerAttestation must be inline: figures or a
+          signed envelope)
+          <textarea
+            rows={24}
+            spellcheck={false}
+            value={text}
+            data-testid="order-json"
+            onInput={(event) => setText(inputValue(event))}
+          />
         </label>
       </section>
       <section aria-label="Presumption">

@@ -32,7 +32,12 @@ function label(key: string): string {
 function text(value: Json): string {
   if (value === null) return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "object") return Array.isArray(value) ? value.map(text).join(", ") : Object.entries(value).map(([key, inner]) => `${key}: ${text(inner)}`).join("; ");
+  if (typeof value === "object")
+    return Array.isArray(value)
+      ? value.map(text).join(", ")
+      : Object.entries(value)
+          .map(([key, inner]) => `${key}: ${text(inner)}`)
+          .join("; ");
   return String(value);
 }
 
@@ -56,12 +61,23 @@ function ErrorView({ value }: { value: Record }): JSX.Element {
 
 export function ResultView({ value }: { value: Json }): JSX.Element | null {
   if (value === null || typeof value !== "object") return null;
-  if (Array.isArray(value)) return <div>{value.map((item, index) => <ResultView key={index} value={item} />)}</div>;
+  if (Array.isArray(value))
+    return (
+      <div>
+        {value.map((item, index) => (
+          <ResultView key={index} value={item} />
+        ))}
+      </div>
+    );
   if (value.error && typeof value.error === "object") return <ErrorView value={value} />;
-  const headline = typeof value.clause === "string" ? value.clause : typeof value.presumption === "string" ? value.presumption : null;
-  const shown = Object.entries(value).filter(([key, inner]) => !HIDDEN.has(key) && !(Array.isArray(inner) && inner.some((item) => typeof item === "object")));
+  const headline =
+    typeof value.clause === "string" ? value.clause : typeof value.presumption === "string" ? value.presumption : null;
+  const shown = Object.entries(value).filter(
+    ([key, inner]) => !HIDDEN.has(key) && !(Array.isArray(inner) && inner.some((item) => typeof item === "object")),
+  );
   /** Objects of many fields (the rules data and its digests) are kept folded at the end. */
-  const isBulky = (inner: Json) => typeof inner === "object" && inner !== null && !Array.isArray(inner) && Object.keys(inner).length > 3;
+  const isBulky = (inner: Json) =>
+    typeof inner === "object" && inner !== null && !Array.isArray(inner) && Object.keys(inner).length > 3;
   const fields = shown.filter(([, inner]) => !isBulky(inner));
   const bulky = shown.filter(([, inner]) => isBulky(inner));
   const trace = Array.isArray(value.trace) ? (value.trace as Record[]) : [];
@@ -69,7 +85,10 @@ export function ResultView({ value }: { value: Json }): JSX.Element | null {
     <section class="result" aria-live="polite">
       {headline !== null && (
         <p class="headline">
-          <span class={clauseClass(headline)} data-testid="headline">{headline}</span> {typeof value.part === "string" && <span class="part">{value.part}</span>}
+          <span class={clauseClass(headline)} data-testid="headline">
+            {headline}
+          </span>{" "}
+          {typeof value.part === "string" && <span class="part">{value.part}</span>}
         </p>
       )}
       <dl class="fields">
@@ -84,7 +103,11 @@ export function ResultView({ value }: { value: Json }): JSX.Element | null {
         Array.isArray(value[key]) && (value[key] as Json[]).length > 0 ? (
           <div key={key} class={`list list-${key}`}>
             <h4>{label(key)}</h4>
-            <ul>{(value[key] as Json[]).map((item, index) => <li key={index}>{text(item)}</li>)}</ul>
+            <ul>
+              {(value[key] as Json[]).map((item, index) => (
+                <li key={index}>{text(item)}</li>
+              ))}
+            </ul>
           </div>
         ) : null,
       )}
