@@ -15,7 +15,7 @@ function filesUnder(folder: string): string[] {
 }
 
 /** GitHub's slug of a heading: lower case, punctuation dropped, each space a hyphen. */
-export function githubSlug(heading: string): string {
+function githubSlug(heading: string): string {
   return heading
     .trim()
     .toLowerCase()
@@ -25,7 +25,7 @@ export function githubSlug(heading: string): string {
 }
 
 /** The anchors of a markdown page: heading slugs (numbered when repeated, as GitHub does) and explicit ids. */
-export function anchorsOf(markdown: string): Set<string> {
+function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   let fenced = false;
