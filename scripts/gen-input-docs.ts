@@ -258,6 +258,8 @@ const COLUMN_MEANINGS: Readonly<Record<string, string>> = {
   form: "`ic` (default when empty), `assembly` or `computer`: the item shipped",
   base_eccn: "The entry describing the item apart from 3A090/4A090, e.g. `5A992.c`",
   io_bandwidth_gbps: "Aggregate bidirectional I/O rate, GB/s (3A991.p.2); empty: not known",
+  interconnect_gbps:
+    "Aggregate bidirectional transfer rate, GB/s, tested by the Oct 2022 text of 3A090.a (dates before 2023-11-17); empty: not known",
 };
 
 const ACRONYMS = new Set(["hbm", "io", "eccn"]);
