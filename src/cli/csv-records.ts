@@ -9,7 +9,14 @@ import { EXIT, UserError } from "./errors.js";
 import { readText, sourceName } from "./input.js";
 
 export type CsvRow =
-  | { readonly row: number; readonly ok: true; readonly value: Record<string, string> }
+  | {
+      readonly row: number;
+      readonly ok: true;
+      /** The cells by the header's names (trimmed). */
+      readonly value: Record<string, string>;
+      /** The cells in order, as written. */
+      readonly fields: readonly string[];
+    }
   | { readonly row: number; readonly ok: false; readonly message: string };
 
 export async function* csvRows(
@@ -43,6 +50,7 @@ export async function* csvRows(
         row: record.row,
         ok: true,
         value: Object.fromEntries(names.map((name, index) => [name, (record.fields[index] ?? "").trim()])),
+        fields: record.fields,
       };
     }
   };
