@@ -216,6 +216,7 @@ export function item2022(datasheet: Datasheet, clause: Clause, text: Text2022): 
       "applies",
       `${form === "ic" ? "the item is the IC itself, outside 3A090.a" : "no IC meets 3A090.a, so 4A090 (which takes an item containing one) does not apply"}: ${itemEccn}${baseEccn ? " (the stated base entry)" : ""}`,
       { notes: [`item ECCN ${itemEccn} under the Oct 2022 text: ${notApplied}`] },
+      form === "ic" ? cites(text) : itemCitation,
     );
   }
   if (baseEccn !== undefined)
