@@ -75,8 +75,11 @@ function sideOf(result: LicenseResult): ModeSide {
   };
 }
 
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((value, index) => value === [...b].sort()[index]);
+/** The same members, in any order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  const sorted = [...b].sort();
+  return a.length === b.length && [...a].sort().every((value, index) => value === sorted[index]);
+}
 
 /** The parts of the two answers that differ (lists compared as sets). */
 export function differences(from: ModeSide, to: ModeSide): Compared[] {
