@@ -35,6 +35,7 @@ function sourceColumnFor(column: string): string | undefined {
   if (column.startsWith("tops_")) return "source_tops";
   if (column === "die_area_mm2" || column === "logic_die_area_mm2") return "source_die_area";
   if (column.startsWith("hbm_")) return "source_other";
+  if (column === "interconnect_gbps") return "source_interconnect";
   return undefined;
 }
 

@@ -81,6 +81,7 @@ export function missingAsColumns(missing: readonly string[]): string[] {
     if (/^dies\[0\]\.areaMm2$/.test(text)) return "logic_die_area_mm2";
     if (text.startsWith("ioBandwidthGBps:")) return `io_bandwidth_gbps${text.slice("ioBandwidthGBps".length)}`;
     if (text.startsWith("baseEccn:")) return `base_eccn${text.slice("baseEccn".length)}`;
+    if (text.startsWith("interconnectGBps:")) return `interconnect_gbps${text.slice("interconnectGBps".length)}`;
     return text;
   });
 }

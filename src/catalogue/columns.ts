@@ -32,6 +32,7 @@ export const CATALOGUE_COLUMNS = [
   "form",
   "base_eccn",
   "io_bandwidth_gbps",
+  "interconnect_gbps",
 ] as const;
 export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number];
 export const TOPS_PREFIX = "tops_";
@@ -92,6 +93,7 @@ const FIGURE_COLUMNS: readonly CatalogueColumn[] = [
   "non_planar",
   "hbm_bandwidth_gbps",
   "hbm_area_mm2",
+  "interconnect_gbps",
 ];
 
 /** Shapes of a header that mean a figure: a rate, an area, an HBM figure, a planarity. Each with the column meant. */
@@ -110,6 +112,10 @@ const LOOK_ALIKES: readonly { readonly test: RegExp; readonly nearest: (base: st
   { test: /^hbm_(?:bw|bandwidth)/, nearest: () => "hbm_bandwidth_gbps" },
   { test: /^hbm_/, nearest: () => "hbm_area_mm2" },
   { test: /^(?:non_?planar|planar|finfet)/, nearest: () => "non_planar" },
+  {
+    test: /^(?:interconnect|(?:aggregate_)?(?:bidirectional_)?transfer_rate)(?:_|$)/,
+    nearest: () => "interconnect_gbps",
+  },
 ];
 
 /**

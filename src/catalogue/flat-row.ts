@@ -109,8 +109,11 @@ export class FlatRowClassifier {
   /** The row's result, or undefined when the general path must answer it. */
   classify(fields: readonly string[]): FlatRowResult | undefined {
     if (this.cell("part", fields) === "") return undefined;
+    // The Oct 2022 text has its own tests (src/classify/clauses-2022.ts): the general path answers it.
+    if (this.rules.text2022 !== undefined) return undefined;
     const kind = this.cell("kind", fields).toLowerCase();
     if (this.cell("base_eccn", fields) !== "" || this.cell("io_bandwidth_gbps", fields) !== "") return undefined;
+    if (kind === "hbm" && this.cell("interconnect_gbps", fields) !== "") return undefined;
     const formText = this.cell("form", fields).toLowerCase();
     if (formText !== "" && (kind === "hbm" || !(ITEM_FORMS as readonly string[]).includes(formText))) return undefined;
     const form = (formText === "" ? "ic" : formText) as ItemForm;

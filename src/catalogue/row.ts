@@ -16,6 +16,7 @@
  * | `form`                  | `ic` (default when empty), `assembly` or `computer`: the item shipped |
  * | `base_eccn`             | the entry describing the item apart from 3A090/4A090, e.g. `5A992.c` |
  * | `io_bandwidth_gbps`     | aggregate bidirectional I/O rate, GB/s (3A991.p.2); empty = not known |
+ * | `interconnect_gbps`     | aggregate bidirectional transfer rate, GB/s (Oct 2022 text of 3A090.a); empty = not known |
  *
  * Header names are read once, up front (./columns.ts): case, spaces, hyphens,
  * `tflops_` for `tops_` and a unit in brackets are aliases; a column that looks
@@ -181,7 +182,7 @@ export function rowToDatasheet(
   }
 
   if (kindText === "hbm") {
-    for (const column of ["form", "base_eccn", "io_bandwidth_gbps"] as const) {
+    for (const column of ["form", "base_eccn", "io_bandwidth_gbps", "interconnect_gbps"] as const) {
       if (cell(column) !== "")
         issues.push({
           path: name(column),
@@ -232,6 +233,9 @@ export function rowToDatasheet(
   }
   const ioText = cell("io_bandwidth_gbps");
   const ioBandwidthGBps = ioText === "" ? undefined : figure(name("io_bandwidth_gbps"), ioText, "bandwidth", false);
+  const interconnectText = cell("interconnect_gbps");
+  const interconnectGBps =
+    interconnectText === "" ? undefined : figure(name("interconnect_gbps"), interconnectText, "bandwidth", false);
 
   const rates: Rate[] = [];
   for (const column of plan.tops) {
@@ -293,6 +297,7 @@ export function rowToDatasheet(
     ...(formText === "" ? {} : { form: formText as ItemForm }),
     ...(baseEccn === "" ? {} : { baseEccn }),
     ...(ioBandwidthGBps === undefined ? {} : { ioBandwidthGBps }),
+    ...(interconnectGBps === undefined ? {} : { interconnectGBps }),
   };
 }
 

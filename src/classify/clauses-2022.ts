@@ -71,29 +71,22 @@ export function classify2022(datasheet: Datasheet, rules: RuleSet, withTrace: bo
 
   const finish = (clause: Clause, tpp: string | null): Classification => {
     const eccn = eccnOf(clause);
-    const form = datasheet.kind === "ic" ? (datasheet.form ?? "ic") : "ic";
-    const itemStep: TraceStep = {
-      step: "item",
-      result: form === "ic" ? "applies" : "unknown",
-      statement:
-        form === "ic"
-          ? `the item is the IC itself: ${eccn}`
-          : `the item rules (4A090, the .z paragraphs) are not formalised for the Oct 2022 text; the item's ECCN is not stated`,
-      citation,
-    };
-    if (form !== "ic") missing.push("itemEccn: the item rules are formalised from 2023-11-17 only");
+    const item = item2022(datasheet, clause, text);
+    missing.push(...item.missing);
+    warnings.push(...item.warnings);
+    notes.push(...item.notes);
     return {
       ...base,
       tpp,
       clause,
       eccn,
-      itemEccn: form === "ic" ? eccn : "indeterminate",
-      itemBasis: [itemStep],
+      itemEccn: item.itemEccn,
+      itemBasis: [item.step],
       matched: clause === "3A090.a.1" ? ["3A090.a.1"] : [],
       missing,
       warnings,
       notes,
-      trace: withTrace ? [...trace, itemStep] : [],
+      trace: withTrace ? [...trace, item.step] : [],
       rules: rulesInfo,
     };
   };
@@ -159,4 +152,90 @@ export function classify2022(datasheet: Datasheet, rules: RuleSet, withTrace: bo
     citation,
   });
   return finish(rateHolds ? "3A090.a.1" : "none", tpp.toExactString());
+}
+
+/** What `missing` says for an item with a base entry that contains a 3A090 IC under the Oct 2022 text. */
+export const BASE_ENTRY_2022_MISSING =
+  "itemEccn: before 2023-11-17 there were no .z paragraphs; whether an item described in its base entry that contains a 3A090 IC was 4A090 or that entry is not formalised here";
+
+interface Item2022 {
+  readonly itemEccn: string;
+  readonly step: TraceStep;
+  readonly missing: readonly string[];
+  readonly warnings: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * The item as shipped under the Oct 2022 text (docs/ambiguities.md, "Items
+ * under the Oct 2022 text"; spec/ambiguities/items-2022.spec.ts). 87 FR 62186
+ * added 4A090 with 3A090: computers, 'electronic assemblies' and 'components'
+ * containing a 3A090 IC. The .z paragraphs, 3A991.p and 4A994.l are not applied
+ * before 2023-11-17 (data/rules/items.json). So:
+ *
+ * - an IC outside 3A090.a: its stated base entry, else `none`;
+ * - an IC in 3A090.a shipped as itself: 3A090.a; in an assembly or computer:
+ *   4A090.a, with the warning that the 2022 wording of 4A090 is not quoted in
+ *   the sources (the label is read from the current text);
+ * - with a base entry (`baseEccn`) and a 3A090 IC: `indeterminate`, since the
+ *   .z paragraphs that now settle it did not exist;
+ * - an undecided IC: `indeterminate` (its `missing` names the fact).
+ */
+export function item2022(datasheet: Datasheet, clause: Clause, text: Text2022): Item2022 {
+  const form = datasheet.kind === "ic" ? (datasheet.form ?? "ic") : "ic";
+  const baseEccn = datasheet.kind === "ic" ? datasheet.baseEccn : undefined;
+  const entry = text.item4A090;
+  const itemCitation = `${entry.citation.cfr} (${entry.citation.fr}, FR Doc ${entry.citation.frDoc}; confidence ${entry.confidence}${entry.verified ? "" : ", unverified"})`;
+  const answer = (
+    itemEccn: string,
+    result: TraceStep["result"],
+    statement: string,
+    extra: Partial<Omit<Item2022, "itemEccn" | "step">> = {},
+    citation = itemCitation,
+  ): Item2022 => ({
+    itemEccn,
+    step: { step: "item", result, statement, citation },
+    missing: extra.missing ?? [],
+    warnings: extra.warnings ?? [],
+    notes: extra.notes ?? [],
+  });
+  const notApplied =
+    "the .z paragraphs, 3A991.p and 4A994.l are not applied before 2023-11-17; other entries (e.g. 3A991, EAR99) were not checked";
+  if (clause === "indeterminate")
+    return answer(
+      "indeterminate",
+      "unknown",
+      "the IC's 3A090 answer is not known, so neither is the item's",
+      {},
+      cites(text),
+    );
+  if (clause === "none") {
+    const itemEccn = baseEccn ?? "none";
+    return answer(
+      itemEccn,
+      "applies",
+      `${form === "ic" ? "the item is the IC itself, outside 3A090.a" : "no IC meets 3A090.a, so 4A090 (which takes an item containing one) does not apply"}: ${itemEccn}${baseEccn ? " (the stated base entry)" : ""}`,
+      { notes: [`item ECCN ${itemEccn} under the Oct 2022 text: ${notApplied}`] },
+      form === "ic" ? cites(text) : itemCitation,
+    );
+  }
+  if (baseEccn !== undefined)
+    return answer(
+      "indeterminate",
+      "unknown",
+      `the IC meets 3A090.a and the item is described in ${baseEccn}; the .z paragraphs that now decide this were added on 2023-11-17`,
+      { missing: [BASE_ENTRY_2022_MISSING] },
+    );
+  if (form === "ic")
+    return answer(eccnOf(clause), "applies", `the item is the IC itself: ${eccnOf(clause)}`, {}, cites(text));
+  return answer(
+    entry.paragraph,
+    "applies",
+    `the ${form} contains an IC meeting 3A090.a: ${entry.paragraph} (${entry.wording})`,
+    {
+      warnings: [
+        `${entry.paragraph} under the Oct 2022 text is ${entry.verified ? "verified" : "unverified"} (confidence ${entry.confidence}): ${entry.remark}`,
+      ],
+    },
+  );
 }

@@ -2,7 +2,8 @@
  * `ic3a090 diff CATALOGUE --from D1 --to D2`: one JSON line per part whose answer
  * differs between the two dates, with the rule change that caused it; a summary
  * on stderr counts the parts unchanged. Streams: the catalogue is read twice,
- * side by side, in bounded memory.
+ * side by side, in bounded memory. `--mode enforced --vs as-written` compares
+ * licence answers of shipments instead (./mode-diff-command.ts).
  */
 import type { Command } from "commander";
 import { inputFormatOf } from "../catalogue/source.js";
@@ -11,6 +12,7 @@ import { isIsoDate } from "../rules/dated.js";
 import { answerChanged, causesOf, classificationChanges, diffRow, sideOf } from "../history/diff.js";
 import { EXIT, Output, UserError } from "./io.js";
 import { rulesForDate } from "./options.js";
+import { runModeDiff } from "./mode-diff-command.js";
 
 interface DiffOptions {
   from?: string;
@@ -18,6 +20,7 @@ interface DiffOptions {
   format?: string;
   mode?: string;
   vs?: string;
+  date?: string;
 }
 
 function requireDate(name: string, value: string | undefined): string {
@@ -29,19 +32,27 @@ function requireDate(name: string, value: string | undefined): string {
 export function diffCommand(program: Command): void {
   program
     .command("diff")
-    .description("Which parts of a catalogue change answer between two dates, and the rule change that caused it")
-    .argument("<CATALOGUE>", "parts catalogue (CSV, JSON Lines or JSON); a file, since it is read twice")
+    .description(
+      "Which parts of a catalogue change answer between two dates (--from/--to), or which shipments change licence answer between two readings of the AI Diffusion rule (--mode/--vs)",
+    )
+    .argument("<CATALOGUE|SHIPMENTS>", "parts catalogue (CSV, JSON Lines or JSON; a file); with --mode, shipments or -")
     .option("--from <YYYY-MM-DD>", "the earlier date")
     .option("--to <YYYY-MM-DD>", "the later date")
     .option("--format <format>", "csv, jsonl or json: the input format (default: by extension)")
-    .option("--mode <mode>", "licence answers (enforced against --vs as-written): not available in this version")
-    .option("--vs <mode>", "see --mode")
+    .option("--mode <mode>", "licence answers under this reading (enforced or as-written), against --vs")
+    .option("--vs <mode>", "the other reading (as-written or enforced)")
+    .option("--date <YYYY-MM-DD>", "with --mode: the rules date (default: the shipment's date, else today, UTC)")
     .action(async (file: string, options: DiffOptions) => {
       if (options.mode !== undefined || options.vs !== undefined) {
-        throw new UserError(
-          "diff: --mode/--vs (licence answers) is not available yet; compare dates with --from and --to",
-        );
+        if (options.from !== undefined || options.to !== undefined)
+          throw new UserError(
+            "diff: --mode/--vs compare licence answers on one date (--date); --from/--to compare classifications between two dates; give one or the other",
+          );
+        process.exitCode = await runModeDiff(file === "-" ? undefined : file, options);
+        return;
       }
+      if (options.date !== undefined)
+        throw new UserError("diff: --date goes with --mode/--vs; to compare dates give --from and --to");
       if (file === "-") throw new UserError("diff: give a file, not stdin (the catalogue is read once per date)");
       const from = requireDate("--from", options.from);
       const to = requireDate("--to", options.to);

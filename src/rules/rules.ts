@@ -67,6 +67,15 @@ const Text2022Schema = z.object({
   tpp: Text2022Figure,
   transferRate: Text2022Figure,
   analogMultiplier: Text2022Figure,
+  /** 4A090 as added by the same rule: the item containing a 3A090 IC (its 2022 wording is not quoted; see remark). */
+  item4A090: z.object({
+    paragraph: z.string().min(1),
+    wording: z.string().min(1),
+    confidence: z.enum(["High", "Medium", "Low"]),
+    verified: z.boolean(),
+    remark: z.string().min(1),
+    citation: CitationSchema,
+  }),
 });
 /** The Oct 2022 text of 3A090 (87 FR 62186), in force until the day before `formalisedFrom`. */
 export type Text2022 = z.infer<typeof Text2022Schema>;
