@@ -31,9 +31,10 @@ beforeAll(() => {
   npm(["install", join(work, tarball)], project);
 }, 180_000);
 
+// Removing an installed node_modules tree can take longer than the default 10 s on a loaded machine.
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("the packed tarball, installed as a dependency", () => {
   it("runs the bin from another folder, with the bundled data", () => {
