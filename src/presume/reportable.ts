@@ -18,8 +18,7 @@ import type { DesignerFinding } from "./designer.js";
 import type { Order } from "./order.js";
 import type { Note1Parameters } from "./parameters.js";
 import type { Presumption } from "./result.js";
-import { TRI_APPLIES } from "./scope.js";
-import { type Tri, triAnd, triNot, triOr } from "./tri.js";
+import { TRI_APPLIES, type Tri, triAnd, triNot, triOr } from "./tri.js";
 
 export interface ReportableFinding {
   readonly reportable: Tri;

@@ -35,8 +35,8 @@ import type { DesignerFinding } from "./designer.js";
 import type { Order } from "./order.js";
 import { note1At } from "./parameters.js";
 import type { PresumeOptions } from "./presume.js";
-import { type RouteFinding, TRI_RESULT } from "./route.js";
-import { type Tri, triAnd, triOr } from "./tri.js";
+import type { RouteFinding } from "./route.js";
+import { TRI_HOLDS, type Tri, triAnd, triOr } from "./tri.js";
 
 /** What route a has found so far about the attestation given; each step below may narrow it. */
 interface AttestationReading {
@@ -82,7 +82,7 @@ export function routeAByAttestation(
     figures,
     trace: {
       step: "Note 1 ¶a route a (designer attestation)",
-      result: TRI_RESULT[status],
+      result: TRI_HOLDS[status],
       statement:
         `designer ${designer.status}${options.strictApprovedOnly ? " (strict: approved only)" : ""}; ` +
         `${statement}${keyText && !statement.includes(keyText) ? keyText : ""}`,

@@ -27,9 +27,9 @@ import {
 } from "./country-groups.js";
 import type { Order } from "./order.js";
 import type { Note1Parameters } from "./parameters.js";
-import { type RouteFinding, TRI_RESULT } from "./route.js";
+import type { RouteFinding } from "./route.js";
 import type { TransistorTest } from "./transistors.js";
-import { type Tri, triAnd } from "./tri.js";
+import { TRI_HOLDS, type Tri, triAnd } from "./tri.js";
 
 /** ¶b: packaged by the front-end fabricator at a location outside Macau and D:5, and the count below the threshold. */
 export function routeBByFabricator(
@@ -54,7 +54,7 @@ export function routeBByFabricator(
     notes: note ? [note] : [],
     trace: {
       step: "Note 1 ¶b route b (front-end fabricator packages)",
-      result: TRI_RESULT[status],
+      result: TRI_HOLDS[status],
       statement:
         `packaged by ${by ?? "(not given)"}; location ${location ?? "(not given)"}${treatedAs(location)}: ` +
         `${locationText(outside)}; transistor count below the threshold: ${test.below}`,

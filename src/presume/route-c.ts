@@ -14,9 +14,9 @@
  */
 import { type ApprovedList, checkApprovedList, type ListCheck, listCitation } from "./approved-lists.js";
 import type { Order } from "./order.js";
-import { type RouteFinding, TRI_RESULT } from "./route.js";
+import type { RouteFinding } from "./route.js";
 import type { TransistorTest } from "./transistors.js";
-import { type Tri, triAnd, triOf } from "./tri.js";
+import { TRI_HOLDS, type Tri, triAnd, triOf } from "./tri.js";
 
 /** ¶c: packaged by an approved OSAT (Supp. 7), and the count below the threshold. No location condition. */
 export function routeCByApprovedOsat(
@@ -48,7 +48,7 @@ export function routeCByApprovedOsat(
     notes: [],
     trace: {
       step: "Note 1 ¶c route c (approved OSAT packages)",
-      result: TRI_RESULT[status],
+      result: TRI_HOLDS[status],
       statement:
         `packaged by ${by ?? "(not given)"}${osat ? ` (${osat})` : ""}; ` +
         `Supp. 7: ${supp7Text(check, list, statedApproved)}; transistor count below the threshold: ${test.below}`,

@@ -19,12 +19,6 @@ export interface RouteFinding {
   readonly figures?: FiguresFinding;
 }
 
-/** A route's three-valued status as a trace step's result. */
-export const TRI_RESULT = { yes: "holds", no: "fails", unknown: "unknown" } as const satisfies Record<
-  Tri,
-  TraceStep["result"]
->;
-
 /** A route's three-valued status as the result's `routes` field. */
 export const ROUTE_OF_TRI = { yes: "overcomes", no: "does-not-overcome", unknown: "unknown" } as const satisfies Record<
   Tri,

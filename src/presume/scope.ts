@@ -23,13 +23,7 @@ import type { Rational } from "../numbers/rational.js";
 import type { Order, Party } from "./order.js";
 import type { Note1Parameters } from "./parameters.js";
 import { isApplicableAdvancedLogic } from "./transistors.js";
-import { type Tri, triAnd, triOf, triOr } from "./tri.js";
-
-/** A three-valued test of scope (or of the § 743.9 report) as a trace step's result. */
-export const TRI_APPLIES = { yes: "applies", no: "does not apply", unknown: "unknown" } as const satisfies Record<
-  Tri,
-  TraceStep["result"]
->;
+import { TRI_APPLIES, type Tri, triAnd, triOf, triOr } from "./tri.js";
 
 export interface ApplicableAdvancedLogicFinding {
   readonly applies: Tri;

@@ -37,7 +37,7 @@ import { Rational } from "../numbers/rational.js";
 import { formatForTrace } from "../rules/rules.js";
 import type { Order } from "./order.js";
 import { type Note1Parameters, withoutHbmEntryFor } from "./parameters.js";
-import { type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
+import { TRI_HOLDS, type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
 
 export const GAP_2028_READINGS = ["literal", "2027-rule", "2029-rule"] as const;
 export type Gap2028Reading = (typeof GAP_2028_READINGS)[number];
@@ -88,8 +88,12 @@ export function aggregatedApproximatedTransistorCount(
   if (attested !== undefined) {
     const warnings: string[] = [];
     if (computed.exact && !computed.exact.eq(attested)) {
+      const upperEstimate = computed.exact.gt(attested)
+        ? " (a GDS count may be lower than density × area, which the note calls an upper estimate)"
+        : "";
       warnings.push(
-        `the attested aggregated approximated transistor count ${attested.toExactString()} differs from density × area over the dies, ${computed.exact.toExactString()}; the attested figure is used${computed.exact.gt(attested) ? " (a GDS count may be lower than density × area, which the note calls an upper estimate)" : ""}`,
+        `the attested aggregated approximated transistor count ${attested.toExactString()} differs from ` +
+          `density × area over the dies, ${computed.exact.toExactString()}; the attested figure is used${upperEstimate}`,
       );
     }
     return {
@@ -106,7 +110,7 @@ export function aggregatedApproximatedTransistorCount(
       trace: {
         step: "aggregated approximated transistor count",
         result: "value",
-        statement: `attested figure ${attested.toExactString()}${order.transistorCountSource ? ` (source: ${order.transistorCountSource})` : " (source not stated)"}`,
+        statement: `attested figure ${attested.toExactString()}${sourceText(order.transistorCountSource)}`,
         citation,
       },
     };
@@ -118,13 +122,24 @@ export function aggregatedApproximatedTransistorCount(
     trace: {
       step: "aggregated approximated transistor count",
       result: computed.exact ? "value" : "unknown",
-      statement:
-        !order.dies || order.dies.length === 0
-          ? "no attested count and no dies given"
-          : `density × area over the applicable advanced logic dies: ${computed.accounting.join("; ")}${computed.exact ? ` = ${computed.exact.toExactString()}` : `; between ${computed.low.toExactString()} and ${computed.high ? computed.high.toExactString() : "unbounded"} as die facts are missing`}`,
+      statement: computedCountStatement(order, computed),
       citation,
     },
   };
+}
+
+function sourceText(source: string | undefined): string {
+  return source ? ` (source: ${source})` : " (source not stated)";
+}
+
+/** The computed count in words: each die's contribution, then the sum, or the bounds the missing facts leave. */
+function computedCountStatement(order: Order, computed: ReturnType<typeof computeFromDies>): string {
+  if (!order.dies || order.dies.length === 0) return "no attested count and no dies given";
+  const sum = computed.exact
+    ? ` = ${computed.exact.toExactString()}`
+    : `; between ${computed.low.toExactString()} and ${computed.high ? computed.high.toExactString() : "unbounded"} ` +
+      "as die facts are missing";
+  return `density × area over the applicable advanced logic dies: ${computed.accounting.join("; ")}${sum}`;
 }
 
 function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbmBaseDies: boolean) {
@@ -148,8 +163,9 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
     const applicable = isApplicableAdvancedLogic(die, params);
     if (applicable !== "no") anyAdvancedLogicDie = true;
     if (applicable === "no") {
+      const node = die.nodeNm ? ` ${die.nodeNm.toExactString()} nm` : "";
       accounting.push(
-        `${name}: ${die.nonPlanar === false ? "planar" : "node"}${die.nodeNm ? ` ${die.nodeNm.toExactString()} nm` : ""}, above the 16/14 nm node: not counted`,
+        `${name}: ${die.nonPlanar === false ? "planar" : "node"}${node}, above the 16/14 nm node: not counted`,
       );
       continue;
     }
@@ -163,9 +179,7 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
     const count = Rational.of(die.count);
     const contribution =
       die.areaMm2 && die.transistorDensityPerMm2 ? die.transistorDensityPerMm2.mul(die.areaMm2).mul(count) : undefined;
-    const formula = contribution
-      ? `${die.count > 1n ? `${die.count} × ` : ""}${die.transistorDensityPerMm2!.toExactString()}/mm² × ${die.areaMm2!.toExactString()} mm² = ${contribution.toExactString()}`
-      : "";
+    const formula = contribution ? contributionFormula(die, contribution) : "";
     if (contribution === undefined) {
       if (!die.areaMm2) missing.push(`${name}.areaMm2`);
       if (!die.transistorDensityPerMm2) missing.push(`${name}.transistorDensityPerMm2`);
@@ -195,11 +209,19 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
     missing.push(
       dies.length === 0
         ? "dies with areaMm2 and transistorDensityPerMm2"
-        : "the applicable advanced logic dies (16/14 nm or below, or non-planar) in dies, with areaMm2 and transistorDensityPerMm2: none is listed",
+        : "the applicable advanced logic dies (16/14 nm or below, or non-planar) in dies, " +
+            "with areaMm2 and transistorDensityPerMm2: none is listed",
     );
   }
   const exact = high?.eq(low) && missing.length === 0 ? low : undefined;
   return { exact, low, high, accounting, missing: [...new Set(missing)], hasCountableHbmBaseDie };
+}
+
+/** "2 × 60000000/mm² × 645 mm² = 77400000000": a die's density × area, times its count when more than one. */
+function contributionFormula(die: Die, contribution: Rational): string {
+  const times = die.count > 1n ? `${die.count} × ` : "";
+  const density = die.transistorDensityPerMm2!.toExactString();
+  return `${times}${density}/mm² × ${die.areaMm2!.toExactString()} mm² = ${contribution.toExactString()}`;
 }
 
 export interface TransistorTest {
@@ -223,11 +245,19 @@ function belowTri(count: TransistorCount, t: Rational): Tri {
 }
 
 function countText(count: TransistorCount): string {
-  return count.exact
-    ? formatForTrace(count.exact)
-    : count.high
-      ? `between ${count.low.toExactString()} and ${count.high.toExactString()}`
-      : `at least ${count.low.toExactString()}`;
+  if (count.exact) return formatForTrace(count.exact);
+  if (count.high) return `between ${count.low.toExactString()} and ${count.high.toExactString()}`;
+  return `at least ${count.low.toExactString()}`;
+}
+
+/** How the count compares with a threshold, as written in the trace: "below" is strict, so "no" is "≥". */
+const BELOW_SIGN = { yes: "<", no: "≥", unknown: "vs" } as const satisfies Record<Tri, string>;
+const BELOW_TEXT = { yes: "below", no: "not below", unknown: "unknown" } as const satisfies Record<Tri, string>;
+
+/** The no-HBM test (b) is available only when the final packaged IC does not contain HBM. */
+function hbmText(containsHbm: boolean | undefined): string {
+  if (containsHbm === undefined) return "containsHbm not given";
+  return containsHbm ? "contains HBM, so (b) is not available" : "no HBM";
 }
 
 /**
@@ -252,8 +282,10 @@ export function transistorCountTest(
   const anyBelow = belowTri(count, any.value);
   trace.push({
     step: "Note 1 ¶b(a)/¶c(a) below 30 billion",
-    result: anyBelow === "yes" ? "holds" : anyBelow === "no" ? "fails" : "unknown",
-    statement: `aggregated approximated transistor count ${countText(count)} ${anyBelow === "yes" ? "<" : anyBelow === "no" ? "≥" : "vs"} ${any.value.toExactString()} ("below" is strict)`,
+    result: TRI_HOLDS[anyBelow],
+    statement:
+      `aggregated approximated transistor count ${countText(count)} ${BELOW_SIGN[anyBelow]} ` +
+      `${any.value.toExactString()} ("below" is strict)`,
     citation: any.cites,
   });
 
@@ -282,18 +314,27 @@ export function transistorCountTest(
     if (gap2028 === undefined && differs) {
       gapMatters = true;
       withoutHbm = "unknown";
+      const readings = byReading.map((b) => `${b.r} reading gives ${BELOW_TEXT[b.result]}`).join("; ");
       warnings.push(
-        `completed in ${year}, which Note 1 ¶b(b)/¶c(b) does not mention (drafting gap, docs/ambiguities.md#a-1): ${byReading.map((b) => `${b.r} reading gives ${b.result === "yes" ? "below" : b.result === "no" ? "not below" : "unknown"}`).join("; ")}; the answer is indeterminate where this changes the outcome (--gap-2028 literal|2027-rule|2029-rule chooses a reading)`,
+        `completed in ${year}, which Note 1 ¶b(b)/¶c(b) does not mention (drafting gap, docs/ambiguities.md#a-1): ` +
+          `${readings}; the answer is indeterminate where this changes the outcome ` +
+          "(--gap-2028 literal|2027-rule|2029-rule chooses a reading)",
       );
     } else if (gap2028 !== undefined) {
       warnings.push(
-        `completed in ${year}, a year Note 1 ¶b(b)/¶c(b) does not mention (docs/ambiguities.md#a-1): the ${gap2028} reading was chosen`,
+        `completed in ${year}, a year Note 1 ¶b(b)/¶c(b) does not mention (docs/ambiguities.md#a-1): ` +
+          `the ${gap2028} reading was chosen`,
       );
     }
+    const chosenThreshold = thresholdFor(chosen);
+    const thresholdText = chosenThreshold
+      ? `, threshold ${chosenThreshold.toExactString()}`
+      : ", so only the 30 billion test";
+    const gapText = gapMatters ? "; the 2027 or 2029 rule would change the test, so it is unknown" : "";
     trace.push({
       step: "Note 1 ¶b(b)/¶c(b) without HBM",
-      result: withoutHbm === "yes" ? "holds" : withoutHbm === "no" ? "does not apply" : "unknown",
-      statement: `completed in ${year}: ${entry.wording}; reading ${gap2028 ?? "literal (default)"}${thresholdFor(chosen) ? `, threshold ${thresholdFor(chosen)!.toExactString()}` : ", so only the 30 billion test"}${gapMatters ? "; the 2027 or 2029 rule would change the test, so it is unknown" : ""}`,
+      result: withoutHbm === "no" ? "does not apply" : TRI_HOLDS[withoutHbm],
+      statement: `completed in ${year}: ${entry.wording}; reading ${gap2028 ?? "literal (default)"}${thresholdText}${gapText}`,
       citation: params.withoutHbm.cites,
     });
   } else if (entry?.kind === "threshold") {
@@ -301,15 +342,17 @@ export function transistorCountTest(
     const below = belowTri(count, t);
     trace.push({
       step: `Note 1 ¶b(b)/¶c(b) without HBM, completed in ${year}`,
-      result: withoutHbm === "yes" ? "holds" : withoutHbm === "no" ? "fails" : "unknown",
-      statement: `${containsHbm === undefined ? "containsHbm not given" : containsHbm ? "contains HBM, so (b) is not available" : "no HBM"}; count ${countText(count)} ${below === "yes" ? "<" : below === "no" ? "≥" : "vs"} ${t.toExactString()}`,
+      result: TRI_HOLDS[withoutHbm],
+      statement: `${hbmText(containsHbm)}; count ${countText(count)} ${BELOW_SIGN[below]} ${t.toExactString()}`,
       citation: params.withoutHbm.cites,
     });
   } else {
     trace.push({
       step: "Note 1 ¶b(b)/¶c(b) without HBM",
       result: "not in force",
-      statement: `completed in ${year}: the higher thresholds start with transactions completed in ${schedule[0]!.fromYear}; only the 30 billion test applies`,
+      statement:
+        `completed in ${year}: the higher thresholds start with transactions completed in ` +
+        `${schedule[0]!.fromYear}; only the 30 billion test applies`,
       citation: params.withoutHbm.cites,
     });
   }
@@ -321,11 +364,13 @@ export function transistorCountTest(
   if (below !== "yes") {
     if (!count.exact && count.high === undefined && count.low.isZero() && count.missing.length === 0) {
       needs.push(
-        "aggregatedApproximatedTransistorCount (attested), or dies with logic, nonPlanar or nodeNm, areaMm2 and transistorDensityPerMm2",
+        "aggregatedApproximatedTransistorCount (attested), " +
+          "or dies with logic, nonPlanar or nodeNm, areaMm2 and transistorDensityPerMm2",
       );
     } else if (!count.exact && (count.missing.length > 0 || count.high === undefined)) {
       needs.push(
-        `the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) or give ${count.missing.join(", ") || "the dies' figures"}`,
+        "the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) " +
+          `or give ${count.missing.join(", ") || "the dies' figures"}`,
       );
     }
     if (containsHbm === undefined && withoutHbmTri(chosen) === "unknown")

@@ -4,7 +4,21 @@
  * "yes" as soon as any part is. Every Note 1 condition is monotone in its
  * facts, so "unknown" here means that the facts given really leave it open.
  */
+import type { TraceStep } from "../classify/result.js";
+
 export type Tri = "yes" | "no" | "unknown";
+
+/** A three-valued test as a trace step's result: "holds", "fails" or "unknown". */
+export const TRI_HOLDS = { yes: "holds", no: "fails", unknown: "unknown" } as const satisfies Record<
+  Tri,
+  TraceStep["result"]
+>;
+
+/** A three-valued test of scope (or of a duty, such as the § 743.9 report) as a trace step's result. */
+export const TRI_APPLIES = { yes: "applies", no: "does not apply", unknown: "unknown" } as const satisfies Record<
+  Tri,
+  TraceStep["result"]
+>;
 
 export function triAnd(values: readonly Tri[]): Tri {
   if (values.includes("no")) return "no";
