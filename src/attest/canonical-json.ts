@@ -56,7 +56,10 @@ function write(value: unknown, path: string): string {
           throw new CanonicalJsonError(path ? `${path}.${key}` : key, "undefined has no JSON form");
       }
       entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${write(item, path ? `${path}.${key}` : key)}`).join(",")}}`;
+      const members = entries.map(
+        ([key, item]) => `${JSON.stringify(key)}:${write(item, path ? `${path}.${key}` : key)}`,
+      );
+      return `{${members.join(",")}}`;
     }
     default:
       throw new CanonicalJsonError(path, `a ${typeof value} has no JSON form`);

@@ -50,7 +50,10 @@ export function applyHeadquartersRule(evaluation: Evaluation): Membership {
     evaluation.notApplied("H1", "the destination is the United States (H1 covers destinations outside the US)");
     return hq;
   }
-  const who = `end user headquarters ${shipment.endUser?.headquarters ?? "not given"}, ultimate parent ${shipment.endUser?.ultimateParentHeadquarters === null ? "none" : (shipment.endUser?.ultimateParentHeadquarters ?? "not given")}`;
+  const parent = shipment.endUser?.ultimateParentHeadquarters;
+  const who =
+    `end user headquarters ${shipment.endUser?.headquarters ?? "not given"}, ` +
+    `ultimate parent ${parent === null ? "none" : (parent ?? "not given")}`;
   if (item.tier === "c") {
     if (hq === "member" && evaluation.destinationInMacauOrD5() !== "member")
       evaluation.require(

@@ -157,7 +157,10 @@ function approvedListText(d: Designer, listCheck: ListCheck | "no name", list: A
       return "designer.name not given: cannot be checked against Supp. 6";
     case "unknown": {
       const stated = d.approved === undefined ? "" : `; the order states designer.approved: ${d.approved}`;
-      return `${d.name} is not on the list, whose contents are not known (as of ${list.asOf}): the list cannot tell${stated}`;
+      return (
+        `${d.name} is not on the list, whose contents are not known (as of ${list.asOf}): the list cannot ` +
+        `tell${stated}`
+      );
     }
     case "listed":
       return `${d.name} is on ${list.list} as of ${list.asOf}`;

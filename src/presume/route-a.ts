@@ -110,7 +110,10 @@ function isApprovedDesignerNeed(need: string): boolean {
   return need.includes("Supp. 6") || need.includes("designer.name");
 }
 
-/** "a datasheet or other attestation … from the approved or authorized integrated circuit designer": none, unsigned or signed. */
+/**
+ * "a datasheet or other attestation … from the approved or authorized integrated circuit designer": none, unsigned or
+ * signed.
+ */
 function readAttestationGiven(
   order: Order,
   attestation: AttestationInput,
@@ -143,7 +146,9 @@ function readingOf(
   };
 }
 
-/** An unsigned attestation serves only when unsigned ones are accepted and what it states about its IC is the order's. */
+/**
+ * An unsigned attestation serves only when unsigned ones are accepted and what it states about its IC is the order's.
+ */
 function readUnsignedAttestation(
   order: Order,
   figures: AttestationFigures,

@@ -93,7 +93,8 @@ export function aggregatedApproximatedTransistorCount(
         : "";
       warnings.push(
         `the attested aggregated approximated transistor count ${attested.toExactString()} differs from ` +
-          `density × area over the dies, ${computed.exact.toExactString()}; the attested figure is used${upperEstimate}`,
+          (`density × area over the dies, ${computed.exact.toExactString()}; the attested figure is ` +
+            `used${upperEstimate}`),
       );
     }
     return {
@@ -101,9 +102,7 @@ export function aggregatedApproximatedTransistorCount(
       exact: attested,
       low: attested,
       high: attested,
-      accounting: [
-        `attested: ${attested.toExactString()}${order.transistorCountSource ? ` (${order.transistorCountSource})` : ""}`,
-      ],
+      accounting: [`attested: ${attested.toExactString()}${sourceInParentheses(order.transistorCountSource)}`],
       missing: [],
       hasCountableHbmBaseDie: false,
       warnings,
@@ -126,6 +125,10 @@ export function aggregatedApproximatedTransistorCount(
       citation,
     },
   };
+}
+
+function sourceInParentheses(source: string | undefined): string {
+  return source ? ` (${source})` : "";
 }
 
 function sourceText(source: string | undefined): string {
@@ -334,7 +337,9 @@ export function transistorCountTest(
     trace.push({
       step: "Note 1 ¶b(b)/¶c(b) without HBM",
       result: withoutHbm === "no" ? "does not apply" : TRI_HOLDS[withoutHbm],
-      statement: `completed in ${year}: ${entry.wording}; reading ${gap2028 ?? "literal (default)"}${thresholdText}${gapText}`,
+      statement:
+        `completed in ${year}: ${entry.wording}; ` +
+        `reading ${gap2028 ?? "literal (default)"}${thresholdText}${gapText}`,
       citation: params.withoutHbm.cites,
     });
   } else if (entry?.kind === "threshold") {
@@ -378,7 +383,8 @@ export function transistorCountTest(
     if (gapMatters) needs.push(`a reading of the ${year} drafting gap (--gap-2028; docs/ambiguities.md#a-1)`);
     if (count.exact && !gapMatters)
       needs.push(
-        `aggregated approximated transistor count below ${threshold.toExactString()} (it is ${count.exact.toExactString()})`,
+        `aggregated approximated transistor count below ${threshold.toExactString()} (it ` +
+          `is ${count.exact.toExactString()})`,
       );
   }
   return { below, threshold, trace, needs, warnings, gapMatters };
