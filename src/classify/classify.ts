@@ -257,12 +257,7 @@ function classifyIc(
   // The note on items not designed or marketed for datacenters.
   const note = rules.threshold("3A090.nonDatacenter.tpp")!;
   const tppBelowNote = meets(tpp, note);
-  const noteResult: TraceStep["result"] =
-    !tppBelowNote || datasheet.datacenter === true
-      ? "does not apply"
-      : datasheet.datacenter === false
-        ? "applies"
-        : "unknown";
+  const noteResult = nonDatacenterNoteResult(tppBelowNote, datasheet.datacenter);
   if (withTrace) traceClauses(trace, datasheet, tpp, lowest, highest, note, noteResult, rules);
 
   // Readings the text leaves open (A-8): warn where they would change the answer.
@@ -387,14 +382,33 @@ function traceValues(
   trace.push({
     step: "performance density",
     result: "value",
-    statement:
-      exactDensity !== undefined
-        ? `${tpp.toExactString()} ÷ ${area.exact!.toExactString()} mm² = ${formatForTrace(exactDensity)}`
-        : lowest.kind === "undefined-pd" && highest.kind === "undefined-pd"
-          ? "undefined: no die counts toward the applicable die area, so no PD condition can hold"
-          : describeDensity(lowest, highest),
+    statement: densityStatement(tpp, area, exactDensity, lowest, highest),
     citation: rules.definitionCitation.performanceDensity,
   });
+}
+
+/**
+ * The note on items not designed or marketed for datacenters takes the IC out of 3A090.a only when its TPP is below
+ * the note's threshold and the datasheet says it is not for datacenters; unknown when the datasheet does not say.
+ */
+function nonDatacenterNoteResult(tppBelowNote: boolean, datacenter: boolean | null | undefined): TraceStep["result"] {
+  if (!tppBelowNote || datacenter === true) return "does not apply";
+  return datacenter === false ? "applies" : "unknown";
+}
+
+/** PD as TPP ÷ the applicable die area, "undefined" when no die counts, or the range the facts allow. */
+function densityStatement(
+  tpp: Rational,
+  area: ApplicableDieArea,
+  exactDensity: Rational | undefined,
+  lowest: DensityValue,
+  highest: DensityValue,
+): string {
+  if (exactDensity !== undefined)
+    return `${tpp.toExactString()} ÷ ${area.exact!.toExactString()} mm² = ${formatForTrace(exactDensity)}`;
+  if (lowest.kind === "undefined-pd" && highest.kind === "undefined-pd")
+    return "undefined: no die counts toward the applicable die area, so no PD condition can hold";
+  return describeDensity(lowest, highest);
 }
 
 /** Whether the datasheet says the IC is designed or marketed for datacenters (the note to 3A090.a and .b). */

@@ -93,7 +93,8 @@ export function test3A991p(
   const p2 = items.io3A991p2;
   const byProcessing = meets(topsWithoutBitLength, p1);
   const byIo = io === undefined ? undefined : meets(io, p2);
-  const holds = byProcessing || byIo === true ? true : byIo === false ? false : undefined;
+  // 3A991.p: p.1 or p.2; unknown only when p.1 fails and the I/O rate that p.2 needs is not given.
+  const holds = byProcessing || byIo;
   const ioWords =
     io === undefined
       ? `I/O rate not given (p.2 needs a rate ${p2.wording})`
@@ -102,7 +103,7 @@ export function test3A991p(
     holds,
     step: {
       step: "3A991.p",
-      result: holds === true ? "holds" : holds === false ? "fails" : "unknown",
+      result: holdsResult(holds),
       statement:
         `${describeComparison("TOPS without bit length", topsWithoutBitLength, p1)}` +
         ` (p.1; 2 × MacTOPS over all units, no bit length); ${ioWords}`,
@@ -119,7 +120,7 @@ export function icStanding(
   datacenter: boolean | null | undefined,
   rules: RuleSet,
 ): IcStanding {
-  const below: ItemLevel[] = p.holds === true ? ["p"] : p.holds === false ? ["none"] : ["none", "p"];
+  const below = levelsBelowBaseEntry(p.holds);
   const ioMissing = p.holds === undefined ? [IO_MISSING] : [];
   const excluded = datacenter === false && meets(ic.tpp, rules.threshold("3A090.nonDatacenter.tpp")!);
   const base = { label, eccn: ic.eccn, clause: ic.clause, excludedByNonDatacenterNote: excluded };
@@ -371,11 +372,22 @@ function itemCitation(itemEccn: string, basis: readonly TraceStep[], items: Item
 }
 
 function describeMarketing(datacenter: boolean | null | undefined): string {
-  return datacenter === true
-    ? "for datacenters"
-    : datacenter === false
-      ? "not for datacenters"
-      : "for datacenters or not (not given)";
+  if (datacenter === true) return "for datacenters";
+  if (datacenter === false) return "not for datacenters";
+  return "for datacenters or not (not given)";
+}
+
+/** A test that may not be settled (undefined) as a trace step's result. */
+function holdsResult(holds: boolean | undefined): TraceStep["result"] {
+  if (holds === undefined) return "unknown";
+  return holds ? "holds" : "fails";
+}
+
+/** The levels an IC below the base entry can be at: 3A991.p when that test holds, none when it fails, else either. */
+function levelsBelowBaseEntry(pHolds: boolean | undefined): ItemLevel[] {
+  if (pHolds === true) return ["p"];
+  if (pHolds === false) return ["none"];
+  return ["none", "p"];
 }
 
 /** 4A090.a, 4A090.b or 4A994.l holding for an assembly or computer, or none of them, naming the IC that decides. */

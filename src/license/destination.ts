@@ -195,12 +195,7 @@ export function testJanuaryRule(evaluation: Evaluation): void {
   const tests: { name: string; holds: boolean | undefined; statement: string; missing?: string }[] = [
     {
       name: "C1 export from the US",
-      holds:
-        shipment.transaction !== "export"
-          ? false
-          : shipment.exportFrom === undefined
-            ? undefined
-            : shipment.exportFrom === rule.exportFrom,
+      holds: exportedFrom(shipment.transaction, shipment.exportFrom, rule.exportFrom),
       statement:
         `transaction ${shipment.transaction}${shipment.exportFrom ? ` from ${shipment.exportFrom}` : ""} ` +
         "(reexports and in-country transfers stay at presumption of denial)",
@@ -241,13 +236,7 @@ export function testJanuaryRule(evaluation: Evaluation): void {
         `on ${rule.commerciallyAvailableOn} (D8)`,
     },
   ];
-  for (const test of tests)
-    evaluation.step(
-      `D8 ${test.name}`,
-      test.holds === undefined ? "unknown" : test.holds ? "holds" : "fails",
-      test.statement,
-      cite,
-    );
+  for (const test of tests) evaluation.step(`D8 ${test.name}`, holdsResult(test.holds), test.statement, cite);
   if (tests.some((test) => test.holds === false)) {
     evaluation.caseByCase = "fails";
     evaluation.step(
@@ -288,4 +277,16 @@ export function testJanuaryRule(evaluation: Evaluation): void {
 /** D8's "less than" a limit, as the trace writes it: "<" below the limit, "≥" at or above it. */
 function limitSign(value: Rational, limit: Rational): string {
   return meetsLimit(value, limit) ? "<" : "≥";
+}
+
+/** D8 C1: an export (not a reexport or in-country transfer) from the country D8 names; unknown when not given. */
+function exportedFrom(transaction: string, exportFrom: string | undefined, required: string): boolean | undefined {
+  if (transaction !== "export") return false;
+  return exportFrom === undefined ? undefined : exportFrom === required;
+}
+
+/** A condition that may not be settled (undefined) as a trace step's result. */
+function holdsResult(holds: boolean | undefined): "holds" | "fails" | "unknown" {
+  if (holds === undefined) return "unknown";
+  return holds ? "holds" : "fails";
 }

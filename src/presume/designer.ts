@@ -56,7 +56,17 @@ export interface DesignerFinding {
 
 type Designer = NonNullable<Order["designer"]>;
 
-const fromMembership = (m: Membership): Tri => (m === "member" ? "yes" : m === "not-member" ? "no" : "unknown");
+/** A country-group membership as a three-valued answer to "is it a member?". */
+function fromMembership(m: Membership): Tri {
+  switch (m) {
+    case "member":
+      return "yes";
+    case "not-member":
+      return "no";
+    case "unknown":
+      return "unknown";
+  }
+}
 
 /** Status under ¶a(1)–(3) on `date`. */
 export function designerStatusOn(

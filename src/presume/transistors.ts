@@ -36,7 +36,7 @@ import type { TraceStep } from "../classify/result.js";
 import { Rational } from "../numbers/rational.js";
 import { formatForTrace } from "../rules/rules.js";
 import type { Order } from "./order.js";
-import { type Note1Parameters, withoutHbmEntryFor } from "./parameters.js";
+import { type Note1Parameters, type WithoutHbmEntry, withoutHbmEntryFor } from "./parameters.js";
 import { TRI_HOLDS, type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
 
 export const GAP_2028_READINGS = ["literal", "2027-rule", "2029-rule"] as const;
@@ -52,8 +52,13 @@ export function isApplicableAdvancedLogic(
   die: { logic?: boolean | undefined; nonPlanar?: boolean | undefined; nodeNm?: Rational | undefined },
   params: Note1Parameters,
 ): Tri {
-  const atOrBelowNode: Tri = die.nodeNm === undefined ? "unknown" : die.nodeNm.lte(params.node.value) ? "yes" : "no";
-  return triAnd([triOf(die.logic), triOr([triOf(die.nonPlanar), atOrBelowNode])]);
+  return triAnd([triOf(die.logic), triOr([triOf(die.nonPlanar), atOrBelowNode(die.nodeNm, params)])]);
+}
+
+/** "the '16/14 nanometer node' or below": inclusive, so a 16 nm die is at or below it. */
+function atOrBelowNode(nodeNm: Rational | undefined, params: Note1Parameters): Tri {
+  if (nodeNm === undefined) return "unknown";
+  return nodeNm.lte(params.node.value) ? "yes" : "no";
 }
 
 export interface TransistorCount {
@@ -280,8 +285,8 @@ export function transistorCountTest(
   const entry = withoutHbmEntryFor(schedule, year);
   const trace: TraceStep[] = [];
   const warnings: string[] = [];
-  const needs: string[] = [];
 
+  // (a): below 30 billion, with or without HBM.
   const anyBelow = belowTri(count, any.value);
   trace.push({
     step: "Note 1 ¶b(a)/¶c(a) below 30 billion",
@@ -292,23 +297,14 @@ export function transistorCountTest(
     citation: any.cites,
   });
 
-  // The no-HBM threshold for the completion year, by the reading chosen for a gap.
-  const thresholdFor = (reading: Gap2028Reading): Rational | undefined => {
-    if (!entry) return undefined;
-    if (entry.kind === "threshold") return entry.value;
-    if (reading === "literal") return undefined;
-    const neighbour = withoutHbmEntryFor(
-      schedule,
-      reading === "2027-rule" ? entry.fromYear - 1 : (entry.throughYear ?? entry.fromYear) + 1,
-    );
-    return neighbour?.kind === "threshold" ? neighbour.value : undefined;
-  };
+  // (b): without HBM, below the threshold for the completion year, by the reading chosen for a gap.
   const noHbm = triNot(triOf(containsHbm));
   const withoutHbmTri = (reading: Gap2028Reading): Tri => {
-    const t = thresholdFor(reading);
+    const t = noHbmThresholdFor(schedule, entry, reading);
     return t === undefined ? "no" : triAnd([noHbm, belowTri(count, t)]);
   };
   const chosen: Gap2028Reading = gap2028 ?? "literal";
+  const chosenThreshold = noHbmThresholdFor(schedule, entry, chosen);
   let withoutHbm = withoutHbmTri(chosen);
   let gapMatters = false;
   if (entry?.kind === "gap") {
@@ -329,26 +325,13 @@ export function transistorCountTest(
           `the ${gap2028} reading was chosen`,
       );
     }
-    const chosenThreshold = thresholdFor(chosen);
-    const thresholdText = chosenThreshold
-      ? `, threshold ${chosenThreshold.toExactString()}`
-      : ", so only the 30 billion test";
-    const gapText = gapMatters ? "; the 2027 or 2029 rule would change the test, so it is unknown" : "";
-    trace.push({
-      step: "Note 1 ¶b(b)/¶c(b) without HBM",
-      result: withoutHbm === "no" ? "does not apply" : TRI_HOLDS[withoutHbm],
-      statement:
-        `completed in ${year}: ${entry.wording}; ` +
-        `reading ${gap2028 ?? "literal (default)"}${thresholdText}${gapText}`,
-      citation: params.withoutHbm.cites,
-    });
+    trace.push(gapYearStep(year, entry.wording, gap2028, chosenThreshold, gapMatters, withoutHbm, params));
   } else if (entry?.kind === "threshold") {
-    const t = entry.value;
-    const below = belowTri(count, t);
+    const below = belowTri(count, entry.value);
     trace.push({
       step: `Note 1 ¶b(b)/¶c(b) without HBM, completed in ${year}`,
       result: TRI_HOLDS[withoutHbm],
-      statement: `${hbmText(containsHbm)}; count ${countText(count)} ${BELOW_SIGN[below]} ${t.toExactString()}`,
+      statement: `${hbmText(containsHbm)}; count ${countText(count)} ${BELOW_SIGN[below]} ${entry.value.toExactString()}`,
       citation: params.withoutHbm.cites,
     });
   } else {
@@ -363,29 +346,80 @@ export function transistorCountTest(
   }
 
   const below = triOr([anyBelow, withoutHbm]);
-  const noHbmThreshold = thresholdFor(chosen);
   const threshold =
-    containsHbm === false && noHbmThreshold && noHbmThreshold.gt(any.value) ? noHbmThreshold : any.value;
-  if (below !== "yes") {
-    if (!count.exact && count.high === undefined && count.low.isZero() && count.missing.length === 0) {
-      needs.push(
-        "aggregatedApproximatedTransistorCount (attested), " +
-          "or dies with logic, nonPlanar or nodeNm, areaMm2 and transistorDensityPerMm2",
-      );
-    } else if (!count.exact && (count.missing.length > 0 || count.high === undefined)) {
-      needs.push(
-        "the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) " +
-          `or give ${count.missing.join(", ") || "the dies' figures"}`,
-      );
-    }
-    if (containsHbm === undefined && withoutHbmTri(chosen) === "unknown")
-      needs.push("containsHbm: whether the final packaged IC contains high-bandwidth memory");
-    if (gapMatters) needs.push(`a reading of the ${year} drafting gap (--gap-2028; docs/ambiguities.md#a-1)`);
-    if (count.exact && !gapMatters)
-      needs.push(
-        `aggregated approximated transistor count below ${threshold.toExactString()} (it ` +
-          `is ${count.exact.toExactString()})`,
-      );
-  }
+    containsHbm === false && chosenThreshold && chosenThreshold.gt(any.value) ? chosenThreshold : any.value;
+  const needs =
+    below === "yes" ? [] : transistorCountNeeds(count, containsHbm, withoutHbmTri(chosen), gapMatters, year, threshold);
   return { below, threshold, trace, needs, warnings, gapMatters };
+}
+
+/**
+ * The no-HBM threshold for the completion year: the year's own, or, in a year the text does not mention (2028, A-1),
+ * none on the literal reading and the neighbouring year's on the 2027-rule or 2029-rule reading.
+ */
+function noHbmThresholdFor(
+  schedule: readonly WithoutHbmEntry[],
+  entry: WithoutHbmEntry | undefined,
+  reading: Gap2028Reading,
+): Rational | undefined {
+  if (!entry) return undefined;
+  if (entry.kind === "threshold") return entry.value;
+  if (reading === "literal") return undefined;
+  const neighbourYear = reading === "2027-rule" ? entry.fromYear - 1 : (entry.throughYear ?? entry.fromYear) + 1;
+  const neighbour = withoutHbmEntryFor(schedule, neighbourYear);
+  return neighbour?.kind === "threshold" ? neighbour.value : undefined;
+}
+
+/** The trace step of (b) in a year the text does not mention: the reading applied and the threshold it gives. */
+function gapYearStep(
+  year: number,
+  wording: string,
+  gap2028: Gap2028Reading | undefined,
+  chosenThreshold: Rational | undefined,
+  gapMatters: boolean,
+  withoutHbm: Tri,
+  params: Note1Parameters,
+): TraceStep {
+  const thresholdText = chosenThreshold
+    ? `, threshold ${chosenThreshold.toExactString()}`
+    : ", so only the 30 billion test";
+  const gapText = gapMatters ? "; the 2027 or 2029 rule would change the test, so it is unknown" : "";
+  return {
+    step: "Note 1 ¶b(b)/¶c(b) without HBM",
+    result: withoutHbm === "no" ? "does not apply" : TRI_HOLDS[withoutHbm],
+    statement: `completed in ${year}: ${wording}; reading ${gap2028 ?? "literal (default)"}${thresholdText}${gapText}`,
+    citation: params.withoutHbm.cites,
+  };
+}
+
+/** What would let the count test hold, in words: the count itself, the HBM fact, a reading of the gap, a lower count. */
+function transistorCountNeeds(
+  count: TransistorCount,
+  containsHbm: boolean | undefined,
+  withoutHbm: Tri,
+  gapMatters: boolean,
+  year: number,
+  threshold: Rational,
+): string[] {
+  const needs: string[] = [];
+  if (!count.exact && count.high === undefined && count.low.isZero() && count.missing.length === 0) {
+    needs.push(
+      "aggregatedApproximatedTransistorCount (attested), " +
+        "or dies with logic, nonPlanar or nodeNm, areaMm2 and transistorDensityPerMm2",
+    );
+  } else if (!count.exact && (count.missing.length > 0 || count.high === undefined)) {
+    needs.push(
+      "the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) " +
+        `or give ${count.missing.join(", ") || "the dies' figures"}`,
+    );
+  }
+  if (containsHbm === undefined && withoutHbm === "unknown")
+    needs.push("containsHbm: whether the final packaged IC contains high-bandwidth memory");
+  if (gapMatters) needs.push(`a reading of the ${year} drafting gap (--gap-2028; docs/ambiguities.md#a-1)`);
+  if (count.exact && !gapMatters)
+    needs.push(
+      `aggregated approximated transistor count below ${threshold.toExactString()} ` +
+        `(it is ${count.exact.toExactString()})`,
+    );
+  return needs;
 }

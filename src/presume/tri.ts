@@ -31,9 +31,11 @@ export function triOr(values: readonly Tri[]): Tri {
 }
 
 export function triNot(value: Tri): Tri {
-  return value === "yes" ? "no" : value === "no" ? "yes" : "unknown";
+  if (value === "unknown") return "unknown";
+  return value === "yes" ? "no" : "yes";
 }
 
 export function triOf(value: boolean | undefined | null): Tri {
-  return value === true ? "yes" : value === false ? "no" : "unknown";
+  if (value === true) return "yes";
+  return value === false ? "no" : "unknown";
 }
