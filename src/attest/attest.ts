@@ -68,13 +68,16 @@ export function attestDatasheet(
     case "indeterminate":
       throw new AttestRefusal(
         "indeterminate",
-        `refusing to attest ${classification.part}: the figures do not settle the classification (indeterminate); give ${classification.missing.join("; ") || "the missing facts"}`,
+        `refusing to attest ${classification.part}: the figures do not settle the classification ` +
+          `(indeterminate); give ${classification.missing.join("; ") || "the missing facts"}`,
       );
     case "3A090.a":
       if (!options.allowControlled) {
         throw new AttestRefusal(
           "controlled",
-          `refusing to attest ${classification.part}: its figures give ${classification.clause} (TPP ${classification.tpp}), so the attestation would not overcome the presumption of Note 1 to 3A090.a; pass --allow-controlled to sign it anyway`,
+          `refusing to attest ${classification.part}: its figures give ${classification.clause} ` +
+            `(TPP ${classification.tpp}), so the attestation would not overcome the presumption of Note 1 to ` +
+            "3A090.a; pass --allow-controlled to sign it anyway",
         );
       }
       break;
@@ -107,7 +110,10 @@ export function unsignableNameReason(name: string): string | undefined {
   const bad = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/u.exec(name);
   if (bad === null) return undefined;
   const code = `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-  return `holds the character ${code} at position ${bad.index + 1}; a signed name may not hold control characters or U+FFFE/U+FFFF`;
+  return (
+    `holds the character ${code} at position ${bad.index + 1}; a signed name may not hold control characters or ` +
+    "U+FFFE/U+FFFF"
+  );
 }
 
 /** Signs a statement as-is (canonical JSON in a DSSE envelope). */

@@ -55,8 +55,11 @@ function write(value: unknown, path: string): string {
         if (item === undefined)
           throw new CanonicalJsonError(path ? `${path}.${key}` : key, "undefined has no JSON form");
       }
-      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${write(item, path ? `${path}.${key}` : key)}`).join(",")}}`;
+      entries.sort(([a], [b]) => compareCodeUnits(a, b));
+      const members = entries.map(
+        ([key, item]) => `${JSON.stringify(key)}:${write(item, path ? `${path}.${key}` : key)}`,
+      );
+      return `{${members.join(",")}}`;
     }
     default:
       throw new CanonicalJsonError(path, `a ${typeof value} has no JSON form`);
@@ -76,4 +79,10 @@ export function jsonSyntaxReason(error: unknown): string {
 /** True for text that holds a PEM block (a key given where a document was expected). */
 export function looksLikePem(text: string): boolean {
   return text.includes("-----BEGIN ");
+}
+
+/** Keys in UTF-16 code-unit order, as canonical JSON sorts them. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

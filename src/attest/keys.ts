@@ -106,7 +106,9 @@ export function readPrivateKey(file: string): { privateKey: KeyObject; publicKey
   const text = readKeyText(file, "private key");
   if (isEncryptedPem(text)) {
     throw new KeyError(
-      `${file} is an encrypted private key (protected by a passphrase); ic3a090 signs with an unencrypted PKCS#8 key such as keygen writes: decrypt a copy (openssl pkey -in ${file} -out plain.key) and keep it mode 0600`,
+      `${file} is an encrypted private key (protected by a passphrase); ic3a090 signs with an unencrypted ` +
+        `PKCS#8 key such as keygen writes: decrypt a copy (openssl pkey -in ${file} -out plain.key) and keep it ` +
+        "mode 0600",
     );
   }
   let privateKey: KeyObject;
@@ -119,7 +121,8 @@ export function readPrivateKey(file: string): { privateKey: KeyObject; publicKey
   }
   if (privateKey.asymmetricKeyType !== "ed25519") {
     throw new KeyError(
-      `${file} is a ${privateKey.asymmetricKeyType ?? "unknown"} key; attestations are signed with Ed25519 (ic3a090 keygen)`,
+      `${file} is a ${privateKey.asymmetricKeyType ?? "unknown"} key; attestations are signed with Ed25519 ` +
+        "(ic3a090 keygen)",
     );
   }
   const warnings: string[] = [];
@@ -140,14 +143,16 @@ export function readPrivateKey(file: string): { privateKey: KeyObject; publicKey
 export function parsePublicKey(text: string, where: string): KeyObject {
   if (/PRIVATE KEY/.test(text))
     throw new KeyError(
-      `${where} holds a private key; give the designer's public key (the .pub file) instead, and keep the private key secret`,
+      `${where} holds a private key; give the designer's public key (the .pub file) instead, and keep the ` +
+        "private key secret",
     );
   let publicKey: KeyObject;
   try {
     publicKey = createPublicKey({ key: text, format: "pem" });
   } catch {
     throw new KeyError(
-      `${where} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----", as in the .pub file written by ic3a090 keygen)`,
+      `${where} is not a PEM public key (expected "-----BEGIN PUBLIC KEY-----", as in the .pub file written by ` +
+        "ic3a090 keygen)",
     );
   }
   if (publicKey.asymmetricKeyType !== "ed25519")

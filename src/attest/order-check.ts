@@ -30,7 +30,8 @@ export type AttestationCheck =
 /**
  * A verifier for `presume` over the designers a trust file pins.
  *
- * @param trust a trust file path (read once, now: a bad trust file is a usage error, not a refused order), or trusted keys
+ * @param trust a trust file path (read once, now: a bad trust file is a usage error, not a refused order), or trusted
+ * keys
  * @throws TrustFileError when the trust file cannot be used.
  */
 export function attestationVerifierFor(
@@ -62,7 +63,9 @@ export function attestationVerifierFor(
         datasheet: result.predicate.inputs,
         ...(results.tpp === null ? {} : { tpp: results.tpp }),
         notSpecifiedIn3A090a: results.notSpecifiedIn3A090a,
-        source: `attestation signed by ${result.designer} on ${result.predicate.issuedAt}, payload sha256 ${result.payloadSha256}`,
+        source:
+          `attestation signed by ${result.designer} on ${result.predicate.issuedAt}, payload ` +
+          `sha256 ${result.payloadSha256}`,
       },
       keyFingerprint: `sha256:${result.keyid}`,
     };

@@ -208,13 +208,15 @@ export function textPdf(lines: readonly PdfLine[], info: { title: string; footer
     const stream = all
       .map(
         (p) =>
-          `BT /${FONT_RESOURCE[p.font].name} ${p.size} Tf ${p.x.toFixed(2)} ${p.y.toFixed(2)} Td ${pdfString(p.bytes)} Tj ET`,
+          `BT /${FONT_RESOURCE[p.font].name} ${p.size} Tf ${p.x.toFixed(2)} ${p.y.toFixed(2)} ` +
+          `Td ${pdfString(p.bytes)} Tj ET`,
       )
       .join("\n");
     const content = add(`<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`);
     pageObjects.push(
       add(
-        `<< /Type /Page /Parent ${pagesRoot} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << ${fontDict} >> >> /Contents ${content} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesRoot} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << ` +
+          `/Font << ${fontDict} >> >> /Contents ${content} 0 R >>`,
       ),
     );
   });
@@ -232,6 +234,8 @@ export function textPdf(lines: readonly PdfLine[], info: { title: string; footer
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) out += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${infoObject} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out +=
+    `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${infoObject} 0 R ` +
+    `>>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, "latin1");
 }

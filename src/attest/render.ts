@@ -45,7 +45,8 @@ function formula(kind: Classification["kind"]): string[] {
   switch (kind) {
     case "ic":
       return [
-        "TPP = 2 × MacTOPS × bit length of the operation, for the highest-TPP operation of each processing unit, summed over the units (a datasheet's TOPS or TFLOPS is 2 × MacTOPS, so TPP = TOPS × bit length).",
+        "TPP = 2 × MacTOPS × bit length of the operation, for the highest-TPP operation of each processing " +
+          "unit, summed over the units (a datasheet's TOPS or TFLOPS is 2 × MacTOPS, so TPP = TOPS × bit length).",
         "Performance density (PD) = TPP ÷ applicable die area in mm².",
       ];
     case "hbm":
@@ -63,7 +64,11 @@ function document(verified: Verified, how: VerifyHow): { title: string; blocks: 
     { kind: "title", text: title },
     {
       kind: "paragraph",
-      text: `${verified.designer} attests the figures below for ${verified.part}. ic3a090 ${TOOL_VERSION} verified the signature against the key pinned for ${verified.designer} in ${how.trustFile}, and recomputed the classification from the signed figures under the signed rules date: it gives the signed result. This states what the rule says on these figures; it is not legal advice.`,
+      text:
+        `${verified.designer} attests the figures below for ${verified.part}. ic3a090 ${TOOL_VERSION} verified ` +
+        `the signature against the key pinned for ${verified.designer} in ${how.trustFile}, and recomputed the ` +
+        "classification from the signed figures under the signed rules date: it gives the signed result. This " +
+        "states what the rule says on these figures; it is not legal advice.",
     },
     { kind: "heading", text: "Result" },
     {
@@ -167,7 +172,9 @@ function signedNotRecomputed(verified: Verified): Block[] {
     { kind: "heading", text: "Signed by the designer, not recomputed by verify" },
     {
       kind: "paragraph",
-      text: "The designer signed the following, but verify did not recompute it; it is shown as signed, for reference only.",
+      text:
+        "The designer signed the following, but verify did not recompute it; it is shown as signed, for " +
+        "reference only.",
     },
     ...(steps.length > 0
       ? [
@@ -223,12 +230,17 @@ function html(title: string, blocks: readonly Block[]): string {
           return `<h2>${escapeHtml(block.text)}</h2>`;
         case "paragraph":
           return `<p>${escapeHtml(block.text)}</p>`;
-        case "fields":
-          return `<dl>${block.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join("")}</dl>`;
-        case "table":
-          return `<table><thead><tr>${block.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${block.rows
-            .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`)
-            .join("")}</tbody></table>`;
+        case "fields": {
+          const rows = block.rows.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`);
+          return `<dl>${rows.join("")}</dl>`;
+        }
+        case "table": {
+          const headers = block.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("");
+          const rows = block.rows.map(
+            (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join("")}</tr>`,
+          );
+          return `<table><thead><tr>${headers}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+        }
         case "command":
           return `<pre><code>${escapeHtml(block.text)}</code></pre>`;
       }
@@ -236,7 +248,7 @@ function html(title: string, blocks: readonly Block[]): string {
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}dt{font-weight:600}dd{margin:0 0 .4rem 0;word-break:break-all}pre{background:#f4f4f4;padding:.5rem;white-space:pre-wrap}</style>
+<style>${PAGE_STYLE}</style>
 </head><body>
 ${body}
 </body></html>
@@ -278,7 +290,17 @@ export function renderAttestation(verified: Verified, format: RenderFormat, how:
     case "pdf":
       return textPdf(pdfLines(blocks), {
         title,
-        footer: `${verified.part} attested by ${verified.designer}; payload sha256 ${verified.payloadSha256.slice(0, 16)}…`,
+        footer:
+          `${verified.part} attested by ${verified.designer}; payload ` +
+          `sha256 ${verified.payloadSha256.slice(0, 16)}…`,
       });
   }
 }
+
+/** The page's style sheet, on one line as the page carries it. */
+const PAGE_STYLE =
+  "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.4}" +
+  "table{border-collapse:collapse;width:100%}" +
+  "td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}" +
+  "dt{font-weight:600}dd{margin:0 0 .4rem 0;word-break:break-all}" +
+  "pre{background:#f4f4f4;padding:.5rem;white-space:pre-wrap}";

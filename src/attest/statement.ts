@@ -91,7 +91,9 @@ export const PredicateSchema = z
   })
   .meta({
     title: "ic3a090 datasheet attestation predicate",
-    description: `The predicate of an in-toto Statement v1 with predicateType ${PREDICATE_TYPE}, in a DSSE envelope signed with Ed25519.`,
+    description:
+      `The predicate of an in-toto Statement v1 with predicateType ${PREDICATE_TYPE}, in a DSSE envelope signed ` +
+      "with Ed25519.",
   });
 
 export const SubjectSchema = z.object({ name: z.string().min(1), digest: z.object({ sha256: Sha256Hex }) });
@@ -161,7 +163,10 @@ export function resultsOf(classification: Classification): z.input<typeof Result
   };
 }
 
-/** Route a needs an attestation "indicating that the IC is not specified in 3A090.a": a determinate answer other than .a. */
+/**
+ * Route a needs an attestation "indicating that the IC is not specified in 3A090.a": a determinate answer other than
+ * .a.
+ */
 export function notSpecifiedIn3A090a(classification: Pick<Classification, "eccn">): boolean {
   switch (classification.eccn) {
     case "3A090.a":

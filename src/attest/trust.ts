@@ -56,7 +56,8 @@ export function trustFrom(json: unknown, source: string, baseDir: string): Trust
   if (!parsed.success) {
     const issue = issuesFromZod(parsed.error)[0]!;
     throw new TrustFileError(
-      `${source}: ${issue.path || "(root)"}: ${issue.message} (expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]})`,
+      `${source}: ${issue.path || "(root)"}: ${issue.message} (expected {"designers": [{"name": "Acme Semi", ` +
+        '"publicKey": "acme.pub"}]})',
     );
   }
   const keys: TrustedKey[] = [];
@@ -84,7 +85,8 @@ export function trustFrom(json: unknown, source: string, baseDir: string): Trust
     const other = keys.find((key) => key.keyid === keyid);
     if (other && other.name !== designer.name) {
       throw new TrustFileError(
-        `${field}: the same key is pinned for "${other.name}" and "${designer.name}"; a key must belong to one designer`,
+        `${field}: the same key is pinned for "${other.name}" and "${designer.name}"; a key must belong to one ` +
+          "designer",
       );
     }
     if (!other) keys.push({ name: designer.name, keyid, publicKey });
@@ -107,7 +109,8 @@ export function loadTrustFile(file: string): TrustedDesigners {
   } catch (error) {
     if (!(error instanceof JsonTextError)) throw error;
     throw new TrustFileError(
-      `${file}: not valid JSON: ${error.message}; expected {"designers": [{"name": "Acme Semi", "publicKey": "acme.pub"}]}`,
+      `${file}: not valid JSON: ${error.message}; expected {"designers": [{"name": "Acme Semi", "publicKey": ` +
+        '"acme.pub"}]}',
     );
   }
   return trustFrom(json, file, dirname(resolve(file)));

@@ -125,7 +125,8 @@ export function verifyEnvelopeBytes(
   if (startsWithBom(bytes)) {
     return reject(
       "envelope",
-      "not a DSSE envelope as issued: the file starts with a byte order mark, which attest never writes (an editor added it); use the file ic3a090 attest wrote",
+      "not a DSSE envelope as issued: the file starts with a byte order mark, which attest never writes (an " +
+        "editor added it); use the file ic3a090 attest wrote",
     );
   }
   let text: string;
@@ -148,7 +149,8 @@ export function verifyEnvelopeBytes(
   if (text !== canonical && text !== `${canonical}\n`) {
     return reject(
       "envelope",
-      "not a DSSE envelope as issued: the file is not in canonical JSON form (changed after signing, or reformatted); use the file ic3a090 attest wrote",
+      "not a DSSE envelope as issued: the file is not in canonical JSON form (changed after signing, or " +
+        "reformatted); use the file ic3a090 attest wrote",
     );
   }
   return verifyEnvelope(value, trust, options);
@@ -217,7 +219,8 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
     return reject(
       "payload-type",
-      `payloadType is ${JSON.stringify(envelope.payloadType)}, not ${JSON.stringify(IN_TOTO_PAYLOAD_TYPE)}: not an in-toto attestation`,
+      `payloadType is ${JSON.stringify(envelope.payloadType)}, not ${JSON.stringify(IN_TOTO_PAYLOAD_TYPE)}: ` +
+        "not an in-toto attestation",
     );
   }
 
@@ -236,12 +239,15 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
       const key = pinnedButFailing[0]!;
       return reject(
         "bad-signature",
-        `signature does not verify with the key pinned for "${key.name}" (keyid ${key.keyid}): the payload was changed after signing, or it was signed with another key`,
+        `signature does not verify with the key pinned for "${key.name}" (keyid ${key.keyid}): the payload was ` +
+          "changed after signing, or it was signed with another key",
       );
     }
     return reject(
       "unknown-key",
-      `signed by a key not in the trust file ${trust.source} (keyid ${envelope.signatures.map((s) => s.keyid).join(", ")}); add the designer's public key to the trust file only after confirming it with the designer`,
+      `signed by a key not in the trust file ${trust.source} ` +
+        `(keyid ${envelope.signatures.map((s) => s.keyid).join(", ")}); add the designer's public key to the ` +
+        "trust file only after confirming it with the designer",
     );
   }
   const payloadSha256 = sha256Hex(payload);
@@ -258,7 +264,8 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   if (!isCanonical(statementJson, payloadText)) {
     return reject(
       "statement-type",
-      "the signed payload is not canonical JSON (sorted keys, no whitespace, no repeated keys): not a statement ic3a090 attest issues",
+      "the signed payload is not canonical JSON (sorted keys, no whitespace, no repeated keys): not a " +
+        "statement ic3a090 attest issues",
     );
   }
   if (
@@ -277,7 +284,8 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   if (raw.predicateType !== PREDICATE_TYPE) {
     return reject(
       "predicate-type",
-      `predicateType is ${JSON.stringify(raw.predicateType)}, not ${JSON.stringify(PREDICATE_TYPE)}: not an ic3a090 datasheet attestation this version can read`,
+      `predicateType is ${JSON.stringify(raw.predicateType)}, not ${JSON.stringify(PREDICATE_TYPE)}: not an ` +
+        "ic3a090 datasheet attestation this version can read",
     );
   }
 
@@ -295,7 +303,8 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   if (partSubject!.name !== part || predicate.results.part !== part) {
     return reject(
       "predicate",
-      `the signed statement contradicts itself: subject "${partSubject!.name}", inputs.part "${part}", results.part "${predicate.results.part}"`,
+      `the signed statement contradicts itself: subject "${partSubject!.name}", inputs.part "${part}", ` +
+        `results.part "${predicate.results.part}"`,
     );
   }
   if (partSubject!.digest.sha256 !== inputsDigest(predicate.inputs)) {
@@ -309,7 +318,8 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   if (predicate.designer.name !== signer.name) {
     return reject(
       "designer",
-      `the statement names designer "${predicate.designer.name}", but it is signed with the key pinned for "${signer.name}" (keyid ${signer.keyid})`,
+      `the statement names designer "${predicate.designer.name}", but it is signed with the key pinned for ` +
+        `"${signer.name}" (keyid ${signer.keyid})`,
     );
   }
 
@@ -346,7 +356,10 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
   if (rules.dataSha256 !== predicate.rules.dataSha256) {
     return reject(
       "rules-data",
-      `signed over rules data sha256 ${predicate.rules.dataSha256}, but the rules data here is sha256 ${rules.dataSha256}: the thresholds or citations differ, so the result cannot be confirmed; verify with the ic3a090 version named in the attestation (${predicate.tool.name} ${predicate.tool.version})`,
+      `signed over rules data sha256 ${predicate.rules.dataSha256}, but the rules data here is ` +
+        `sha256 ${rules.dataSha256}: the thresholds or citations differ, so the result cannot be confirmed; ` +
+        "verify with the ic3a090 version named in the attestation " +
+        `(${predicate.tool.name} ${predicate.tool.version})`,
     );
   }
 
@@ -374,7 +387,9 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
     if (signed[field] !== expected[field]) {
       return reject(
         "result",
-        `the signed figures do not give the signed result: ${field} is ${JSON.stringify(signed[field])} in the attestation, but the signed inputs give ${JSON.stringify(expected[field])} under the rules of ${rules.date}`,
+        `the signed figures do not give the signed result: ${field} is ${JSON.stringify(signed[field])} in the ` +
+          `attestation, but the signed inputs give ${JSON.stringify(expected[field])} under the rules ` +
+          `of ${rules.date}`,
       );
     }
   }
@@ -383,17 +398,20 @@ export function verifyEnvelope(value: unknown, trust: TrustedDesigners, options:
     if (canonicalJson(signed) !== canonicalJson(expected)) {
       return reject(
         "result",
-        "the signed results differ from the recomputed ones (matched paragraphs, trace, warnings or notes), with the same tool version and rules data",
+        "the signed results differ from the recomputed ones (matched paragraphs, trace, warnings or notes), " +
+          "with the same tool version and rules data",
       );
     }
   } else {
     notes.push(
-      `signed with ${predicate.tool.name} ${predicate.tool.version}, verified with ${TOOL_VERSION}: figures and clause compared; trace wording not compared`,
+      `signed with ${predicate.tool.name} ${predicate.tool.version}, verified with ${TOOL_VERSION}: figures ` +
+        "and clause compared; trace wording not compared",
     );
   }
   if (predicate.rules.beyondVerified)
     notes.push(
-      `the rules date ${predicate.rules.date} is after the rules data was last verified (${predicate.rules.verifiedThrough})`,
+      `the rules date ${predicate.rules.date} is after the rules data was last verified ` +
+        `(${predicate.rules.verifiedThrough})`,
     );
 
   return {

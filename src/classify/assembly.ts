@@ -39,7 +39,8 @@ export function classifyAssembly(
   const results = contents.map((ic, index) => {
     if (ic.datacenter !== undefined && ic.datacenter !== null && ic.datacenter !== item.datacenter) {
       warnings.push(
-        `contains[${index}].datacenter is ${ic.datacenter}, but the non-datacenter note follows how the item is designed` +
+        `contains[${index}].datacenter is ${ic.datacenter}, but the non-datacenter note follows how the item ` +
+          "is designed" +
           ` or marketed: classified with the item's datacenter (${item.datacenter ?? "not given"})`,
       );
     }
@@ -116,7 +117,8 @@ export function hbmItem(eccn: string, rules: RuleSet): ItemAnswer {
     notes:
       eccn === "none"
         ? [
-            "item ECCN none: none of the entries this tool evaluates applies; other entries (e.g. 3A991, EAR99) were not checked",
+            "item ECCN none: none of the entries this tool evaluates applies; other entries (e.g. 3A991, " +
+              "EAR99) were not checked",
           ]
         : [],
   };

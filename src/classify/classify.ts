@@ -106,7 +106,10 @@ function classifyOneIc(
   };
 }
 
-/** The result: the IC's (or HBM's) fields, then the item's ECCN, its basis at the end of the trace, and what it adds to missing, warnings and notes. */
+/**
+ * The result: the IC's (or HBM's) fields, then the item's ECCN, its basis at the end of the trace, and what it adds to
+ * missing, warnings and notes.
+ */
 function assemble(
   part: string,
   body: ReturnType<typeof classifyHbm>,
@@ -254,18 +257,15 @@ function classifyIc(
   // The note on items not designed or marketed for datacenters.
   const note = rules.threshold("3A090.nonDatacenter.tpp")!;
   const tppBelowNote = meets(tpp, note);
-  const noteResult: TraceStep["result"] =
-    !tppBelowNote || datasheet.datacenter === true
-      ? "does not apply"
-      : datasheet.datacenter === false
-        ? "applies"
-        : "unknown";
+  const noteResult = nonDatacenterNoteResult(tppBelowNote, datasheet.datacenter);
   if (withTrace) traceClauses(trace, datasheet, tpp, lowest, highest, note, noteResult, rules);
 
   // Readings the text leaves open (A-8): warn where they would change the answer.
   const otherReadings: { reading: string; tpp: Rational }[] = [
     {
-      reading: `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of per-unit maxima (docs/ambiguities.md#a-8)`,
+      reading:
+        `highest per-format sum of TPP (${performance.highestSummedFormat.format}) instead of the sum of ` +
+        "per-unit maxima (docs/ambiguities.md#a-8)",
       tpp: performance.highestSummedFormat.tpp,
     },
     ...performance.alternativeReadings.map((r) => ({ reading: r.reading, tpp: r.tpp })),
@@ -275,13 +275,16 @@ function classifyIc(
     const alternative = decide(other.tpp, area, datasheet.datacenter, rules);
     if (alternative.clause !== decision.clause) {
       warnings.push(
-        `with ${other.reading}, TPP would be ${other.tpp.toExactString()} and the clause ${alternative.clause} instead of ${decision.clause}; classified on TPP ${tpp.toExactString()}`,
+        `with ${other.reading}, TPP would be ${other.tpp.toExactString()} and the clause ${alternative.clause} ` +
+          `instead of ${decision.clause}; classified on TPP ${tpp.toExactString()}`,
       );
     }
   }
   for (const { path, ratio } of performance.unusualSparseRatios) {
     warnings.push(
-      `${path}: the stated dense/sparse ratio ${ratio.toExactString()} is not 1/2 (2:4 structured sparsity); the dense figure counted is the sparse figure × ${ratio.toExactString()}: check the datasheet states this ratio`,
+      `${path}: the stated dense/sparse ratio ${ratio.toExactString()} is not 1/2 (2:4 structured sparsity); ` +
+        `the dense figure counted is the sparse figure × ${ratio.toExactString()}: check the datasheet states ` +
+        "this ratio",
     );
   }
   for (const rate of performance.ignoredSparseRates)
@@ -291,16 +294,19 @@ function classifyIc(
   const inA = decision.clause === "3A090.a.1" || decision.clause === "3A090.a.2";
   if (inA && datasheet.datacenter === false) {
     notes.push(
-      `not designed or marketed for datacenters with TPP of ${note.value.toExactString()} or more: 3A090.a, and licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)`,
+      `not designed or marketed for datacenters with TPP of ${note.value.toExactString()} or more: 3A090.a, ` +
+        "and licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)",
     );
   } else if (inA && (datasheet.datacenter === undefined || datasheet.datacenter === null)) {
     notes.push(
-      "if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available (note to 3A090.a and .b; 15 CFR 740.8)",
+      "if the IC is not designed or marketed for datacenters, licence exceptions NAC and ACA may be available " +
+        "(note to 3A090.a and .b; 15 CFR 740.8)",
     );
   }
   if (noteResult === "applies")
     notes.push(
-      `outside 3A090.a and .b: not designed or marketed for datacenters, and TPP below ${note.value.toExactString()} (note to 3A090.a and .b)`,
+      "outside 3A090.a and .b: not designed or marketed for datacenters, and TPP " +
+        `below ${note.value.toExactString()} (note to 3A090.a and .b)`,
     );
 
   return {
@@ -335,15 +341,20 @@ function traceValues(
   for (const unit of performance.units) {
     const rates = unit.rates
       .map((r) => {
-        // How the dense figure was obtained (MACs × clock, a stated sparse ratio) and its source, when the datasheet says.
+        // How the dense figure was obtained (MACs × clock, a stated sparse ratio) and its source, when the datasheet
+        // says.
         const derived = r.basis === `${r.denseTops.toExactString()} TOPS as given` ? "" : ` (${r.basis})`;
         const source = r.source === undefined ? "" : ` [source: ${r.source}]`;
-        return `${r.format} ${r.denseTops.toExactString()} TOPS${derived}${source} × ${r.bitLength.toExactString()} bits = ${r.tpp.toExactString()}${r === unit.highest ? " (highest)" : ""}`;
+        return (
+          `${r.format} ${r.denseTops.toExactString()} TOPS${derived}${source} × ${r.bitLength.toExactString()} ` +
+          `bits = ${r.tpp.toExactString()}${r === unit.highest ? " (highest)" : ""}`
+        );
       })
       .join("; ");
     const total = unit.count.eq(Rational.ONE)
       ? unit.highest.tpp.toExactString()
-      : `${unit.count.toExactString()} × ${unit.highest.tpp.toExactString()} = ${unit.count.mul(unit.highest.tpp).toExactString()}`;
+      : `${unit.count.toExactString()} × ${unit.highest.tpp.toExactString()} ` +
+        `= ${unit.count.mul(unit.highest.tpp).toExactString()}`;
     trace.push({
       step: `TPP of ${unit.name}`,
       result: "value",
@@ -356,7 +367,8 @@ function traceValues(
     result: "value",
     statement:
       `sum over units of each unit's highest TPP = ${tpp.toExactString()}` +
-      `; other reading, highest per-format sum: ${performance.highestSummedFormat.format} ${performance.highestSummedFormat.tpp.toExactString()}`,
+      ("; other reading, highest per-format " +
+        `sum: ${performance.highestSummedFormat.format} ${performance.highestSummedFormat.tpp.toExactString()}`),
     citation: rules.definitionCitation.tpp,
   });
 
@@ -370,14 +382,40 @@ function traceValues(
   trace.push({
     step: "performance density",
     result: "value",
-    statement:
-      exactDensity !== undefined
-        ? `${tpp.toExactString()} ÷ ${area.exact!.toExactString()} mm² = ${formatForTrace(exactDensity)}`
-        : lowest.kind === "undefined-pd" && highest.kind === "undefined-pd"
-          ? "undefined: no die counts toward the applicable die area, so no PD condition can hold"
-          : describeDensity(lowest, highest),
+    statement: densityStatement(tpp, area, exactDensity, lowest, highest),
     citation: rules.definitionCitation.performanceDensity,
   });
+}
+
+/**
+ * The note on items not designed or marketed for datacenters takes the IC out of 3A090.a only when its TPP is below
+ * the note's threshold and the datasheet says it is not for datacenters; unknown when the datasheet does not say.
+ */
+function nonDatacenterNoteResult(tppBelowNote: boolean, datacenter: boolean | null | undefined): TraceStep["result"] {
+  if (!tppBelowNote || datacenter === true) return "does not apply";
+  return datacenter === false ? "applies" : "unknown";
+}
+
+/** PD as TPP ÷ the applicable die area, "undefined" when no die counts, or the range the facts allow. */
+function densityStatement(
+  tpp: Rational,
+  area: ApplicableDieArea,
+  exactDensity: Rational | undefined,
+  lowest: DensityValue,
+  highest: DensityValue,
+): string {
+  if (exactDensity !== undefined)
+    return `${tpp.toExactString()} ÷ ${area.exact!.toExactString()} mm² = ${formatForTrace(exactDensity)}`;
+  if (lowest.kind === "undefined-pd" && highest.kind === "undefined-pd")
+    return "undefined: no die counts toward the applicable die area, so no PD condition can hold";
+  return describeDensity(lowest, highest);
+}
+
+/** Whether the datasheet says the IC is designed or marketed for datacenters (the note to 3A090.a and .b). */
+function datacenterText(datacenter: boolean | null | undefined): string {
+  if (datacenter === true) return "designed or marketed for datacenters";
+  if (datacenter === false) return "not designed or marketed for datacenters";
+  return "datacenter design or marketing not given";
 }
 
 /** The trace steps of the non-datacenter note and of each clause of 3A090.a and .b. */
@@ -391,16 +429,11 @@ function traceClauses(
   noteResult: TraceStep["result"],
   rules: RuleSet,
 ): void {
-  const datacenterText =
-    datasheet.datacenter === true
-      ? "designed or marketed for datacenters"
-      : datasheet.datacenter === false
-        ? "not designed or marketed for datacenters"
-        : "datacenter design or marketing not given";
+  const rationale = datasheet.datacenterRationale ? ` (${datasheet.datacenterRationale})` : "";
   trace.push({
     step: "non-datacenter note",
     result: noteResult,
-    statement: `${datacenterText}${datasheet.datacenterRationale ? ` (${datasheet.datacenterRationale})` : ""}; ${describeComparison("TPP", tpp, note)}`,
+    statement: `${datacenterText(datasheet.datacenter)}${rationale}; ${describeComparison("TPP", tpp, note)}`,
     citation: note.cites,
   });
 

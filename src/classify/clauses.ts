@@ -151,8 +151,10 @@ export function evaluateClauses(tpp: Rational, pd: DensityValue, datacenter: boo
 
 /** "PD 7916/407 ≈ 19.449631", "PD undefined", or the range the facts allow, for the trace. */
 export function describeDensity(lowest: DensityValue, highest: DensityValue): string {
-  const text = (pd: DensityValue) =>
-    pd.kind === "exact" ? formatForTrace(pd.value) : pd.kind === "undefined-pd" ? "undefined" : "unbounded";
+  const text = (pd: DensityValue) => {
+    if (pd.kind === "exact") return formatForTrace(pd.value);
+    return pd.kind === "undefined-pd" ? "undefined" : "unbounded";
+  };
   if (sameDensity(lowest, highest))
     return lowest.kind === "undefined-pd" ? "PD undefined (no applicable die area)" : `PD ${text(lowest)}`;
   if (lowest.kind === "exact" && highest.kind === "exact")

@@ -42,7 +42,8 @@ export function decimalField(
     .string({
       error: (issue) =>
         typeof issue.input === "number"
-          ? `give the figure as a string, e.g. ${figureExample(issue.input as number)}: JSON numbers are read as binary floats and can lose the datasheet's digits`
+          ? `give the figure as a string, e.g. ${figureExample(issue.input as number)}: JSON numbers are read as ` +
+            "binary floats and can lose the datasheet's digits"
           : `must be a decimal string such as ${examples}`,
     })
     .meta({ description, examples: [example ?? EXAMPLES[dimension].split(" or ")[0]!.replace(/"/g, "")] })
@@ -117,7 +118,9 @@ export const RateSchema = strictObject({
     ctx.addIssue({
       code: "custom",
       path: ["denseToSparseRatio"],
-      message: `must be greater than 0 and at most 1 (dense throughput ÷ sparse throughput, e.g. "0.5" for 2:4 sparsity), got ${rate.denseToSparseRatio.toExactString()}`,
+      message:
+        'must be greater than 0 and at most 1 (dense throughput ÷ sparse throughput, e.g. "0.5" for 2:4 ' +
+        `sparsity), got ${rate.denseToSparseRatio.toExactString()}`,
     });
   }
   if (rate.denseToSparseRatio !== undefined && rate.sparse !== true) {
@@ -144,7 +147,9 @@ export const UnitSchema = strictObject({
         code: "custom",
         path: ["rates", index],
         message:
-          'is a sparse-only figure, and TPP counts dense throughput (Technical Note 2 to 3A090.a and .b, 3); give the dense figure, or state denseToSparseRatio (e.g. "0.5" for 2:4 sparsity) — it is never halved silently',
+          "is a sparse-only figure, and TPP counts dense throughput (Technical Note 2 to 3A090.a and .b, 3); " +
+          'give the dense figure, or state denseToSparseRatio (e.g. "0.5" for 2:4 sparsity) — it is never ' +
+          "halved silently",
       });
     }
   });
@@ -175,10 +180,15 @@ export const DieSchema = strictObject({
 const icFields = {
   part: z.string().min(1, { error: "name the part" }),
   kind: z.literal("ic").default("ic"),
-  datacenter: z.boolean().nullable().optional().meta({
-    description:
-      "Designed or marketed for use in datacenters; null or absent when not known (then the answer may be indeterminate)",
-  }),
+  datacenter: z
+    .boolean()
+    .nullable()
+    .optional()
+    .meta({
+      description:
+        "Designed or marketed for use in datacenters; null or absent when not known (then the answer may be " +
+        "indeterminate)",
+    }),
   datacenterRationale: z
     .string()
     .optional()
@@ -187,11 +197,13 @@ const icFields = {
   dies: z.array(DieSchema).optional(),
   ioBandwidthGBps: decimalField(
     "bandwidth",
-    "Aggregate bidirectional transfer rate over all inputs and outputs, GB/s, to or from ICs other than volatile memories (3A991.p.2); absent when not known",
+    "Aggregate bidirectional transfer rate over all inputs and outputs, GB/s, to or from ICs other than " +
+      "volatile memories (3A991.p.2); absent when not known",
   ).optional(),
   interconnectGBps: decimalField(
     "bandwidth",
-    "Aggregate bidirectional transfer rate, GB/s, as tested by the Oct 2022 text of 3A090.a (600 Gbyte/s or more; e.g. NVLink); used only for dates before 2023-11-17",
+    "Aggregate bidirectional transfer rate, GB/s, as tested by the Oct 2022 text of 3A090.a (600 Gbyte/s or " +
+      "more; e.g. NVLink); used only for dates before 2023-11-17",
   ).optional(),
   statedTpp: decimalField(
     "plain",
@@ -199,7 +211,10 @@ const icFields = {
   ).optional(),
 };
 
-/** Forms of the item as shipped: the IC itself, an electronic assembly (card, module, baseboard), or a computer or system. */
+/**
+ * Forms of the item as shipped: the IC itself, an electronic assembly (card, module, baseboard), or a computer or
+ * system.
+ */
 export const ITEM_FORMS = ["ic", "assembly", "computer"] as const;
 export type ItemForm = (typeof ITEM_FORMS)[number];
 
@@ -219,22 +234,32 @@ export const IcDatasheetSchema = strictObject({
   units: icFields.units
     .optional()
     .meta({ description: "The IC's processing units; leave out when the item lists its ICs in contains" }),
-  form: z.enum(ITEM_FORMS).optional().meta({
-    description:
-      'What is shipped: "ic" (default), "assembly" (card, module, baseboard) or "computer" (computer or system). The figures stay those of the IC the item contains; units[].count stays per IC',
-  }),
+  form: z
+    .enum(ITEM_FORMS)
+    .optional()
+    .meta({
+      description:
+        'What is shipped: "ic" (default), "assembly" (card, module, baseboard) or "computer" (computer or ' +
+        "system). The figures stay those of the IC the item contains; units[].count stays per IC",
+    }),
   baseEccn: z
     .string()
     .regex(ECCN_PATTERN, { error: 'must be an ECCN paragraph such as "5A992.c", "5A002.a" or "4A003.b"' })
     .optional()
     .meta({
       description:
-        'The entry that describes the item apart from 3A090/4A090, as you determined it (never inferred), e.g. "5A992.c"',
+        "The entry that describes the item apart from 3A090/4A090, as you determined it (never inferred), e.g. " +
+        '"5A992.c"',
     }),
-  contains: z.array(ContainedIcSchema).min(1).optional().meta({
-    description:
-      "An assembly or computer with several kinds of IC: each IC's datasheet; the item's datacenter flag applies to all of them",
-  }),
+  contains: z
+    .array(ContainedIcSchema)
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        "An assembly or computer with several kinds of IC: each IC's datasheet; the item's datacenter flag " +
+        "applies to all of them",
+    }),
 })
   .superRefine((item, ctx) => {
     if (item.contains !== undefined) {
@@ -305,10 +330,10 @@ export class InvalidInputError extends Error {
 
 /** `units[0].rates[1].tops` from zod's path array. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-    "",
-  );
+  return path.reduce<string>((text, key) => {
+    if (typeof key === "number") return `${text}[${key}]`;
+    return text ? `${text}.${String(key)}` : String(key);
+  }, "");
 }
 
 /**

@@ -97,9 +97,8 @@ export function applicableDieArea(dies: readonly Die[] | undefined): ApplicableD
       if (die.logic === undefined) missing.push(`${label}.logic`);
       if (die.nonPlanar === undefined) missing.push(`${label}.nonPlanar`);
       if (!area) missing.push(`${label}.areaMm2`);
-      accounting.push(
-        `${label}: ${die.logic === undefined ? "logic or memory not given" : "planar or non-planar not given"}; ${areaText}`,
-      );
+      const notGiven = die.logic === undefined ? "logic or memory not given" : "planar or non-planar not given";
+      accounting.push(`${label}: ${notGiven}; ${areaText}`);
     }
   });
 

@@ -33,7 +33,9 @@ export function classifyHbm(
     {
       step: "memory bandwidth density",
       result: "value",
-      statement: `${datasheet.bandwidthGBps.toExactString()} GB/s ÷ ${datasheet.areaMm2.toExactString()} mm² = ${formatForTrace(density)} GB/s/mm²`,
+      statement:
+        `${datasheet.bandwidthGBps.toExactString()} GB/s ÷ ${datasheet.areaMm2.toExactString()} mm² ` +
+        `= ${formatForTrace(density)} GB/s/mm²`,
       citation: (threshold ?? rules.firstThreshold("3A090.c.mbd")).cites,
     },
   ];
@@ -75,13 +77,15 @@ export function classifyHbm(
     citation: threshold.cites,
   });
   const notes = [
-    `HBM here includes any DRAM with memory bandwidth density ${threshold.wording}, JEDEC-conforming or not, and HBM affixed to a logic control-interface die with a PHY (Technical Note to 3A090.c)`,
+    `HBM here includes any DRAM with memory bandwidth density ${threshold.wording}, JEDEC-conforming or not, ` +
+      "and HBM affixed to a logic control-interface die with a PHY (Technical Note to 3A090.c)",
   ];
   if (!holds) return { ...base, clause: "none", eccn: "none", matched: [], missing: [], notes, trace };
 
   if (datasheet.coPackagedWithLogic === true) {
     const exclusion =
-      "3A090.c does not cover co-packaged ICs with both HBM and logic whose dominant function is processing (Technical Note to 3A090.c)";
+      "3A090.c does not cover co-packaged ICs with both HBM and logic whose dominant function is processing " +
+      "(Technical Note to 3A090.c)";
     if (datasheet.dominantFunctionIsProcessing === true) {
       trace.push({ step: "co-packaged exclusion", result: "applies", statement: exclusion, citation: threshold.cites });
       return {

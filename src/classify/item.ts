@@ -52,7 +52,10 @@ export type ItemLevel = (typeof ITEM_LEVELS)[number];
 
 const rank = (level: ItemLevel) => ITEM_LEVELS.indexOf(level);
 
-/** The item paragraphs `--fail-on` accepts besides the IC's (a .z paragraph is matched by its entry's prefix, e.g. 5A992.z). */
+/**
+ * The item paragraphs `--fail-on` accepts besides the IC's (a .z paragraph is matched by its entry's prefix, e.g.
+ * 5A992.z).
+ */
 export const ITEM_PARAGRAPHS = ["4A090.a", "4A090.b", "4A994.l", "3A991.p"] as const;
 
 /** What `missing` says when the I/O rate would settle 3A991.p. */
@@ -90,7 +93,8 @@ export function test3A991p(
   const p2 = items.io3A991p2;
   const byProcessing = meets(topsWithoutBitLength, p1);
   const byIo = io === undefined ? undefined : meets(io, p2);
-  const holds = byProcessing || byIo === true ? true : byIo === false ? false : undefined;
+  // 3A991.p: p.1 or p.2; unknown only when p.1 fails and the I/O rate that p.2 needs is not given.
+  const holds = byProcessing || byIo;
   const ioWords =
     io === undefined
       ? `I/O rate not given (p.2 needs a rate ${p2.wording})`
@@ -99,7 +103,7 @@ export function test3A991p(
     holds,
     step: {
       step: "3A991.p",
-      result: holds === true ? "holds" : holds === false ? "fails" : "unknown",
+      result: holdsResult(holds),
       statement:
         `${describeComparison("TOPS without bit length", topsWithoutBitLength, p1)}` +
         ` (p.1; 2 × MacTOPS over all units, no bit length); ${ioWords}`,
@@ -116,7 +120,7 @@ export function icStanding(
   datacenter: boolean | null | undefined,
   rules: RuleSet,
 ): IcStanding {
-  const below: ItemLevel[] = p.holds === true ? ["p"] : p.holds === false ? ["none"] : ["none", "p"];
+  const below = levelsBelowBaseEntry(p.holds);
   const ioMissing = p.holds === undefined ? [IO_MISSING] : [];
   const excluded = datacenter === false && meets(ic.tpp, rules.threshold("3A090.nonDatacenter.tpp")!);
   const base = { label, eccn: ic.eccn, clause: ic.clause, excludedByNonDatacenterNote: excluded };
@@ -133,7 +137,10 @@ export function icStanding(
   }
 }
 
-/** The item's paragraph before a base entry: 3A090.x or 3A991.p for an IC; 4A090.x or 4A994.l for an assembly or computer. */
+/**
+ * The item's paragraph before a base entry: 3A090.x or 3A991.p for an IC; 4A090.x or 4A994.l for an assembly or
+ * computer.
+ */
 export function itemParagraphOf(level: ItemLevel, form: ItemForm): string {
   const ic = form === "ic";
   switch (level) {
@@ -185,7 +192,8 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
           step: `base entry ${baseEccn}`,
           result: "applies",
           statement:
-            `stated as the entry that describes the item; ${why}, so no .z paragraph applies and the item is ${baseEccn}` +
+            `stated as the entry that describes the item; ${why}, so no .z paragraph applies and the item ` +
+            `is ${baseEccn}` +
             (cat5 ? " (Category 5 Part 2 comes first for information-security items)" : ""),
           citation: cat5 ? items.paragraph("category5Part2Note1").cites : items.paragraph("zCarryOver").cites,
         },
@@ -205,7 +213,9 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
           {
             step: `${z.entry}.z`,
             result: "holds",
-            statement: `${baseEccn} (stated) and the item meets the performance parameters of 3A090${tier} or 4A090${tier}: ${eccn}`,
+            statement:
+              `${baseEccn} (stated) and the item meets the performance parameters of 3A090${tier} or ` +
+              `4A090${tier}: ${eccn}`,
             citation: z.cites,
           },
         ],
@@ -225,7 +235,8 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
           },
         ],
         missing: [
-          `baseEccn: the paragraph of ${z.entry} that describes the item (its .z sub-paragraph follows it), e.g. "${z.entry}.a"`,
+          `baseEccn: the paragraph of ${z.entry} that describes the item (its .z sub-paragraph follows it), ` +
+            `e.g. "${z.entry}.a"`,
         ],
         warnings: [],
       };
@@ -235,7 +246,8 @@ function outcomeAt(level: ItemLevel, form: ItemForm, baseEccn: string | undefine
         steps: [],
         missing: [],
         warnings: [
-          `baseEccn ${baseEccn} has no .z paragraph in this tool's rules data; the item meets the ${tier.slice(1)} parameters` +
+          `baseEccn ${baseEccn} has no .z paragraph in this tool's rules data; the item meets ` +
+            `the ${tier.slice(1)} parameters` +
             ` and is classified ${paragraph}; which of ${baseEccn} and ${paragraph} governs by the order of review` +
             " (Supp. 4 to part 774) is not evaluated",
         ],
@@ -287,7 +299,8 @@ export function decideItem(
       result: "applies",
       statement:
         `the item is not designed or marketed for datacenters, and ${excluded.map((ic) => ic.label).join(", ")}` +
-        " has TPP below the note's threshold: outside 3A090.a and .b, so it cannot make the item 4A090 or a .z paragraph",
+        (" has TPP below the note's threshold: outside 3A090.a and .b, so it cannot make the item 4A090 or a .z " +
+          "paragraph"),
       citation: items.paragraph("zCarryOver").cites,
     });
   }
@@ -315,7 +328,8 @@ export function decideItem(
     result: determinate ? "value" : "unknown",
     statement: determinate
       ? `${itemEccn}${baseEccn === undefined ? "" : ` (base entry ${baseEccn} as stated)`}`
-      : `one of ${eccns.filter((e) => e !== "indeterminate").join(", ") || "several .z paragraphs"} as the missing facts go`,
+      : `one of ${eccns.filter((e) => e !== "indeterminate").join(", ") || "several .z paragraphs"} as the ` +
+        "missing facts go",
     citation: determinate ? itemCitation(itemEccn, basis, items, rules) : items.paragraph("4A090.a").cites,
   });
 
@@ -336,7 +350,9 @@ export function decideItem(
   return { itemEccn, itemBasis: basis, missing, warnings: [...new Set(outcomes.flatMap((o) => o.warnings))], notes };
 }
 
-/** The citation of the paragraph the item ends in: the deciding step's (a .z or base entry), else the paragraph's own. */
+/**
+ * The citation of the paragraph the item ends in: the deciding step's (a .z or base entry), else the paragraph's own.
+ */
 function itemCitation(itemEccn: string, basis: readonly TraceStep[], items: ItemRules, rules: RuleSet): string {
   switch (itemEccn) {
     case "4A090.a":
@@ -356,11 +372,22 @@ function itemCitation(itemEccn: string, basis: readonly TraceStep[], items: Item
 }
 
 function describeMarketing(datacenter: boolean | null | undefined): string {
-  return datacenter === true
-    ? "for datacenters"
-    : datacenter === false
-      ? "not for datacenters"
-      : "for datacenters or not (not given)";
+  if (datacenter === true) return "for datacenters";
+  if (datacenter === false) return "not for datacenters";
+  return "for datacenters or not (not given)";
+}
+
+/** A test that may not be settled (undefined) as a trace step's result. */
+function holdsResult(holds: boolean | undefined): TraceStep["result"] {
+  if (holds === undefined) return "unknown";
+  return holds ? "holds" : "fails";
+}
+
+/** The levels an IC below the base entry can be at: 3A991.p when that test holds, none when it fails, else either. */
+function levelsBelowBaseEntry(pHolds: boolean | undefined): ItemLevel[] {
+  if (pHolds === true) return ["p"];
+  if (pHolds === false) return ["none"];
+  return ["none", "p"];
 }
 
 /** 4A090.a, 4A090.b or 4A994.l holding for an assembly or computer, or none of them, naming the IC that decides. */
@@ -417,7 +444,8 @@ export function statedTppWarnings(label: string, stated: Rational, computed: Rat
     if (seen.has(key)) continue;
     seen.add(key);
     warnings.push(
-      `${label}stated TPP ${stated.toExactString()} and computed TPP ${computed.toExactString()} lie on different sides` +
+      `${label}stated TPP ${stated.toExactString()} and computed TPP ${computed.toExactString()} lie on ` +
+        "different sides" +
         ` of ${t.value.toExactString()} (${t.paragraph}, "${t.wording}"); classified on the computed TPP`,
     );
   }

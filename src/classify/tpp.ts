@@ -151,7 +151,9 @@ function countRate(rate: Rate, path: string, rules: RuleSet): CountedRate | Inpu
   if (!known && rate.bitLength === undefined) {
     return {
       path: `${path}.format`,
-      message: `"${rate.format}" is not in the format table in force on ${rules.date}; give "bitLength" for it, or use a listed format (ic3a090 rules)`,
+      message:
+        `"${rate.format}" is not in the format table in force on ${rules.date}; give "bitLength" for it, or use ` +
+        "a listed format (ic3a090 rules)",
     };
   }
   if (known && rate.bitLength !== undefined && !bitLengthAgreesWithTable(rate.bitLength, known)) {
@@ -159,8 +161,10 @@ function countRate(rate: Rate, path: string, rules: RuleSet): CountedRate | Inpu
     return {
       path: `${path}.bitLength`,
       message:
-        `is ${rate.bitLength}, but ${known.name} is ${known.bitLength.toExactString()}${open} bits in the format table in force on ${rules.date} ` +
-        `(a different bit length changes TPP); leave bitLength out, or name the format as the datasheet does if it is not ${known.name}`,
+        `is ${rate.bitLength}, but ${known.name} is ${known.bitLength.toExactString()}${open} bits in the ` +
+        `format table in force on ${rules.date} ` +
+        ("(a different bit length changes TPP); leave bitLength out, or name the format as the datasheet does " +
+          `if it is not ${known.name}`),
     };
   }
   const bitLength = rate.bitLength !== undefined ? Rational.of(rate.bitLength) : known!.bitLength;
@@ -174,12 +178,16 @@ function countRate(rate: Rate, path: string, rules: RuleSet): CountedRate | Inpu
     // MacTOPS = MACs per cycle × clock (GHz) × 10^9 / 10^12; the datasheet figure is 2 × MacTOPS.
     const macTops = rate.macsPerCycle!.mul(rate.clockGHz!).div(THOUSAND);
     denseTops = TWO.mul(macTops);
-    basis = `2 × ${rate.macsPerCycle!.toExactString()} MACs/cycle × ${rate.clockGHz!.toExactString()} GHz ÷ 1000 = ${denseTops.toExactString()} TOPS`;
+    basis =
+      `2 × ${rate.macsPerCycle!.toExactString()} MACs/cycle × ${rate.clockGHz!.toExactString()} GHz ÷ 1000 ` +
+      `= ${denseTops.toExactString()} TOPS`;
   }
   if (rate.sparse === true && rate.denseToSparseRatio !== undefined) {
     const sparseTops = denseTops;
     denseTops = sparseTops.mul(rate.denseToSparseRatio);
-    basis = `${basis} with sparsity × stated dense/sparse ratio ${rate.denseToSparseRatio.toExactString()} = ${denseTops.toExactString()} dense TOPS`;
+    basis =
+      `${basis} with sparsity × stated dense/sparse ratio ${rate.denseToSparseRatio.toExactString()} ` +
+      `= ${denseTops.toExactString()} dense TOPS`;
   }
 
   return {

@@ -71,7 +71,7 @@ export function classifyItem(shipment: Shipment, date: string): { facts: ItemFac
     classification,
     facts: {
       eccn: eccn!,
-      kind: tier === "other" ? "other" : tier === "indeterminate" ? "indeterminate" : "advanced",
+      kind: tier === "other" || tier === "indeterminate" ? tier : "advanced",
       tier: tier === "other" || tier === "indeterminate" ? null : tier,
       datacenter,
       tpp,

@@ -125,7 +125,10 @@ export class Evaluation {
     return inMacauOrD5(this.destination, this.date);
   }
 
-  /** "To or within … Country Groups D:1, D:4, and D:5 …, excluding any destination also specified in Country Groups A:5 or A:6". */
+  /**
+   * "To or within … Country Groups D:1, D:4, and D:5 …, excluding any destination also specified in Country Groups A:5
+   * or A:6".
+   */
   destinationInD1D4NotA5A6(): Membership {
     return andNot(
       anyMember([this.destinationIn("D:1"), this.destinationIn("D:4")]),

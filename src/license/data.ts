@@ -22,7 +22,10 @@ export const REVIEW_POLICIES = ["presumption of denial", "case-by-case", "presum
 export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
 
 export const MODES = ["enforced", "as-written"] as const;
-/** `enforced`: the AI Diffusion rule's new requirements are not enforced (since 2025-05-13); `as-written`: the CFR text literally. */
+/**
+ * `enforced`: the AI Diffusion rule's new requirements are not enforced (since 2025-05-13); `as-written`: the CFR text
+ * literally.
+ */
 export type Mode = (typeof MODES)[number];
 
 export const ROW_IDS = [

@@ -14,6 +14,7 @@
  * need a licence worldwide (row AW). D8 (FR 2026-00789) moves exports from the
  * US to China or Macau of items below both limits to case-by-case review.
  */
+import type { Rational } from "../numbers/rational.js";
 import { meetsLimit } from "./limits.js";
 import type { Evaluation } from "./context.js";
 import type { ExceptionId } from "./data.js";
@@ -42,7 +43,8 @@ export function applyDestinationRows(evaluation: Evaluation): void {
     const status = macauOrD5 === "member" ? "required" : "unknown";
     if (status === "unknown")
       evaluation.need(
-        `destination: whether ${destination} was in D:5 on ${evaluation.date} (a dated move whose date was not captured)`,
+        `destination: whether ${destination} was in D:5 on ${evaluation.date} (a dated move whose date was not ` +
+          "captured)",
       );
     const datacenterA = isDatacenterAItem(evaluation);
     if (tier === "b" || datacenterA === false) {
@@ -50,7 +52,8 @@ export function applyDestinationRows(evaluation: Evaluation): void {
         "D6",
         status,
         ["NAC"],
-        `${item.eccn}${tier === "a" ? " (not designed or marketed for datacenters)" : ""} to ${destination} (Macau or D:5)`,
+        `${item.eccn}${tier === "a" ? " (not designed or marketed for datacenters)" : ""} to ${destination} ` +
+          "(Macau or D:5)",
       );
     } else {
       evaluation.require(
@@ -61,7 +64,8 @@ export function applyDestinationRows(evaluation: Evaluation): void {
       );
       if (datacenterA === undefined && tier === "a")
         evaluation.need(
-          "item.datacenter: whether the item is designed or marketed for datacenters (NAC is not available for datacenter .a items)",
+          "item.datacenter: whether the item is designed or marketed for datacenters (NAC is not available for " +
+            "datacenter .a items)",
         );
     }
     if (tier === null) evaluation.need("item.eccn: the .a or .b tier of the .z paragraph");
@@ -87,11 +91,13 @@ export function applyDestinationRows(evaluation: Evaluation): void {
         "D4",
         status,
         [],
-        `${item.eccn} to ${destination} (D:1 or D:4, not A:5/A:6)${isDatacenterAItem(evaluation) === undefined ? "; datacenter design not stated" : ""}`,
+        `${item.eccn} to ${destination} (D:1 or D:4, not ` +
+          `A:5/A:6)${isDatacenterAItem(evaluation) === undefined ? "; datacenter design not stated" : ""}`,
       );
       if (isDatacenterAItem(evaluation) === undefined)
         evaluation.need(
-          "item.datacenter: whether the item is designed or marketed for datacenters (ACA is not available for datacenter .a items)",
+          "item.datacenter: whether the item is designed or marketed for datacenters (ACA is not available for " +
+            "datacenter .a items)",
         );
     }
     return;
@@ -108,7 +114,8 @@ export function applyDestinationRows(evaluation: Evaluation): void {
       "AW",
       status,
       ["AIA", "ACM", "LPP", ...nacCover(evaluation)],
-      `as written, ${item.eccn} needs a licence to or within any destination worldwide (${destination})${status === "unknown" ? " if it is an .a-tier item" : ""}`,
+      `as written, ${item.eccn} needs a licence to or within any destination worldwide ` +
+        `(${destination})${status === "unknown" ? " if it is an .a-tier item" : ""}`,
     );
   } else {
     evaluation.notApplied(
@@ -138,13 +145,15 @@ function applyAtOnly(evaluation: Evaluation): void {
     evaluation.step(
       "N1",
       "applies",
-      `${evaluation.item.eccn} is not a 3A090/4A090/.z item: no advanced-computing row applies to ${evaluation.destination}`,
+      `${evaluation.item.eccn} is not a 3A090/4A090/.z item: no advanced-computing row applies ` +
+        `to ${evaluation.destination}`,
       row.citation,
     );
   }
   if (evaluation.destination === "RU" || evaluation.destination === "BY")
     evaluation.warn(
-      "N1: Part 746 sanctions on Russia and Belarus can require a licence for AT-only items; they are not evaluated here",
+      "N1: Part 746 sanctions on Russia and Belarus can require a licence for AT-only items; they are not " +
+        "evaluated here",
     );
 }
 
@@ -186,13 +195,10 @@ export function testJanuaryRule(evaluation: Evaluation): void {
   const tests: { name: string; holds: boolean | undefined; statement: string; missing?: string }[] = [
     {
       name: "C1 export from the US",
-      holds:
-        shipment.transaction !== "export"
-          ? false
-          : shipment.exportFrom === undefined
-            ? undefined
-            : shipment.exportFrom === rule.exportFrom,
-      statement: `transaction ${shipment.transaction}${shipment.exportFrom ? ` from ${shipment.exportFrom}` : ""} (reexports and in-country transfers stay at presumption of denial)`,
+      holds: exportedFrom(shipment.transaction, shipment.exportFrom, rule.exportFrom),
+      statement:
+        `transaction ${shipment.transaction}${shipment.exportFrom ? ` from ${shipment.exportFrom}` : ""} ` +
+        "(reexports and in-country transfers stay at presumption of denial)",
       missing: "exportFrom: the country the item is exported from (D8 covers exports from the United States)",
     },
     {
@@ -201,7 +207,8 @@ export function testJanuaryRule(evaluation: Evaluation): void {
       statement:
         item.tpp === undefined
           ? "TPP not given"
-          : `TPP ${item.tpp.toExactString()} ${meetsLimit(item.tpp, data.januaryLimits.tpp) ? "<" : "≥"} ${rule.tpp.value} (${rule.tpp.wording})`,
+          : `TPP ${item.tpp.toExactString()} ${limitSign(item.tpp, data.januaryLimits.tpp)} ` +
+            `${rule.tpp.value} (${rule.tpp.wording})`,
       missing: "item.tpp: the item's total processing performance (D8: less than 21,000)",
     },
     {
@@ -213,23 +220,23 @@ export function testJanuaryRule(evaluation: Evaluation): void {
       statement:
         item.dramBandwidthGBps === undefined
           ? "total DRAM bandwidth not given"
-          : `total DRAM bandwidth ${item.dramBandwidthGBps.toExactString()} GB/s ${meetsLimit(item.dramBandwidthGBps, data.januaryLimits.dramBandwidthGBps) ? "<" : "≥"} ${rule.dramBandwidthGBps.value} GB/s (${rule.dramBandwidthGBps.wording})`,
+          : `total DRAM bandwidth ${item.dramBandwidthGBps.toExactString()} GB/s ` +
+            `${limitSign(item.dramBandwidthGBps, data.januaryLimits.dramBandwidthGBps)} ` +
+            `${rule.dramBandwidthGBps.value} GB/s (${rule.dramBandwidthGBps.wording})`,
       missing: "item.dramBandwidthGBps: the item's total DRAM bandwidth in GB/s (D8: less than 6,500)",
     },
     {
       name: "C4 commercially available in the US",
       holds: shipment.item.commerciallyAvailableInUs,
-      statement: `commercially available in the United States on ${rule.commerciallyAvailableOn}: ${shipment.item.commerciallyAvailableInUs ?? "not given"}`,
-      missing: `item.commerciallyAvailableInUs: whether the item was commercially available in the United States on ${rule.commerciallyAvailableOn} (D8)`,
+      statement:
+        "commercially available in the United States " +
+        `on ${rule.commerciallyAvailableOn}: ${shipment.item.commerciallyAvailableInUs ?? "not given"}`,
+      missing:
+        "item.commerciallyAvailableInUs: whether the item was commercially available in the United States " +
+        `on ${rule.commerciallyAvailableOn} (D8)`,
     },
   ];
-  for (const test of tests)
-    evaluation.step(
-      `D8 ${test.name}`,
-      test.holds === undefined ? "unknown" : test.holds ? "holds" : "fails",
-      test.statement,
-      cite,
-    );
+  for (const test of tests) evaluation.step(`D8 ${test.name}`, holdsResult(test.holds), test.statement, cite);
   if (tests.some((test) => test.holds === false)) {
     evaluation.caseByCase = "fails";
     evaluation.step(
@@ -256,13 +263,30 @@ export function testJanuaryRule(evaluation: Evaluation): void {
   evaluation.step(
     "D8",
     "applies",
-    `export from the US to ${destination}, below both limits, commercially available on ${rule.commerciallyAvailableOn}: case-by-case if the certifications are made`,
+    `export from the US to ${destination}, below both limits, commercially available ` +
+      `on ${rule.commerciallyAvailableOn}: case-by-case if the certifications are made`,
     cite,
   );
   for (const condition of data.file.caseByCaseConditions.filter((c) => c.id !== "C4")) {
-    evaluation.conditions.push(
-      `D8 ${condition.id}: ${condition.text}${condition.confidence === "high" ? "" : ` [confidence ${condition.confidence}]`}`,
-    );
+    const confidence = condition.confidence === "high" ? "" : ` [confidence ${condition.confidence}]`;
+    evaluation.conditions.push(`D8 ${condition.id}: ${condition.text}${confidence}`);
   }
   if (row.paragraphRemark) evaluation.note(`D8: ${row.paragraphRemark}`);
+}
+
+/** D8's "less than" a limit, as the trace writes it: "<" below the limit, "≥" at or above it. */
+function limitSign(value: Rational, limit: Rational): string {
+  return meetsLimit(value, limit) ? "<" : "≥";
+}
+
+/** D8 C1: an export (not a reexport or in-country transfer) from the country D8 names; unknown when not given. */
+function exportedFrom(transaction: string, exportFrom: string | undefined, required: string): boolean | undefined {
+  if (transaction !== "export") return false;
+  return exportFrom === undefined ? undefined : exportFrom === required;
+}
+
+/** A condition that may not be settled (undefined) as a trace step's result. */
+function holdsResult(holds: boolean | undefined): "holds" | "fails" | "unknown" {
+  if (holds === undefined) return "unknown";
+  return holds ? "holds" : "fails";
 }

@@ -62,14 +62,17 @@ function eligibility(evaluation: Evaluation, id: ExceptionId, hq: Membership): E
       if (item.tier !== "c") return { eligible: false, why: "HBM covers 3A090.c only" };
       if (mbd === undefined) {
         evaluation.need(
-          "item.memoryBandwidthDensity: the HBM's memory bandwidth density in GB/s/mm² (licence exception HBM: less than 3.3)",
+          "item.memoryBandwidthDensity: the HBM's memory bandwidth density in GB/s/mm² (licence exception HBM: " +
+            "less than 3.3)",
         );
         return { eligible: false, why: "memory bandwidth density not given" };
       }
       const below = meetsLimit(mbd, data.hbmLimit);
       return {
         eligible: below,
-        why: `memory bandwidth density ${mbd.toExactString()} ${below ? "<" : "≥"} ${exception.mbd!.value} (${exception.mbd!.wording})`,
+        why:
+          `memory bandwidth density ${mbd.toExactString()} ${below ? "<" : "≥"} ${exception.mbd!.value} ` +
+          `(${exception.mbd!.wording})`,
       };
     }
     case "AIA": {
@@ -104,7 +107,8 @@ export function applyExceptions(evaluation: Evaluation, hq: Membership): readonl
   const offered: ExceptionId[] = [];
   for (const id of candidates) {
     const exception = evaluation.data.exception(id);
-    const cite = `${exception.citation} [confidence ${exception.confidence}${exception.verified ? "" : ", unverified"}]`;
+    const unverified = exception.verified ? "" : ", unverified";
+    const cite = `${exception.citation} [confidence ${exception.confidence}${unverified}]`;
     const uncovered = pending
       .filter((requirement) => !requirement.coveredBy.includes(id))
       .map((requirement) => requirement.row);
@@ -128,7 +132,8 @@ export function applyExceptions(evaluation: Evaluation, hq: Membership): readonl
     evaluation.conditions.push(...exception.conditions);
     if (!exception.verified)
       evaluation.warn(
-        `exception ${id} is offered on an unverified reading (confidence ${exception.confidence}): ${exception.citation}`,
+        `exception ${id} is offered on an unverified reading ` +
+          `(confidence ${exception.confidence}): ${exception.citation}`,
       );
     if (id === "AIA" || id === "LPP")
       evaluation.warn(`exception ${id} is part of the AI Diffusion rule, which BIS does not enforce`);

@@ -4,7 +4,7 @@ import type { LicenseResult } from "./result.js";
 export function renderLicenseExplanation(result: LicenseResult): string {
   const lines = [
     `${result.shipment}: ${result.itemEccn} to ${result.destination} on ${result.rulesDate} (mode ${result.mode})`,
-    `  licence required: ${result.licenseRequired}${result.exceptions.length ? `; exceptions: ${result.exceptions.join(", ")}` : ""}${result.reviewPolicy ? `; review policy: ${result.reviewPolicy}` : ""}`,
+    `  licence required: ${result.licenseRequired}${exceptionsText(result)}${reviewPolicyText(result)}`,
     ...result.rows.map(
       (row) =>
         `  row ${row.id} [${row.confidence}${row.verified ? "" : ", unverified"}]: ${row.text} (${row.citation})`,
@@ -37,5 +37,16 @@ export function tableCells(result: LicenseResult): string[] {
 /** An aligned text table. */
 export function alignTable(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? "")].length)));
-  return `${rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ")).join("\n")}\n`;
+  const padded = rows.map((row) =>
+    row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  "),
+  );
+  return `${padded.join("\n")}\n`;
+}
+
+function exceptionsText(result: LicenseResult): string {
+  return result.exceptions.length ? `; exceptions: ${result.exceptions.join(", ")}` : "";
+}
+
+function reviewPolicyText(result: LicenseResult): string {
+  return result.reviewPolicy ? `; review policy: ${result.reviewPolicy}` : "";
 }

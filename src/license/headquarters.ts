@@ -16,16 +16,18 @@ import { anyMember, inMacauOrD5, type Membership } from "../presume/country-grou
 import type { Evaluation } from "./context.js";
 import type { ExceptionId } from "./data.js";
 
+/** An ultimate parent stated as `null` (none) is not in Macau or D:5; one not given is unknown. */
+function parentInMacauOrD5(parentHeadquarters: string | null | undefined, date: string): Membership {
+  if (parentHeadquarters === null) return "not-member";
+  if (parentHeadquarters === undefined) return "unknown";
+  return inMacauOrD5(parentHeadquarters, date);
+}
+
 /** "headquartered in, or whose ultimate parent company is headquartered in, either Macau or … D:5". */
 export function isHeadquarteredInD5OrMacau(evaluation: Evaluation): Membership {
   const user = evaluation.shipment.endUser;
   const hq = user?.headquarters === undefined ? "unknown" : inMacauOrD5(user.headquarters, evaluation.date);
-  const parent =
-    user?.ultimateParentHeadquarters === null
-      ? "not-member"
-      : user?.ultimateParentHeadquarters === undefined
-        ? "unknown"
-        : inMacauOrD5(user.ultimateParentHeadquarters, evaluation.date);
+  const parent = parentInMacauOrD5(user?.ultimateParentHeadquarters, evaluation.date);
   return anyMember([hq, parent]);
 }
 
@@ -50,7 +52,10 @@ export function applyHeadquartersRule(evaluation: Evaluation): Membership {
     evaluation.notApplied("H1", "the destination is the United States (H1 covers destinations outside the US)");
     return hq;
   }
-  const who = `end user headquarters ${shipment.endUser?.headquarters ?? "not given"}, ultimate parent ${shipment.endUser?.ultimateParentHeadquarters === null ? "none" : (shipment.endUser?.ultimateParentHeadquarters ?? "not given")}`;
+  const parent = shipment.endUser?.ultimateParentHeadquarters;
+  const who =
+    `end user headquarters ${shipment.endUser?.headquarters ?? "not given"}, ` +
+    `ultimate parent ${parent === null ? "none" : (parent ?? "not given")}`;
   if (item.tier === "c") {
     if (hq === "member" && evaluation.destinationInMacauOrD5() !== "member")
       evaluation.require(

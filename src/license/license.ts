@@ -31,7 +31,10 @@ export interface LicenseOptions {
   readonly mode?: Mode;
 }
 
-/** Validates a shipment and answers it. @throws InvalidInputError for a bad shipment; RulesDateError for a date not covered. */
+/**
+ * Validates a shipment and answers it. @throws InvalidInputError for a bad shipment; RulesDateError for a date not
+ * covered.
+ */
 export function license(input: unknown, options: LicenseOptions = {}): LicenseResult {
   return licenseShipment(parseShipment(input), options);
 }
@@ -44,7 +47,8 @@ export function licenseShipment(shipment: Shipment, options: LicenseOptions = {}
   if (!isIsoDate(date)) throw new RulesDateError(`date "${date}" is not a calendar date written YYYY-MM-DD`);
   if (date < data.file.formalisedFrom) {
     throw new RulesDateError(
-      `no licensing rules are formalised for ${date}: the first is in force from ${data.file.formalisedFrom}. ${data.file.formalisedFromReason}`,
+      `no licensing rules are formalised for ${date}: the first is in force ` +
+        `from ${data.file.formalisedFrom}. ${data.file.formalisedFromReason}`,
     );
   }
 
@@ -70,11 +74,13 @@ export function licenseShipment(shipment: Shipment, options: LicenseOptions = {}
   const redFlags = redFlagChecklist(evaluation);
   if (date > data.file.verifiedThrough) {
     evaluation.note(
-      `licensing rules verified against the Federal Register through ${data.file.verifiedThrough}; an amendment after that date would not be reflected`,
+      `licensing rules verified against the Federal Register through ${data.file.verifiedThrough}; an ` +
+        "amendment after that date would not be reflected",
     );
   }
   evaluation.note(
-    "States what the rules say; not legal advice. Only the advanced-computing rows are evaluated: other ECCN reasons for control, Part 746 sanctions and Entity List entries beyond the screening result given are not.",
+    "States what the rules say; not legal advice. Only the advanced-computing rows are evaluated: other ECCN " +
+      "reasons for control, Part 746 sanctions and Entity List entries beyond the screening result given are not.",
   );
 
   return {
@@ -131,7 +137,10 @@ function answerOf(evaluation: Evaluation): LicenseAnswer {
   return "no";
 }
 
-/** Mode `enforced` says on every answer that the AI Diffusion rule is not enforced; `as-written` warns that BIS does not enforce it. */
+/**
+ * Mode `enforced` says on every answer that the AI Diffusion rule is not enforced; `as-written` warns that BIS does
+ * not enforce it.
+ */
 function modeNotes(evaluation: Evaluation): void {
   const ai = evaluation.data.file.aiDiffusion;
   if (evaluation.mode === "as-written") {
@@ -145,7 +154,9 @@ function modeNotes(evaluation: Evaluation): void {
   evaluation.step(
     "mode",
     "value",
-    `${evaluation.mode}${evaluation.asWritten ? ": AI Diffusion rule applied as written" : ": pre-2025 destination scope for .a items"}`,
+    evaluation.asWritten
+      ? `${evaluation.mode}: AI Diffusion rule applied as written`
+      : `${evaluation.mode}: pre-2025 destination scope for .a items`,
     `${ai.citation} [confidence ${ai.confidence}]`,
   );
 }

@@ -50,7 +50,8 @@ export function applyOverlays(evaluation: Evaluation): Gp10Check | null {
         `knowledge of a supercomputer end use; whether ${item.eccn} is among the items E1 covers depends on its ECCN`,
       );
       evaluation.need(
-        "item.eccn: the item's ECCN outside 3A090 (E1 covers ICs in 3A001, 3A991, 4A994, 5A002, 5A004, 5A992 and computers)",
+        "item.eccn: the item's ECCN outside 3A090 (E1 covers ICs in 3A001, 3A991, 4A994, 5A002, 5A004, 5A992 " +
+          "and computers)",
       );
     } else {
       evaluation.require("E1", "required", [], "knowledge of a supercomputer end use in or for Macau or D:5");
@@ -72,7 +73,8 @@ export function applyOverlays(evaluation: Evaluation): Gp10Check | null {
       "E2",
       "required",
       [],
-      "knowledge of development or production at an advanced-node IC facility in Macau or D:5 (any item subject to the EAR)",
+      "knowledge of development or production at an advanced-node IC facility in Macau or D:5 (any item " +
+        "subject to the EAR)",
     );
   else
     evaluation.notApplied(
@@ -85,7 +87,8 @@ export function applyOverlays(evaluation: Evaluation): Gp10Check | null {
   const e3From = evaluation.row("E3").from;
   if (training === undefined)
     evaluation.warn(
-      "endUse.aiTraining not given: read as no knowledge of AI training for D:5/Macau-headquartered parties or WMD/military-intelligence end uses (E3)",
+      "endUse.aiTraining not given: read as no knowledge of AI training for D:5/Macau-headquartered parties or " +
+        "WMD/military-intelligence end uses (E3)",
     );
   if (evaluation.date < e3From)
     evaluation.step("E3", "not in force", `the Policy Statement dates from ${e3From}`, evaluation.row("E3").citation);
@@ -94,10 +97,12 @@ export function applyOverlays(evaluation: Evaluation): Gp10Check | null {
       "E3",
       "unknown",
       [],
-      "whether the items will train AI models for D:5/Macau-headquartered parties or WMD/military-intelligence end uses is not known",
+      "whether the items will train AI models for D:5/Macau-headquartered parties or WMD/military-intelligence " +
+        "end uses is not known",
     );
     evaluation.need(
-      "endUse.aiTraining: whether the items will train AI models for D:5/Macau-headquartered parties or WMD/military-intelligence end uses",
+      "endUse.aiTraining: whether the items will train AI models for D:5/Macau-headquartered parties or " +
+        "WMD/military-intelligence end uses",
     );
   } else if (training !== undefined && training !== "none" && training !== "unknown" && isAiTrainingItem(evaluation)) {
     evaluation.require(
@@ -187,7 +192,9 @@ function gp10Check(evaluation: Evaluation): Gp10Check | null {
     if (hit && meets3A090)
       return {
         applies: true,
-        basis: `the ${role} is located in, or headquartered (or its ultimate parent) in, ${hit} (Macau or D:5) and the IC meets 3A090`,
+        basis:
+          `the ${role} is located in, or headquartered (or its ultimate parent) in, ${hit} (Macau or D:5) and ` +
+          "the IC meets 3A090",
         ...base,
       };
     if (hit)
@@ -226,11 +233,15 @@ function applyAffiliatesRule(evaluation: Evaluation): void {
       "AF",
       "required",
       [],
-      `the end user is a ≥ 50 % affiliate of Entity List parties; ${evaluation.date > rule.suspendedThrough ? "reimposition after the suspension is read as automatic" : "the rule is in force"}`,
+      "the end user is a ≥ 50 % affiliate of Entity List parties; " +
+        (evaluation.date > rule.suspendedThrough
+          ? "reimposition after the suspension is read as automatic"
+          : "the rule is in force"),
     );
     if (evaluation.date > rule.suspendedThrough)
       evaluation.warn(
-        `AF (docs/ambiguities.md#a-24): ${rule.reimpositionRemark} This answer reads the rule as reimposed on the day after ${rule.suspendedThrough}.`,
+        `AF (docs/ambiguities.md#a-24): ${rule.reimpositionRemark} This answer reads the rule as reimposed on ` +
+          `the day after ${rule.suspendedThrough}.`,
       );
   }
 }

@@ -50,11 +50,7 @@ export function reviewPolicy(evaluation: Evaluation): ReviewPolicy | null {
   const open = policies.filter((p) => p.policy === null || p.policy === "unknown");
   if (open.length > 0) {
     const why = open
-      .map((p) =>
-        p.policy === "unknown"
-          ? `${p.row}: ${D8_ROWS.includes(p.row) ? "case-by-case (D8) or presumption of denial, a D8 condition is not known" : "whether the row applies is not known"}`
-          : `${p.row}: unverified`,
-      )
+      .map((p) => `${p.row}: ${p.policy === "unknown" ? whyPolicyUnknown(p.row) : "unverified"}`)
       .join("; ");
     evaluation.warn(`review policy not stated: ${why}`);
     evaluation.step("review policy", "unknown", why, "rows as cited");
@@ -83,4 +79,11 @@ export function reviewPolicyCandidates(evaluation: Evaluation): ReviewPolicy[] {
     }
   }
   return STRICTNESS.filter((policy) => found.has(policy));
+}
+
+/** A D8 row's policy turns on its conditions (case-by-case or denial); another row's, on whether it applies. */
+function whyPolicyUnknown(row: string): string {
+  return D8_ROWS.includes(row)
+    ? "case-by-case (D8) or presumption of denial, a D8 condition is not known"
+    : "whether the row applies is not known";
 }

@@ -29,7 +29,10 @@ export interface ShipTo {
   readonly ultimateParentHeadquarters?: string | null;
 }
 
-/** The item paragraph the presumption leaves: 3A090.a (datacenter) when it applies; the attested clause's paragraph when overcome by route a. */
+/**
+ * The item paragraph the presumption leaves: 3A090.a (datacenter) when it applies; the attested clause's paragraph
+ * when overcome by route a.
+ */
 export function presumedItem(result: PresumeResult): { eccn: string; datacenter?: boolean } {
   if (result.presumption === "applies") return { eccn: "3A090.a", datacenter: true };
   if (

@@ -47,9 +47,15 @@ export interface LicenseResult {
   readonly licenseRequired: LicenseAnswer;
   /** Licence exceptions the rules make available for every requirement that applies (explained in the trace). */
   readonly exceptions: readonly ExceptionId[];
-  /** The policy a licence application would meet; null where no licence is needed or the policy is unverified (a warning says so). */
+  /**
+   * The policy a licence application would meet; null where no licence is needed or the policy is unverified (a
+   * warning says so).
+   */
   readonly reviewPolicy: ReviewPolicy | null;
-  /** When reviewPolicy is null: the policies the rows would give under their unverified readings or once a missing fact is known. */
+  /**
+   * When reviewPolicy is null: the policies the rows would give under their unverified readings or once a missing fact
+   * is known.
+   */
   readonly reviewPolicyCandidates: readonly ReviewPolicy[];
   /** What must hold or be certified: for the case-by-case policy and for each exception offered. */
   readonly conditions: readonly string[];

@@ -20,7 +20,8 @@ const ECCN_PATTERN = new RegExp(
   `^(3A090\\.[abc]|4A090\\.[ab]|(${Z_BASES.join("|")})\\.z(\\.\\d+)?(\\.[ab])?|3A991\\.p|4A994\\.l|5A992\\.c|EAR99|none|indeterminate)$`,
 );
 const ECCN_HINT =
-  '3A090.a, 3A090.b, 3A090.c, 4A090.a, 4A090.b, a .z paragraph such as "5A992.z.1" or "5A002.z.1.a", 3A991.p, 4A994.l, 5A992.c, EAR99, none or indeterminate';
+  '3A090.a, 3A090.b, 3A090.c, 4A090.a, 4A090.b, a .z paragraph such as "5A992.z.1" or "5A002.z.1.a", 3A991.p, ' +
+  "4A994.l, 5A992.c, EAR99, none or indeterminate";
 
 export const TRANSACTIONS = ["export", "reexport", "transfer"] as const;
 export type Transaction = (typeof TRANSACTIONS)[number];
@@ -158,7 +159,8 @@ export function parseShipment(input: unknown): Shipment {
       {
         path: "",
         message:
-          'a shipment must be a JSON object, e.g. {"shipment": "SO-1", "item": {...}, "destination": "DE", "transaction": "export"}',
+          'a shipment must be a JSON object, e.g. {"shipment": "SO-1", "item": {...}, "destination": "DE", ' +
+          '"transaction": "export"}',
       },
     ]);
   }

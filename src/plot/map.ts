@@ -155,10 +155,8 @@ export class MapParts {
     }
     const { result } = outcome;
     if (result.kind === "hbm") {
-      push(
-        this.lists.hbm,
-        `${outcome.part}: ${result.clause}${result.memoryBandwidthDensity ? `, ${result.memoryBandwidthDensity} GB/s/mm²` : ""}`,
-      );
+      const density = result.memoryBandwidthDensity ? `, ${result.memoryBandwidthDensity} GB/s/mm²` : "";
+      push(this.lists.hbm, `${outcome.part}: ${result.clause}${density}`);
       return;
     }
     const tpp = result.tpp === null ? undefined : parseDecimal(result.tpp);
@@ -276,16 +274,22 @@ export function renderMap(
 
   out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" data-tpp-decades="${scales.x.min} ${scales.x.max}" data-pd-decades="${scales.y.min} ${scales.y.max}" font-family="Helvetica, Arial, sans-serif" font-size="${FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 ` +
+      `0 ${WIDTH} ${HEIGHT}" data-tpp-decades="${scales.x.min} ${scales.x.max}" ` +
+      `data-pd-decades="${scales.y.min} ${scales.y.max}" font-family="Helvetica, Arial, sans-serif" ` +
+      `font-size="${FONT}">`,
   );
   out.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
   const a1 = threshold(rules, "3A090.a.1.tpp");
   out.push(`<text class="title" x="${PLOT.left}" y="30" font-size="18" font-weight="bold">${escapeXml(title)}</text>`);
   out.push(
-    `<text class="subtitle" x="${PLOT.left}" y="52" font-size="12">Rules in force on ${escapeXml(rules.date)}: ${escapeXml(a1.cites)}; rules data sha256 ${rules.dataSha256.slice(0, 12)}…</text>`,
+    `<text class="subtitle" x="${PLOT.left}" y="52" font-size="12">Rules in force ` +
+      `on ${escapeXml(rules.date)}: ${escapeXml(a1.cites)}; rules data ` +
+      `sha256 ${rules.dataSha256.slice(0, 12)}…</text>`,
   );
   out.push(
-    `<text class="subtitle" x="${PLOT.left}" y="70" font-size="12" fill="#555">States what the rule says, from the figures given; not legal advice. Positions approximate, colours from the exact classification.</text>`,
+    `<text class="subtitle" x="${PLOT.left}" y="70" font-size="12" fill="#555">States what the rule says, from ` +
+      "the figures given; not legal advice. Positions approximate, colours from the exact classification.</text>",
   );
 
   // Regions, from the thresholds: .b first, .a over it.
@@ -302,7 +306,8 @@ export function renderMap(
     const y1 = pdMax === undefined ? PLOT.top : clampY(yOf(pdMax));
     const y2 = pdMin === undefined ? bottom : clampY(yOf(pdMin));
     out.push(
-      `<rect class="region" data-clause="${clause}" x="${round(x1)}" y="${round(y1)}" width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${fill}" fill-opacity="0.13"/>`,
+      `<rect class="region" data-clause="${clause}" x="${round(x1)}" y="${round(y1)}" ` +
+        `width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${fill}" fill-opacity="0.13"/>`,
     );
   };
   region(
@@ -339,10 +344,13 @@ export function renderMap(
     `<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.width}" height="${PLOT.height}" fill="none" stroke="#333"/>`,
   );
   out.push(
-    `<text x="${PLOT.left + PLOT.width / 2}" y="${bottom + 40}" text-anchor="middle" font-size="13">total processing performance (TPP = 2 × MacTOPS × bit length), log scale</text>`,
+    `<text x="${PLOT.left + PLOT.width / 2}" y="${bottom + 40}" text-anchor="middle" font-size="13">total ` +
+      "processing performance (TPP = 2 × MacTOPS × bit length), log scale</text>",
   );
   out.push(
-    `<text transform="translate(${PLOT.left - 55} ${PLOT.top + PLOT.height / 2}) rotate(-90)" text-anchor="middle" font-size="13">performance density (TPP per mm² of applicable die area), log scale</text>`,
+    `<text transform="translate(${PLOT.left - 55} ${PLOT.top + PLOT.height / 2}) rotate(-90)" ` +
+      'text-anchor="middle" font-size="13">performance density (TPP per mm² of applicable die area), log ' +
+      "scale</text>",
   );
 
   // Threshold lines, each labelled with its value and paragraph.
@@ -355,7 +363,8 @@ export function renderMap(
     const first = !seenX.has(value);
     seenX.add(value);
     out.push(
-      `<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${bottom}" stroke="#555" stroke-dasharray="5 3"/>`,
+      `<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${x}" y1="${PLOT.top}" ` +
+        `x2="${x}" y2="${bottom}" stroke="#555" stroke-dasharray="5 3"/>`,
     );
     if (first) {
       const text = `TPP ${value}`;
@@ -371,7 +380,8 @@ export function renderMap(
     const first = !seenY.has(value);
     seenY.add(value);
     out.push(
-      `<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${PLOT.left}" y1="${y}" x2="${right}" y2="${y}" stroke="#555" stroke-dasharray="5 3"/>`,
+      `<line class="threshold" data-threshold="${t.id}" data-value="${value}" x1="${PLOT.left}" y1="${y}" ` +
+        `x2="${right}" y2="${y}" stroke="#555" stroke-dasharray="5 3"/>`,
     );
     if (first) out.push(`<text x="${right + 4}" y="${y + 4}" font-size="10" fill="#333">PD ${value}</text>`);
   }
@@ -382,7 +392,8 @@ export function renderMap(
     const y = clampY(yOf(pd)) - 4;
     taken.push({ x, y: y - 13, w: text.length * 7.2, h: 15 });
     out.push(
-      `<text class="region-label" x="${round(x)}" y="${round(y)}" font-size="12" font-weight="bold" fill="#555">${escapeXml(text)}</text>`,
+      `<text class="region-label" x="${round(x)}" y="${round(y)}" font-size="12" font-weight="bold" ` +
+        `fill="#555">${escapeXml(text)}</text>`,
     );
   };
   regionLabel("3A090.a.1", v("3A090.a.1.tpp"), 10 ** scales.y.min);
@@ -410,7 +421,9 @@ export function renderMap(
       const opacity = round(0.25 + (0.75 * Math.log1p(total)) / Math.log1p(most));
       const counts = [...cell.counts].map(([c, n]) => `${n} ${c}`).join(", ");
       out.push(
-        `<rect class="cell" data-clause="${clause}" data-count="${total}" x="${round(x1)}" y="${round(y1)}" width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${clauseColour(clause)}" fill-opacity="${opacity}"><title>${counts}</title></rect>`,
+        `<rect class="cell" data-clause="${clause}" data-count="${total}" x="${round(x1)}" y="${round(y1)}" ` +
+          `width="${round(x2 - x1)}" height="${round(y2 - y1)}" fill="${clauseColour(clause)}" ` +
+          `fill-opacity="${opacity}"><title>${counts}</title></rect>`,
       );
     }
     out.push(`</g>`);
@@ -428,7 +441,8 @@ export function renderMap(
     out.push(`<g class="part" data-part="${name}" data-clause="${p.clause}" data-row="${p.row}">`);
     out.push(`<title>${name}: ${p.clause}</title>`);
     out.push(
-      `<circle cx="${x}" cy="${y}" r="4" fill="${fill}" stroke="${colour}" stroke-width="1.6"${p.datacenter === null ? ' stroke-dasharray="2 1"' : ""}/>`,
+      `<circle cx="${x}" cy="${y}" r="4" fill="${fill}" stroke="${colour}" ` +
+        `stroke-width="1.6"${p.datacenter === null ? ' stroke-dasharray="2 1"' : ""}/>`,
     );
     if (index < MAX_LABELS) {
       const label = p.part.length > 34 ? `${p.part.slice(0, 33)}…` : p.part;
@@ -455,7 +469,8 @@ export function renderMap(
         const small: Box = { x: x + 5, y: y - 12, w: number.length * CHAR_WIDTH, h };
         taken.push(small);
         out.push(
-          `<text class="label number" x="${round(small.x)}" y="${round(small.y + h - 3)}" font-size="9">${number}</text>`,
+          `<text class="label number" x="${round(small.x)}" y="${round(small.y + h - 3)}" ` +
+            `font-size="9">${number}</text>`,
         );
       }
     }
@@ -483,7 +498,8 @@ export function renderMap(
   out.push(`<text x="${PANEL_X + 16}" y="${y}">hollow: not designed or marketed for datacenters</text>`);
   y += 15;
   out.push(
-    `<circle cx="${PANEL_X + 5}" cy="${y - 4}" r="4" fill="#999" stroke="#333" stroke-width="1.6" stroke-dasharray="2 1"/>`,
+    `<circle cx="${PANEL_X + 5}" cy="${y - 4}" r="4" fill="#999" stroke="#333" stroke-width="1.6" ` +
+      'stroke-dasharray="2 1"/>',
   );
   out.push(`<text x="${PANEL_X + 16}" y="${y}">dashed: datacenter marketing not given</text>`);
   y += 15;
@@ -516,7 +532,8 @@ export function renderMap(
   list("hbm", "HBM (3A090.c, not on these axes)", lists.hbm);
   list("invalid", "Invalid rows", lists.invalid);
   out.push(
-    `<text x="${PLOT.left}" y="${HEIGHT - 12}" font-size="10" fill="#777">${parts.placedCount} parts placed; ${parts.read} records read. Drawn by ic3a090.</text>`,
+    `<text x="${PLOT.left}" y="${HEIGHT - 12}" font-size="10" fill="#777">${parts.placedCount} parts ` +
+      `placed; ${parts.read} records read. Drawn by ic3a090.</text>`,
   );
   out.push(`</svg>`);
   return `${out.join("\n")}\n`;

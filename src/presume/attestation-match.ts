@@ -87,7 +87,10 @@ export function figuresContradictOrder(order: Order, figures: AttestationFigures
     if (figures.datasheet.kind !== "ic") return undefined;
     const attestedArea = applicableDieArea(figures.datasheet.dies).exact;
     if (attestedArea === undefined || attestedArea.eq(orderArea)) return undefined;
-    return `the attested datasheet's applicable die area is ${attestedArea.toExactString()} mm², but the order's dies give ${orderArea.toExactString()} mm²`;
+    return (
+      `the attested datasheet's applicable die area is ${attestedArea.toExactString()} mm², but the order's dies ` +
+      `give ${orderArea.toExactString()} mm²`
+    );
   }
   if (figures.tpp === undefined || figures.performanceDensity === undefined) return undefined;
   const implied = figures.tpp.div(orderArea);
@@ -95,12 +98,16 @@ export function figuresContradictOrder(order: Order, figures: AttestationFigures
   const distance = difference.lt(Rational.ZERO) ? difference.neg() : difference;
   if (distance.lt(lastPlace(figures.performanceDensity))) return undefined;
   return (
-    `the attested PD ${figures.performanceDensity.toExactString()} contradicts the order's own dies: attested TPP ${figures.tpp.toExactString()} ÷ ` +
+    `the attested PD ${figures.performanceDensity.toExactString()} contradicts the order's own dies: attested ` +
+    `TPP ${figures.tpp.toExactString()} ÷ ` +
     `applicable die area ${orderArea.toExactString()} mm² = PD ${implied.toTruncatedDecimal(6)}`
   );
 }
 
-/** True when the attestation states the IC is not designed or marketed for datacenters, in its figures or its datasheet. */
+/**
+ * True when the attestation states the IC is not designed or marketed for datacenters, in its figures or its
+ * datasheet.
+ */
 export function attestsNotDatacenter(figures: AttestationFigures): boolean {
   return figures.datacenter === false || (figures.datasheet?.kind === "ic" && figures.datasheet.datacenter === false);
 }

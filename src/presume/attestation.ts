@@ -188,14 +188,20 @@ const UNBOUNDED: DensityValue = { kind: "unbounded" };
  * otherwise (the presumption is "3A090.a and designed or marketed for
  * datacenters"). TPP alone decides when every PD gives the same answer.
  */
+/** Whether a classified datasheet's ECCN is 3A090.a, is not, or is not settled by its figures. */
+function whatTheEccnSays(eccn: string): FiguresFinding["says"] {
+  if (eccn === "3A090.a") return "3A090.a";
+  return eccn === "indeterminate" ? "unknown" : "not 3A090.a";
+}
+
 export function classifyAttestedFigures(figures: AttestationFigures, rules: RuleSet): FiguresFinding {
   if (figures.datasheet) {
     const result = classifyDatasheet(figures.datasheet, rules);
-    const says = result.eccn === "3A090.a" ? "3A090.a" : result.eccn === "indeterminate" ? "unknown" : "not 3A090.a";
+    const pd = result.performanceDensityExact ? `, PD ${result.performanceDensityExact}` : "";
     return {
-      says,
+      says: whatTheEccnSays(result.eccn),
       clause: result.clause === "indeterminate" ? null : result.clause,
-      statement: `datasheet classified again: TPP ${result.tpp ?? "n/a"}${result.performanceDensityExact ? `, PD ${result.performanceDensityExact}` : ""}: ${result.clause}`,
+      statement: `datasheet classified again: TPP ${result.tpp ?? "n/a"}${pd}: ${result.clause}`,
     };
   }
   if (figures.tpp === undefined) return { says: "unknown", clause: null, statement: "the attestation gives no TPP" };
@@ -205,7 +211,9 @@ export function classifyAttestedFigures(figures: AttestationFigures, rules: Rule
     : [UNDEFINED_PD, UNBOUNDED];
   const outcomes = pds.map((pd) => evaluateClauses(figures.tpp!, pd, datacenter, rules));
   const inA = outcomes.map((o) => o.controlling === "3A090.a.1" || o.controlling === "3A090.a.2");
-  const figuresText = `TPP ${figures.tpp.toExactString()}${figures.performanceDensity ? `, PD ${figures.performanceDensity.toExactString()}` : ", PD not given"}${datacenter ? "" : ", not designed or marketed for datacenters"}`;
+  const pdText = figures.performanceDensity ? `, PD ${figures.performanceDensity.toExactString()}` : ", PD not given";
+  const datacenterText = datacenter ? "" : ", not designed or marketed for datacenters";
+  const figuresText = `TPP ${figures.tpp.toExactString()}${pdText}${datacenterText}`;
   if (inA.every(Boolean))
     return {
       says: "3A090.a",

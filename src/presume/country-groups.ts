@@ -81,7 +81,8 @@ export function countryGroupsData(): { file: CountryGroupsFile; sha256: string }
   for (const change of file.changes) {
     if ((change.from === null) === (change.gap === undefined)) {
       throw new Error(
-        `data/${COUNTRY_GROUPS_FILE}: the change of ${change.country} in ${change.group} needs either a date ("from") or a gap, not both`,
+        `data/${COUNTRY_GROUPS_FILE}: the change of ${change.country} in ${change.group} needs either a date ` +
+          '("from") or a gap, not both',
       );
     }
     if (change.gap && !(change.gap.unknownFrom <= change.gap.unknownThrough && change.gap.unknownThrough < file.asOf)) {
@@ -143,7 +144,10 @@ export function inMacauOrD5(code: string, date: string): Membership {
 /** Citation of the country-group data in words. */
 export function countryGroupsCitation(): string {
   const { file } = countryGroupsData();
-  return `15 CFR 740 Supp. 1 (Country Groups) as of ${file.asOf}; moves from the Federal Register scanned through ${file.changesScannedThrough}`;
+  return (
+    `15 CFR 740 Supp. 1 (Country Groups) as of ${file.asOf}; moves from the Federal Register scanned ` +
+    `through ${file.changesScannedThrough}`
+  );
 }
 
 /** The citation of the dated move, if any, that decides `code` in `group` around `date` (for the trace). */
@@ -151,9 +155,14 @@ export function changeCitation(code: string, group: CountryGroup): string | unde
   const country = canonicalCountry(code).code;
   const change = countryGroupsData().file.changes.find((c) => c.group === group && c.country === country);
   if (!change) return undefined;
-  return change.from
-    ? `${change.country} ${change.change} ${change.change === "added" ? "to" : "from"} ${change.group}: ${citationText(change.citation, change.from)}`
-    : `${change.country} ${change.change} from ${change.group} on a date not captured (${change.citation.frDoc}): ${change.gap!.reason}`;
+  if (!change.from) {
+    return (
+      `${change.country} ${change.change} from ${change.group} on a date not captured ` +
+      `(${change.citation.frDoc}): ${change.gap!.reason}`
+    );
+  }
+  const toOrFrom = change.change === "added" ? "to" : "from";
+  return `${change.country} ${change.change} ${toOrFrom} ${change.group}: ${citationText(change.citation, change.from)}`;
 }
 
 /** The gap windows of the data (for properties and the explanation). */

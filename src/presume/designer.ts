@@ -33,7 +33,7 @@ import { type ApprovedList, checkApprovedList, type ListCheck, listCitation } fr
 import { canonicalCountry, changeCitation, inMacauOrD5, type Membership, membership } from "./country-groups.js";
 import type { Order } from "./order.js";
 import type { Note1Parameters } from "./parameters.js";
-import { type Tri, triAnd, triOf, triOr } from "./tri.js";
+import { TRI_HOLDS, type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
 
 export const DESIGNER_STATUSES = ["approved", "authorized", "neither", "unknown"] as const;
 export type DesignerStatus = (typeof DESIGNER_STATUSES)[number];
@@ -56,7 +56,17 @@ export interface DesignerFinding {
 
 type Designer = NonNullable<Order["designer"]>;
 
-const fromMembership = (m: Membership): Tri => (m === "member" ? "yes" : m === "not-member" ? "no" : "unknown");
+/** A country-group membership as a three-valued answer to "is it a member?". */
+function fromMembership(m: Membership): Tri {
+  switch (m) {
+    case "member":
+      return "yes";
+    case "not-member":
+      return "no";
+    case "unknown":
+      return "unknown";
+  }
+}
 
 /** Status under ¶a(1)–(3) on `date`. */
 export function designerStatusOn(
@@ -66,162 +76,277 @@ export function designerStatusOn(
   approvedList: ApprovedList,
 ): DesignerFinding {
   const d: Designer = designer ?? {};
-  const trace: TraceStep[] = [];
-  const warnings: string[] = [];
-  const notes: string[] = [];
   const name = d.name ?? "the designer";
-
-  // ¶a(1): Supp. 6.
-  const listCheck: ListCheck | "no name" =
-    d.name === undefined ? "no name" : checkApprovedList(approvedList, d.name, date);
-  let approved: Tri;
-  if (listCheck === "listed") approved = "yes";
-  else if (listCheck === "not-listed") {
-    approved = "no";
-    if (d.approved === true)
-      warnings.push(
-        `designer.approved is true, but ${d.name} is not on ${approvedList.list} (as of ${approvedList.asOf}); the list was followed`,
-      );
-  } else approved = triOf(d.approved);
-  trace.push({
-    step: "Note 1 ¶a(1) approved designer",
-    result: approved === "yes" ? "holds" : approved === "no" ? "fails" : "unknown",
-    statement:
-      listCheck === "no name"
-        ? "designer.name not given: cannot be checked against Supp. 6"
-        : listCheck === "unknown"
-          ? `${d.name} is not on the list, whose contents are not known (as of ${approvedList.asOf}): the list cannot tell${d.approved === undefined ? "" : `; the order states designer.approved: ${d.approved}`}`
-          : `${d.name} is ${listCheck === "listed" ? "" : "not "}on ${approvedList.list} as of ${approvedList.asOf}`,
-    citation: listCitation(approvedList),
-  });
-  if (listCheck === "unknown" && d.approved !== undefined)
-    notes.push(
-      `approved status of ${name} rests on the order's own statement (designer.approved: ${d.approved}); Supp. 6 could not confirm it (its contents are not known as of ${approvedList.asOf})`,
-    );
-
-  // ¶a(2)(i): headquarters, locations, ultimate parent.
-  const hqWhere = params.headquarters;
-  const hq: Tri =
-    d.headquarters === undefined
-      ? "unknown"
-      : hqWhere.countries.includes(canonicalCountry(d.headquarters).code)
-        ? "yes"
-        : triOr(hqWhere.groups.map((g) => fromMembership(membership(d.headquarters!, g, date))));
-  const locations =
-    d.locations === undefined ? undefined : [...new Set([...(d.headquarters ? [d.headquarters] : []), ...d.locations])];
-  const badLocations = (locations ?? []).map((code) => ({ code, m: inMacauOrD5(code, date) }));
-  const notLocated: Tri =
-    locations === undefined
-      ? "unknown"
-      : badLocations.some((l) => l.m === "member")
-        ? "no"
-        : badLocations.some((l) => l.m === "unknown")
-          ? "unknown"
-          : "yes";
-  const parent =
-    d.ultimateParentHeadquarters === undefined ? undefined : inMacauOrD5(d.ultimateParentHeadquarters, date);
-  const parentOk: Tri =
-    parent === undefined ? "unknown" : parent === "member" ? "no" : parent === "unknown" ? "unknown" : "yes";
+  const a1 = approvedUnderA1(d, name, date, approvedList);
+  const a2i = headquartersAndLocationsUnderA2i(d, name, date, params);
   const agreed = triOf(d.agreedToReporting);
-  for (const code of [d.headquarters, d.ultimateParentHeadquarters, ...(d.locations ?? [])]) {
-    const note = code === undefined ? undefined : canonicalCountry(code).note;
-    if (note && !notes.includes(note)) notes.push(note);
-  }
-  if (
-    badLocations.some((l) => l.m === "member") &&
-    d.headquarters !== undefined &&
-    inMacauOrD5(d.headquarters, date) !== "member"
-  ) {
-    warnings.push(
-      `${name} is located in ${badLocations
-        .filter((l) => l.m === "member")
-        .map((l) => l.code)
-        .join(
-          ", ",
-        )} (Macau or D:5): "located in" is not defined for multi-site companies; any such location fails ¶a(2)(i) here — flag for review (docs/ambiguities.md#a-12)`,
-    );
-  }
-  const hqText =
-    d.headquarters === undefined
-      ? "headquarters not given"
-      : `headquartered in ${d.headquarters}${canonicalCountry(d.headquarters).code !== d.headquarters ? ` (treated as ${canonicalCountry(d.headquarters).code})` : ""}: ${hq === "yes" ? "Taiwan, A:1 or A:5" : hq === "no" ? "not Taiwan, A:1 or A:5" : "membership not known on this date"}`;
-  const locText =
-    locations === undefined
-      ? "locations not given"
-      : `located in ${locations.join(", ")}: ${
-          notLocated === "yes"
-            ? "none is Macau or D:5"
-            : notLocated === "no"
-              ? `${badLocations
-                  .filter((l) => l.m === "member")
-                  .map((l) => l.code)
-                  .join(", ")} is Macau or D:5`
-              : `D:5 membership of ${badLocations
-                  .filter((l) => l.m === "unknown")
-                  .map((l) => l.code)
-                  .join(", ")} not known on this date`
-        }`;
-  const parentText =
-    d.ultimateParentHeadquarters === undefined
-      ? "ultimate parent's headquarters not given"
-      : `ultimate parent headquartered in ${d.ultimateParentHeadquarters}: ${parentOk === "yes" ? "not Macau or D:5" : parentOk === "no" ? "Macau or D:5" : "D:5 membership not known on this date"}`;
-  const criteriaI = triAnd([hq, notLocated, parentOk]);
-  const gapCitations = [d.headquarters, d.ultimateParentHeadquarters, ...(locations ?? [])]
-    .flatMap((code) => (code ? (["A:5", "D:5"] as const).map((g) => changeCitation(code, g)) : []))
-    .filter((c): c is string => c !== undefined);
-  trace.push({
-    step: "Note 1 ¶a(2)(i) headquarters and locations",
-    result: criteriaI === "yes" ? "holds" : criteriaI === "no" ? "fails" : "unknown",
-    statement: `${hqText}; ${locText}; ${parentText}`,
-    citation: [hqWhere.cites, ...new Set(gapCitations)].join("; "),
-  });
-  trace.push({
+  const a2ii: TraceStep = {
     step: "Note 1 ¶a(2)(ii) agreed to § 743.9(b) reporting",
-    result: agreed === "yes" ? "holds" : agreed === "no" ? "fails" : "unknown",
+    result: TRI_HOLDS[agreed],
     statement:
       d.agreedToReporting === undefined
         ? "designer.agreedToReporting not given"
         : `designer.agreedToReporting: ${d.agreedToReporting}`,
     citation: params.triggerDate.cites,
-  });
-  const a2 = triAnd([criteriaI, agreed]);
+  };
+  const a2 = triAnd([a2i.holds, agreed]);
+  const dated = authorizedOnDate(d, a2, date, params);
+  const status = designerStatus(a1.approved, dated.authorized);
+  const needs =
+    status === "neither" || status === "unknown" ? designerNeeds(d, name, a1, a2i, agreed, a2, dated, params) : [];
+  return {
+    status,
+    approved: a1.approved,
+    approvedListCheck: a1.listCheck,
+    authorized: dated.authorized,
+    period: dated.period,
+    trace: [a1.trace, a2i.trace, a2ii, dated.trace],
+    needs,
+    warnings: [...a1.warnings, ...a2i.warnings, ...dated.warnings],
+    notes: [...a1.notes, ...a2i.notes, ...dated.notes],
+  };
+}
 
-  // ¶a(3): after the trigger date, an application, and the 180-day lapse.
+/** Approved when on Supp. 6; else authorized when ¶a(2) or ¶a(3) holds; "neither" only when both surely fail. */
+function designerStatus(approved: Tri, authorized: Tri): DesignerStatus {
+  if (approved === "yes") return "approved";
+  if (authorized === "yes") return "authorized";
+  if (approved === "no" && authorized === "no") return "neither";
+  return "unknown";
+}
+
+interface A1Finding {
+  readonly approved: Tri;
+  readonly listCheck: ListCheck | "no name";
+  readonly trace: TraceStep;
+  readonly warnings: string[];
+  readonly notes: string[];
+}
+
+/**
+ * ¶a(1): "Approved integrated circuit designers are listed in supplement no. 6". The list decides when it can
+ * tell; when its contents are not known, the order's own `designer.approved` does, and a note says so.
+ */
+function approvedUnderA1(d: Designer, name: string, date: string, list: ApprovedList): A1Finding {
+  const listCheck: ListCheck | "no name" = d.name === undefined ? "no name" : checkApprovedList(list, d.name, date);
+  const approved = approvedFrom(listCheck, d.approved);
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  if (listCheck === "not-listed" && d.approved === true)
+    warnings.push(
+      `designer.approved is true, but ${d.name} is not on ${list.list} (as of ${list.asOf}); the list was followed`,
+    );
+  if (listCheck === "unknown" && d.approved !== undefined)
+    notes.push(
+      `approved status of ${name} rests on the order's own statement (designer.approved: ${d.approved}); ` +
+        `Supp. 6 could not confirm it (its contents are not known as of ${list.asOf})`,
+    );
+  return {
+    approved,
+    listCheck,
+    warnings,
+    notes,
+    trace: {
+      step: "Note 1 ¶a(1) approved designer",
+      result: TRI_HOLDS[approved],
+      statement: approvedListText(d, listCheck, list),
+      citation: listCitation(list),
+    },
+  };
+}
+
+function approvedFrom(listCheck: ListCheck | "no name", statedApproved: boolean | undefined): Tri {
+  if (listCheck === "listed") return "yes";
+  if (listCheck === "not-listed") return "no";
+  return triOf(statedApproved);
+}
+
+function approvedListText(d: Designer, listCheck: ListCheck | "no name", list: ApprovedList): string {
+  switch (listCheck) {
+    case "no name":
+      return "designer.name not given: cannot be checked against Supp. 6";
+    case "unknown": {
+      const stated = d.approved === undefined ? "" : `; the order states designer.approved: ${d.approved}`;
+      return (
+        `${d.name} is not on the list, whose contents are not known (as of ${list.asOf}): the list cannot ` +
+        `tell${stated}`
+      );
+    }
+    case "listed":
+      return `${d.name} is on ${list.list} as of ${list.asOf}`;
+    case "not-listed":
+      return `${d.name} is not on ${list.list} as of ${list.asOf}`;
+  }
+}
+
+interface A2iFinding {
+  readonly holds: Tri;
+  readonly headquartered: Tri;
+  readonly notLocated: Tri;
+  readonly parentOk: Tri;
+  /** Every location given, headquarters first; undefined when `designer.locations` is not given. */
+  readonly locations: readonly string[] | undefined;
+  readonly hqText: string;
+  readonly locText: string;
+  readonly parentText: string;
+  readonly trace: TraceStep;
+  readonly warnings: string[];
+  readonly notes: string[];
+}
+
+/**
+ * ¶a(2)(i): "Headquartered in Taiwan or a destination specified in Country Group A:1 or A:5, that are neither located
+ * in nor have an ultimate parent headquartered in Macau or a destination specified in Country Group D:5". Memberships
+ * are those on the completion date; any Macau or D:5 location fails (A-12).
+ */
+function headquartersAndLocationsUnderA2i(
+  d: Designer,
+  name: string,
+  date: string,
+  params: Note1Parameters,
+): A2iFinding {
+  const hqWhere = params.headquarters;
+  const headquartered = headquarteredInTaiwanA1OrA5(d.headquarters, date, params);
+  const locations =
+    d.locations === undefined ? undefined : [...new Set([...(d.headquarters ? [d.headquarters] : []), ...d.locations])];
+  const byLocation = (locations ?? []).map((code) => ({ code, m: inMacauOrD5(code, date) }));
+  const macauOrD5 = byLocation.filter((l) => l.m === "member").map((l) => l.code);
+  const notKnown = byLocation.filter((l) => l.m === "unknown").map((l) => l.code);
+  const notLocated = notLocatedInMacauOrD5(locations, macauOrD5, notKnown);
+  const parent = d.ultimateParentHeadquarters;
+  const parentOk: Tri = parent === undefined ? "unknown" : triNot(fromMembership(inMacauOrD5(parent, date)));
+  const notes: string[] = [];
+  for (const code of [d.headquarters, parent, ...(d.locations ?? [])]) {
+    const note = code === undefined ? undefined : canonicalCountry(code).note;
+    if (note && !notes.includes(note)) notes.push(note);
+  }
+  const warnings: string[] = [];
+  if (macauOrD5.length > 0 && d.headquarters !== undefined && inMacauOrD5(d.headquarters, date) !== "member") {
+    warnings.push(
+      `${name} is located in ${macauOrD5.join(", ")} (Macau or D:5): "located in" is not defined for multi-site ` +
+        "companies; any such location fails ¶a(2)(i) here — flag for review (docs/ambiguities.md#a-12)",
+    );
+  }
+  const hqText = headquartersText(d.headquarters, headquartered);
+  const locText =
+    locations === undefined
+      ? "locations not given"
+      : `located in ${locations.join(", ")}: ${locatedText(notLocated, macauOrD5, notKnown)}`;
+  const parentText =
+    parent === undefined
+      ? "ultimate parent's headquarters not given"
+      : `ultimate parent headquartered in ${parent}: ${PARENT_TEXT[parentOk]}`;
+  const holds = triAnd([headquartered, notLocated, parentOk]);
+  const gapCitations = [d.headquarters, parent, ...(locations ?? [])]
+    .flatMap((code) => (code ? (["A:5", "D:5"] as const).map((g) => changeCitation(code, g)) : []))
+    .filter((c): c is string => c !== undefined);
+  return {
+    holds,
+    headquartered,
+    notLocated,
+    parentOk,
+    locations,
+    hqText,
+    locText,
+    parentText,
+    warnings,
+    notes,
+    trace: {
+      step: "Note 1 ¶a(2)(i) headquarters and locations",
+      result: TRI_HOLDS[holds],
+      statement: `${hqText}; ${locText}; ${parentText}`,
+      citation: [hqWhere.cites, ...new Set(gapCitations)].join("; "),
+    },
+  };
+}
+
+/** "neither located in … Macau or a destination specified in Country Group D:5": over every location given. */
+function notLocatedInMacauOrD5(
+  locations: readonly string[] | undefined,
+  macauOrD5Locations: readonly string[],
+  membershipNotKnown: readonly string[],
+): Tri {
+  if (locations === undefined) return "unknown";
+  if (macauOrD5Locations.length > 0) return "no";
+  return membershipNotKnown.length > 0 ? "unknown" : "yes";
+}
+
+const HEADQUARTERS_TEXT = {
+  yes: "Taiwan, A:1 or A:5",
+  no: "not Taiwan, A:1 or A:5",
+  unknown: "membership not known on this date",
+} as const satisfies Record<Tri, string>;
+
+const PARENT_TEXT = {
+  yes: "not Macau or D:5",
+  no: "Macau or D:5",
+  unknown: "D:5 membership not known on this date",
+} as const satisfies Record<Tri, string>;
+
+function headquartersText(headquarters: string | undefined, headquartered: Tri): string {
+  if (headquarters === undefined) return "headquarters not given";
+  const { code } = canonicalCountry(headquarters);
+  const treatedAs = code !== headquarters ? ` (treated as ${code})` : "";
+  return `headquartered in ${headquarters}${treatedAs}: ${HEADQUARTERS_TEXT[headquartered]}`;
+}
+
+function locatedText(
+  notLocated: Tri,
+  macauOrD5Locations: readonly string[],
+  membershipNotKnown: readonly string[],
+): string {
+  switch (notLocated) {
+    case "yes":
+      return "none is Macau or D:5";
+    case "no":
+      return `${macauOrD5Locations.join(", ")} is Macau or D:5`;
+    case "unknown":
+      return `D:5 membership of ${membershipNotKnown.join(", ")} not known on this date`;
+  }
+}
+
+/** "Headquartered in Taiwan or a destination specified in Country Group A:1 or A:5", on the completion date. */
+function headquarteredInTaiwanA1OrA5(headquarters: string | undefined, date: string, params: Note1Parameters): Tri {
+  if (headquarters === undefined) return "unknown";
+  const where = params.headquarters;
+  if (where.countries.includes(canonicalCountry(headquarters).code)) return "yes";
+  return triOr(where.groups.map((g) => fromMembership(membership(headquarters, g, date))));
+}
+interface DatedFinding {
+  readonly authorized: Tri;
+  readonly period: DesignerFinding["period"];
+  /** Authorized under ¶a(3): ¶a(2), an application on or before the completion date, and not lapsed. */
+  readonly a3: Tri;
+  readonly applied: Tri;
+  readonly notLapsed: Tri;
+  readonly appText: string;
+  readonly trace: TraceStep;
+  readonly warnings: string[];
+  readonly notes: string[];
+}
+
+/**
+ * ¶a(2) "Prior to" the trigger date, ¶a(3) "After" it: an application to become approved, and the lapse 180 days
+ * after it (day 179 authorized, day 180 not). On the trigger date itself both are checked (A-11).
+ */
+function authorizedOnDate(d: Designer, a2: Tri, date: string, params: Note1Parameters): DatedFinding {
   const trigger = params.triggerDate;
   const lapse = params.lapseDays;
   const app = d.approvalApplicationDate;
-  const applied: Tri = app === undefined ? "unknown" : app === null ? "no" : app <= date ? "yes" : "no";
+  const applied = appliedBy(app, date);
   const lapsesOn = app ? addDays(app, lapse.days) : undefined;
-  const notLapsed: Tri =
-    lapsesOn === undefined ? (app === null ? "no" : "unknown") : isoDateBefore(date, lapsesOn) ? "yes" : "no";
+  const notLapsed = notLapsedOn(app, lapsesOn, date);
   const a3 = triAnd([a2, applied, notLapsed]);
-  const period: DesignerFinding["period"] =
-    date < trigger.date ? "prior" : date > trigger.date ? "after" : "trigger-date";
-  const authorized: Tri = period === "prior" ? a2 : period === "after" ? a3 : a2 === a3 ? a2 : "unknown";
-
-  const appText =
-    app === undefined
-      ? "designer.approvalApplicationDate not given"
-      : app === null
-        ? "has not applied to become approved"
-        : app > date
-          ? `applied on ${app}, after the completion date ${date}`
-          : `applied on ${app}; authorized status ${isoDateBefore(date, lapsesOn!) ? "runs" : "ran"} until ${lapsesOn} (ends on day ${lapse.days}: ${date} is day ${daysBetween(app, date)})`;
-  const periodText =
-    period === "prior"
-      ? `completed ${date}, prior to ${trigger.date}: ¶a(2) applies`
-      : period === "after"
-        ? `completed ${date}, after ${trigger.date}: ¶a(3) applies`
-        : `completed on ${trigger.date} itself, which is neither "prior to" nor "after" it: checked under ¶a(2) (${a2}) and ¶a(3) (${a3})`;
-  trace.push({
-    step: "Note 1 ¶a(2)/(3) trigger date",
-    result: authorized === "yes" ? "holds" : authorized === "no" ? "fails" : "unknown",
-    statement: `${periodText}; ${appText}`,
-    citation: `${trigger.cites}; ${lapse.cites}`,
-  });
+  const period = periodOf(date, trigger.date);
+  const authorized = authorizedIn(period, a2, a3);
+  const appText = applicationText(app, lapsesOn, date, lapse.days);
+  const warnings: string[] = [];
+  const notes: string[] = [];
   if (period === "trigger-date" && a2 !== a3) {
     warnings.push(
-      `completed on ${trigger.date}, which Note 1 ¶a(2) ("prior to") and ¶a(3) ("after") both leave out: ¶a(2) gives ${a2} and ¶a(3) gives ${a3}, so the designer's authorized status is unknown (docs/ambiguities.md#a-11)`,
+      `completed on ${trigger.date}, which Note 1 ¶a(2) ("prior to") and ¶a(3) ("after") both leave out: ` +
+        `¶a(2) gives ${a2} and ¶a(3) gives ${a3}, so the designer's authorized status is unknown ` +
+        "(docs/ambiguities.md#a-11)",
     );
   }
   if (period !== "prior" && lapsesOn !== undefined && date === lapsesOn) {
@@ -229,47 +354,131 @@ export function designerStatusOn(
   }
   if (!trigger.verified)
     notes.push(
-      `the trigger date ${trigger.date} in force on ${date} is not verified against the Federal Register text (${trigger.cites})`,
+      `the trigger date ${trigger.date} in force on ${date} is not verified against the Federal Register text ` +
+        `(${trigger.cites})`,
     );
+  return {
+    authorized,
+    period,
+    a3,
+    applied,
+    notLapsed,
+    appText,
+    warnings,
+    notes,
+    trace: {
+      step: "Note 1 ¶a(2)/(3) trigger date",
+      result: TRI_HOLDS[authorized],
+      statement: `${periodText(period, date, trigger.date, a2, a3)}; ${appText}`,
+      citation: `${trigger.cites}; ${lapse.cites}`,
+    },
+  };
+}
 
-  const status: DesignerStatus =
-    approved === "yes"
-      ? "approved"
-      : authorized === "yes"
-        ? "authorized"
-        : approved === "no" && authorized === "no"
-          ? "neither"
-          : "unknown";
+/** "have submitted an application": on or before the completion date; `null` says the designer has not applied. */
+function appliedBy(app: string | null | undefined, date: string): Tri {
+  if (app === undefined) return "unknown";
+  if (app === null) return "no";
+  return app <= date ? "yes" : "no";
+}
 
-  const needs: string[] = [];
-  if (status === "neither" || status === "unknown") {
-    if (approved !== "no") {
-      needs.push(
-        listCheck === "no name"
-          ? "designer.name, to check Supp. 6"
-          : `whether ${name} is on Supp. 6 (the current list with --approved-designers FILE, or designer.approved)`,
-      );
-    }
-    const reasons: string[] = [];
-    if (hq !== "yes") reasons.push(d.headquarters === undefined ? "designer.headquarters" : hqText);
-    if (notLocated !== "yes") reasons.push(locations === undefined ? "designer.locations" : locText);
-    if (parentOk !== "yes")
-      reasons.push(d.ultimateParentHeadquarters === undefined ? "designer.ultimateParentHeadquarters" : parentText);
-    if (agreed !== "yes")
-      reasons.push(
-        d.agreedToReporting === undefined
-          ? "designer.agreedToReporting"
-          : "agreement to submit the § 743.9(b) information",
-      );
-    if (period !== "prior" && applied !== "yes")
-      reasons.push(app === undefined ? "designer.approvalApplicationDate" : "an application to become approved");
-    if (period !== "prior" && applied === "yes" && notLapsed !== "yes")
-      reasons.push(`an application less than ${lapse.days} days old (${appText})`);
-    if (period === "trigger-date" && a2 !== a3)
-      reasons.push(`a reading of the trigger date ${trigger.date} itself (A-11)`);
-    needs.push(`a designer authorized under Note 1 ¶a(${period === "prior" ? "2" : "3"}): ${reasons.join("; ")}`);
+/** "will cease to be an authorized IC designer 180 days after the submission of its application". */
+function notLapsedOn(app: string | null | undefined, lapsesOn: string | undefined, date: string): Tri {
+  if (lapsesOn === undefined) return app === null ? "no" : "unknown";
+  return isoDateBefore(date, lapsesOn) ? "yes" : "no";
+}
+
+function periodOf(date: string, triggerDate: string): DesignerFinding["period"] {
+  if (date < triggerDate) return "prior";
+  if (date > triggerDate) return "after";
+  return "trigger-date";
+}
+
+/** ¶a(2) before the trigger date, ¶a(3) after it; on the date itself, known only when the two agree. */
+function authorizedIn(period: DesignerFinding["period"], a2: Tri, a3: Tri): Tri {
+  switch (period) {
+    case "prior":
+      return a2;
+    case "after":
+      return a3;
+    case "trigger-date":
+      return a2 === a3 ? a2 : "unknown";
   }
-  return { status, approved, approvedListCheck: listCheck, authorized, period, trace, needs, warnings, notes };
+}
+
+function applicationText(
+  app: string | null | undefined,
+  lapsesOn: string | undefined,
+  date: string,
+  days: number,
+): string {
+  if (app === undefined) return "designer.approvalApplicationDate not given";
+  if (app === null) return "has not applied to become approved";
+  if (app > date) return `applied on ${app}, after the completion date ${date}`;
+  const runs = isoDateBefore(date, lapsesOn!) ? "runs" : "ran";
+  return (
+    `applied on ${app}; authorized status ${runs} until ${lapsesOn} ` +
+    `(ends on day ${days}: ${date} is day ${daysBetween(app, date)})`
+  );
+}
+
+function periodText(period: DesignerFinding["period"], date: string, triggerDate: string, a2: Tri, a3: Tri): string {
+  switch (period) {
+    case "prior":
+      return `completed ${date}, prior to ${triggerDate}: ¶a(2) applies`;
+    case "after":
+      return `completed ${date}, after ${triggerDate}: ¶a(3) applies`;
+    case "trigger-date":
+      return (
+        `completed on ${triggerDate} itself, which is neither "prior to" nor "after" it: ` +
+        `checked under ¶a(2) (${a2}) and ¶a(3) (${a3})`
+      );
+  }
+}
+
+/** What would make the designer approved or authorized, in words. */
+function designerNeeds(
+  d: Designer,
+  name: string,
+  a1: A1Finding,
+  a2i: A2iFinding,
+  agreed: Tri,
+  a2: Tri,
+  dated: DatedFinding,
+  params: Note1Parameters,
+): string[] {
+  const needs: string[] = [];
+  if (a1.approved !== "no") {
+    needs.push(
+      a1.listCheck === "no name"
+        ? "designer.name, to check Supp. 6"
+        : `whether ${name} is on Supp. 6 (the current list with --approved-designers FILE, or designer.approved)`,
+    );
+  }
+  const { period, applied, notLapsed } = dated;
+  const reasons: string[] = [];
+  if (a2i.headquartered !== "yes") reasons.push(d.headquarters === undefined ? "designer.headquarters" : a2i.hqText);
+  if (a2i.notLocated !== "yes") reasons.push(a2i.locations === undefined ? "designer.locations" : a2i.locText);
+  if (a2i.parentOk !== "yes")
+    reasons.push(d.ultimateParentHeadquarters === undefined ? "designer.ultimateParentHeadquarters" : a2i.parentText);
+  if (agreed !== "yes")
+    reasons.push(
+      d.agreedToReporting === undefined
+        ? "designer.agreedToReporting"
+        : "agreement to submit the § 743.9(b) information",
+    );
+  if (period !== "prior" && applied !== "yes")
+    reasons.push(
+      d.approvalApplicationDate === undefined
+        ? "designer.approvalApplicationDate"
+        : "an application to become approved",
+    );
+  if (period !== "prior" && applied === "yes" && notLapsed !== "yes")
+    reasons.push(`an application less than ${params.lapseDays.days} days old (${dated.appText})`);
+  if (period === "trigger-date" && a2 !== dated.a3)
+    reasons.push(`a reading of the trigger date ${params.triggerDate.date} itself (A-11)`);
+  needs.push(`a designer authorized under Note 1 ¶a(${period === "prior" ? "2" : "3"}): ${reasons.join("; ")}`);
+  return needs;
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD, UTC). */

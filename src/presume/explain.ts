@@ -51,6 +51,12 @@ function mark(result: TraceStep["result"]): string {
   return result === "value" ? "=" : `${result}.`;
 }
 
+/** Whether the front-end fabricator reports the order under § 743.9: null when the facts given cannot tell. */
+function reportableText(reportable: boolean | null): string {
+  if (reportable === null) return "cannot tell from the facts given";
+  return reportable ? "yes" : "no";
+}
+
 export function renderPresumeExplanation(result: PresumeResult): string {
   const lines: string[] = [];
   lines.push(`${result.part}: ${presumptionHeadline(result)}`);
@@ -62,14 +68,13 @@ export function renderPresumeExplanation(result: PresumeResult): string {
     lines.push(`  designer ${result.designer ?? "(not named)"}: ${designerText(result.designerStatus)}`);
     if (result.aggregatedApproximatedTransistorCount !== null) {
       lines.push(
-        `  aggregated approximated transistor count ${result.aggregatedApproximatedTransistorCount} (${result.transistorCountMethod}), threshold: below ${result.transistorThreshold}`,
+        `  aggregated approximated transistor count ${result.aggregatedApproximatedTransistorCount} ` +
+          `(${result.transistorCountMethod}), threshold: below ${result.transistorThreshold}`,
       );
     }
     if (result.attestedClause !== null) lines.push(`  the designer's figures give ${result.attestedClause}`);
     if (result.treatAs) lines.push(`  treat as ${result.treatAs}`);
-    lines.push(
-      `  reportable under 15 CFR 743.9: ${result.reportable7439 === null ? "cannot tell from the facts given" : result.reportable7439 ? "yes" : "no"}`,
-    );
+    lines.push(`  reportable under 15 CFR 743.9: ${reportableText(result.reportable7439)}`);
   }
   lines.push("");
   lines.push("How:");
@@ -92,10 +97,13 @@ export function renderPresumeExplanation(result: PresumeResult): string {
   section("Notes", result.notes);
   section(
     "Under another reading",
-    result.alternatives.map(
-      (a) =>
-        `${a.reading}: ${a.presumption}${a.route ? ` by route ${a.route}` : ""}${a.aggregatedApproximatedTransistorCount ? ` (count ${a.aggregatedApproximatedTransistorCount})` : ""}`,
-    ),
+    result.alternatives.map((a) => {
+      const route = a.route ? ` by route ${a.route}` : "";
+      const count = a.aggregatedApproximatedTransistorCount
+        ? ` (count ${a.aggregatedApproximatedTransistorCount})`
+        : "";
+      return `${a.reading}: ${a.presumption}${route}${count}`;
+    }),
   );
   lines.push("", "This states what the rule says on the facts given; it is not legal advice.");
   return lines.map(escapeTerminal).join("\n");

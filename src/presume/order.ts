@@ -18,7 +18,8 @@ export type Party = (typeof PARTIES)[number];
 const partyField = (what: string) =>
   z.enum(PARTIES, {
     error: (issue) =>
-      `must be "front-end-fabricator", "osat" or "other"${issue.input === undefined ? ` (${what})` : `, got ${JSON.stringify(issue.input)}`}`,
+      'must be "front-end-fabricator", "osat" or ' +
+      `"other"${issue.input === undefined ? ` (${what})` : `, got ${JSON.stringify(issue.input)}`}`,
   });
 
 /** The officially assigned ISO 3166-1 alpha-2 codes (data/iso-3166-1-alpha-2.json). */
@@ -33,7 +34,8 @@ export const CountryCodeSchema = z
   })
   .refine((code) => ISO_CODES.has(code), {
     error: (issue) =>
-      `${JSON.stringify(issue.input)} is not an assigned ISO 3166-1 alpha-2 code; use one such as "TW" (MO for Macau, HK for Hong Kong)`,
+      `${JSON.stringify(issue.input)} is not an assigned ISO 3166-1 alpha-2 code; use one such as "TW" (MO for ` +
+      "Macau, HK for Hong Kong)",
   });
 
 export const PackagingSchema = strictObject({
@@ -127,7 +129,9 @@ export const OrderSchema = strictObject({
     ctx.addIssue({
       code: "custom",
       path: ["containsHbm"],
-      message: `is false, but dies[${stackDie}] is part of a memory stack (memoryStack: true): the order contradicts itself on whether the IC contains HBM, which chooses the transistor threshold; correct one of the two`,
+      message:
+        `is false, but dies[${stackDie}] is part of a memory stack (memoryStack: true): the order contradicts ` +
+        "itself on whether the IC contains HBM, which chooses the transistor threshold; correct one of the two",
     });
   })
   .meta({
@@ -165,7 +169,8 @@ export function parseOrder(input: unknown): { order: Order; unknownFields: strin
       {
         path: "",
         message:
-          'an order must be a JSON object, e.g. {"part": "X", "exporter": "front-end-fabricator", "completionDate": "2027-03-15", ...}',
+          'an order must be a JSON object, e.g. {"part": "X", "exporter": "front-end-fabricator", ' +
+          '"completionDate": "2027-03-15", ...}',
       },
     ]);
   }

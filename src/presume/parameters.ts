@@ -187,7 +187,8 @@ export function assertScheduleIsPartition(
       next.completedFromYear !== entry.completedThroughYear + 1
     ) {
       throw new Error(
-        `data/${NOTE1_FILE}: year entries must follow each other without overlap or hole (${entry.completedFromYear}-${entry.completedThroughYear} then ${next.completedFromYear})`,
+        `data/${NOTE1_FILE}: year entries must follow each other without overlap or hole ` +
+          `(${entry.completedFromYear}-${entry.completedThroughYear} then ${next.completedFromYear})`,
       );
     }
   });

@@ -11,9 +11,15 @@
  * > fabricator' or 'OSAT' company. … can be overcome in any of the following
  * > three ways outlined in paragraphs a. through c.
  *
- * The outcome is derived from this introductory text and ¶¶a–c (route a:
- * designer attestation, ./attestation.ts and ./designer.ts; routes b and c:
- * packaging and the transistor count, ./transistors.ts). ¶d's literal text,
+ * The outcome is derived from this introductory text and ¶¶a–c, each in a
+ * module of its own: whom, when and what the presumption binds (./scope.ts);
+ * route a, the designer's attestation (./route-a.ts, with ./designer.ts and
+ * ./attestation.ts); route b, the front-end fabricator packages
+ * (./route-b.ts); route c, an approved OSAT packages (./route-c.ts); the
+ * transistor count and its dated thresholds for both (./transistors.ts); and
+ * whether the order is one the § 743.9 report covers (./reportable.ts). This
+ * module composes them, states the presumption, and builds the result, once.
+ * ¶d's literal text,
  * which reads as presuming the ICs *below* the thresholds to be 3A090.a, is
  * shown as a warning and never decides (docs/ambiguities.md#a-2).
  *
@@ -24,43 +30,31 @@
  * 3A090.a; it never yields a final ECCN (A-4).
  */
 import type { TraceStep } from "../classify/result.js";
-import { rulesAt } from "../rules/rules.js";
-import { type ApprovedList, checkApprovedList, listCitation, shippedApprovedList } from "./approved-lists.js";
-import {
-  type AttestationInput,
-  type AttestationVerifier,
-  classifyAttestedFigures,
-  type FiguresFinding,
-  parseFigures,
-  readAttestation,
-} from "./attestation.js";
-import {
-  canonicalCountry,
-  changeCitation,
-  countryGroupsCitation,
-  countryGroupsData,
-  inMacauOrD5,
-} from "./country-groups.js";
-import { type DesignerFinding, designerStatusOn } from "./designer.js";
+import type { Rational } from "../numbers/rational.js";
+import { type ApprovedList, shippedApprovedList } from "./approved-lists.js";
+import { type AttestationInput, type AttestationVerifier, readAttestation } from "./attestation.js";
+import { countryGroupsData } from "./country-groups.js";
+import { type DesignerFinding, type DesignerStatus, designerStatusOn } from "./designer.js";
 import { type Order, parseOrder } from "./order.js";
 import { type Note1Parameters, note1At } from "./parameters.js";
-import type { PresumeResult, Presumption, Route, RouteStatus } from "./result.js";
+import { reportableUnder7439 } from "./reportable.js";
+import { type PresumeResult, type Presumption, ROUTES, type Route } from "./result.js";
+import { needsOf, ROUTE_OF_TRI, type RouteFinding, ROUTES_NOT_NEEDED } from "./route.js";
+import { routeAByAttestation } from "./route-a.js";
+import { routeBByFabricator } from "./route-b.js";
+import { routeCByApprovedOsat } from "./route-c.js";
+import { readingsTouchingTheAnswer } from "./readings.js";
+import { type ApplicableAdvancedLogicFinding, type Note1Scope, note1Scope } from "./scope.js";
 import {
   aggregatedApproximatedTransistorCount,
   type Gap2028Reading,
-  isApplicableAdvancedLogic,
   type TransistorCount,
-  transistorCountTest,
   type TransistorTest,
+  transistorCountTest,
 } from "./transistors.js";
-import { type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
-import { InvalidInputError } from "../classify/datasheet.js";
-import {
-  attestsNotDatacenter,
-  figuresContradictOrder,
-  sameName,
-  unsignedAttestationIdentity,
-} from "./attestation-match.js";
+import { type Tri, triOr } from "./tri.js";
+
+export { applicableAdvancedLogicIc, isLogicIc } from "./scope.js";
 
 export interface PresumeOptions {
   /** Evaluate as if completed on this date (YYYY-MM-DD) instead of the order's completionDate: for what-if checks. */
@@ -93,15 +87,6 @@ export function presume(input: unknown, options: PresumeOptions = {}): PresumeRe
   return presumeOrder(order, attestation, options, unknownFields);
 }
 
-const TRI_RESULT = { yes: "holds", no: "fails", unknown: "unknown" } as const satisfies Record<
-  Tri,
-  TraceStep["result"]
->;
-const ROUTE_OF_TRI = { yes: "overcomes", no: "does-not-overcome", unknown: "unknown" } as const satisfies Record<
-  Tri,
-  RouteStatus
->;
-
 /** Checks an already validated order. */
 export function presumeOrder(
   order: Order,
@@ -111,42 +96,42 @@ export function presumeOrder(
 ): PresumeResult {
   const countHbmBaseDies = options.countHbmBaseDies ?? true;
   const main = evaluate(order, attestation, options, countHbmBaseDies);
-  const warnings = [...main.warnings];
-  const alternatives: PresumeResult["alternatives"][number][] = [];
-  if (main.count.method === "computed" && main.count.hasCountableHbmBaseDie) {
-    const other = evaluate(order, attestation, options, !countHbmBaseDies);
-    if (other.presumption !== main.presumption) {
-      const reading = countHbmBaseDies ? "HBM base dies not counted" : "HBM base dies counted";
-      alternatives.push({
-        reading,
-        presumption: other.presumption,
-        route: other.route,
-        aggregatedApproximatedTransistorCount: other.count.exact?.toExactString() ?? null,
-      });
-      warnings.push(
-        `whether HBM base dies count changes the outcome (docs/ambiguities.md#a-6): ${countHbmBaseDies ? "counted (default)" : "not counted"} gives ${main.presumption}, ${reading} gives ${other.presumption}; see alternatives`,
-      );
-    }
-  }
-  if (options.date !== undefined && options.date !== order.completionDate) {
-    warnings.unshift(
-      `evaluated as if completed on ${options.date} (--date); the order's completionDate is ${order.completionDate}`,
-    );
-  }
-  for (const field of unknownFields)
-    warnings.push(`field "${field}" is not part of an order and was ignored (ic3a090 presume --help lists the fields)`);
-  const { trace, rules, notes, missing, ...head } = main.result;
-  return { ...head, missing, warnings, notes, alternatives, trace, rules };
+  const hbm = hbmBaseDiesReading(order, attestation, options, countHbmBaseDies, main);
+  const warnings = [
+    ...whatIfDateWarnings(order, options),
+    ...main.warnings,
+    ...hbm.warnings,
+    ...unknownFields.map(
+      (field) => `field "${field}" is not part of an order and was ignored (ic3a090 presume --help lists the fields)`,
+    ),
+  ];
+  return resultOf(order, main, warnings, hbm.alternatives);
 }
 
+/** One reading of an order: everything the result says, before the readings compared across evaluations. */
 interface Evaluation {
+  readonly date: string;
   readonly presumption: Presumption;
+  readonly notApplicableReason: string | null;
   readonly route: Route | null;
+  readonly routes: PresumeResult["routes"];
+  readonly designerStatus: DesignerStatus;
   readonly count: TransistorCount;
+  /** The threshold the count was held against; null when the presumption does not bind. */
+  readonly transistorThreshold: Rational | null;
+  readonly attestedClause: string | null;
+  readonly reportable7439: Tri;
+  readonly missing: readonly string[];
   readonly warnings: readonly string[];
-  readonly result: Omit<PresumeResult, "warnings" | "alternatives">;
+  readonly notes: readonly string[];
+  readonly trace: readonly TraceStep[];
+  readonly rules: PresumeResult["rules"];
 }
 
+/**
+ * The order under Note 1 on its completion date (or `options.date`): the scope, then routes a, b and c, then the
+ * presumption, the readings that touch it, and the § 743.9 report.
+ */
 function evaluate(
   order: Order,
   attestation: AttestationInput,
@@ -157,210 +142,254 @@ function evaluate(
   const params = note1At(date);
   const designersList = options.approvedDesigners ?? shippedApprovedList("designers");
   const osatsList = options.approvedOsats ?? shippedApprovedList("osats");
-  const groups = countryGroupsData();
-  const trace: TraceStep[] = [];
-  const warnings: string[] = [];
-  const notes: string[] = [];
-  const missing: string[] = [];
-
-  // Scope: who, when, what.
-  const exporterBound = order.exporter !== "other";
-  trace.push({
-    step: "Note 1 scope: exporter",
-    result: exporterBound ? "applies" : "does not apply",
-    statement: exporterBound
-      ? `the exporter is the ${order.exporter === "osat" ? "OSAT" : "front-end fabricator"}`
-      : "the exporter is neither the front-end fabricator nor an OSAT: \"this presumption does not apply to any entity other than the 'front-end fabricator' or 'OSAT' company\"",
-    citation: params.scope.cites,
-  });
-  trace.push({
-    step: "Note 1 scope: date",
-    result: params.inForce ? "applies" : "not in force",
-    statement: `completed ${date}; Note 1 effective ${params.scope.effective}, compliance ${params.scope.compliance}; the presumption binds transactions completed on or after ${params.scope.bindsFrom}`,
-    citation: params.scope.cites,
-  });
-  if (params.inForce && date < params.scope.compliance) {
-    warnings.push(
-      `completed ${date}, on or after Note 1's effective date ${params.scope.effective} but before its compliance date ${params.scope.compliance}: ${params.scope.reading}`,
-    );
-  }
-  const scopeLogic = applicableAdvancedLogicIc(order, params);
-  trace.push(scopeLogic.trace);
-
+  const scope = note1Scope(order, date, params);
   const designer = designerStatusOn(order.designer, date, params, designersList);
   const count = aggregatedApproximatedTransistorCount(order, params, countHbmBaseDies);
-  const metadata = rulesMetadata(date, params, groups, designersList, osatsList);
+  const rules = rulesMetadata(date, params, designersList, osatsList);
+  if (scope.notBinding !== null) return presumptionDoesNotBind(scope, scope.notBinding, designer, count, rules, params);
 
-  const notBinding = !exporterBound
-    ? "the exporter is neither the front-end fabricator nor an OSAT"
-    : !params.inForce
-      ? `completed ${date}, before Note 1 to 3A090.a bound (from ${params.scope.bindsFrom})`
-      : scopeLogic.applies === "no"
-        ? `not an applicable advanced logic IC: ${scopeLogic.reason}`
-        : null;
-  if (notBinding !== null) {
-    trace.push({
-      step: "Note 1 presumption",
-      result: "does not apply",
-      statement: notBinding,
-      citation: params.scope.cites,
-    });
-    return {
-      presumption: "not-applicable",
-      route: null,
-      count,
-      warnings,
-      result: {
-        part: order.part,
-        completionDate: date,
-        exporter: order.exporter,
-        presumption: "not-applicable",
-        notApplicableReason: notBinding,
-        route: null,
-        routes: { a: "not-needed", b: "not-needed", c: "not-needed" },
-        designer: order.designer?.name ?? null,
-        designerStatus: params.inForce ? designer.status : "unknown",
-        aggregatedApproximatedTransistorCount: count.exact?.toExactString() ?? null,
-        transistorCountMethod: count.method,
-        transistorThreshold: null,
-        treatAs: null,
-        attestedClause: null,
-        reportable7439: false,
-        missing: [],
-        notes: [
-          "the Note 1 presumption does not bind this transaction; whether the IC is 3A090.a is a classification of its own (ic3a090 classify)",
-        ],
-        trace,
-        rules: metadata,
-      },
-    };
-  }
-
-  // Route a: an approved or authorized designer's attestation of TPP and PD.
-  trace.push(...designer.trace);
-  warnings.push(...designer.warnings);
-  notes.push(...designer.notes);
   const routeA = routeAByAttestation(order, attestation, designer, date, options);
-  trace.push(routeA.trace);
-  warnings.push(...routeA.warnings);
-
-  // Routes b and c: who packaged it, where, and the transistor count.
-  trace.push(count.trace);
-  warnings.push(...count.warnings);
   const test = transistorCountTest(count, order.containsHbm, date, params, options.gap2028);
-  trace.push(...test.trace);
-  warnings.push(...test.warnings);
   const routeB = routeBByFabricator(order, test, date, params);
-  trace.push(routeB.trace);
-  notes.push(...routeB.notes);
   const routeC = routeCByApprovedOsat(order, test, date, osatsList);
-  trace.push(routeC.trace);
-  warnings.push(...routeC.warnings);
+  const outcome = presumptionAfterRoutes(scope.logic, { a: routeA, b: routeB, c: routeC }, test, params);
+  const readings = readingsTouchingTheAnswer(outcome, designer, routeA, date, params);
+  const report = reportableUnder7439(order, designer, outcome.presumption, routeA.figures, params);
+  return {
+    date,
+    presumption: outcome.presumption,
+    notApplicableReason: null,
+    route: outcome.route,
+    routes: { a: ROUTE_OF_TRI[routeA.status], b: ROUTE_OF_TRI[routeB.status], c: ROUTE_OF_TRI[routeC.status] },
+    designerStatus: designer.status,
+    count,
+    transistorThreshold: test.threshold,
+    attestedClause: routeA.figures && routeA.figures.says !== "unknown" ? routeA.figures.clause : null,
+    reportable7439: report.reportable,
+    missing: outcome.missing,
+    warnings: [
+      ...scope.warnings,
+      ...designer.warnings,
+      ...routeA.warnings,
+      ...count.warnings,
+      ...test.warnings,
+      ...routeB.warnings,
+      ...routeC.warnings,
+      ...readings.warnings,
+    ],
+    notes: [...designer.notes, ...routeA.notes, ...routeB.notes, ...routeC.notes, ...readings.notes],
+    trace: [
+      ...scope.trace,
+      ...designer.trace,
+      routeA.trace,
+      count.trace,
+      ...test.trace,
+      routeB.trace,
+      routeC.trace,
+      outcome.trace,
+      report.trace,
+    ],
+    rules,
+  };
+}
 
-  const overcome = triOr([routeA.status, routeB.status, routeC.status]);
-  const presumption: Presumption =
-    overcome === "yes" ? "overcome" : scopeLogic.applies === "yes" && overcome === "no" ? "applies" : "indeterminate";
-  const route: Route | null =
-    routeA.status === "yes" ? "a" : routeB.status === "yes" ? "b" : routeC.status === "yes" ? "c" : null;
+/** The exporter, the date or the IC puts the transaction outside Note 1 (./scope.ts): no route is needed. */
+function presumptionDoesNotBind(
+  scope: Note1Scope,
+  reason: string,
+  designer: DesignerFinding,
+  count: TransistorCount,
+  rules: PresumeResult["rules"],
+  params: Note1Parameters,
+): Evaluation {
+  return {
+    date: rules.date,
+    presumption: "not-applicable",
+    notApplicableReason: reason,
+    route: null,
+    routes: { ...ROUTES_NOT_NEEDED },
+    designerStatus: params.inForce ? designer.status : "unknown",
+    count,
+    transistorThreshold: null,
+    attestedClause: null,
+    reportable7439: "no",
+    missing: [],
+    warnings: scope.warnings,
+    notes: [
+      "the Note 1 presumption does not bind this transaction; " +
+        "whether the IC is 3A090.a is a classification of its own (ic3a090 classify)",
+    ],
+    trace: [
+      ...scope.trace,
+      { step: "Note 1 presumption", result: "does not apply", statement: reason, citation: params.scope.cites },
+    ],
+    rules,
+  };
+}
 
-  if (presumption !== "overcome") {
-    if (scopeLogic.applies === "unknown") missing.push(...scopeLogic.needs.map((n) => `scope: ${n}`));
-    missing.push(...routeA.needs.map((n) => `route a: ${n}`));
-    missing.push(...routeB.needs.map((n) => `route b: ${n}`));
-    missing.push(...routeC.needs.map((n) => `route c: ${n}`));
-    missing.push(...test.needs.map((n) => `routes b and c: ${n}`));
-  }
-  trace.push({
-    step: "Note 1 presumption",
-    result: presumption === "overcome" ? "does not apply" : presumption === "applies" ? "applies" : "unknown",
-    statement:
-      presumption === "overcome"
-        ? `overcome by route ${route} (Note 1 ¶${route})${scopeLogic.applies === "unknown" ? "; whether the IC is an applicable advanced logic IC was not settled, and does not need to be" : ""}`
-        : presumption === "applies"
-          ? "no route overcomes it: the IC is presumed 3A090.a and designed or marketed for datacenters"
-          : "the facts given do not settle whether a route overcomes it",
-    citation: params.scope.cites,
-  });
+interface PresumptionFinding {
+  readonly presumption: Exclude<Presumption, "not-applicable">;
+  readonly route: Route | null;
+  readonly missing: readonly string[];
+  readonly trace: TraceStep;
+}
 
-  // A-2, A-3, A-4: readings the text leaves open, stated where they touch the answer.
-  if (route === "b" || route === "c") {
-    warnings.push(
-      'Note 1 ¶d, read literally, presumes ICs whose aggregated approximated transistor count "is below" the thresholds to be 3A090.a, the opposite of ¶¶b–c; this check derives the outcome from the introductory text and ¶¶a–c (docs/ambiguities.md#a-2)',
-    );
-  }
-  if (route === "a" && designer.status === "authorized") {
-    notes.push(
-      "route a relies on an authorized (not approved) designer, as ¶a allows; ¶d names only approved designers (docs/ambiguities.md#a-3): --strict-approved-only accepts only approved ones",
-    );
-  }
-  if (presumption === "overcome") {
-    notes.push(
-      route === "a"
-        ? `the designer's figures give ${routeA.figures?.clause ?? "a clause other than 3A090.a"}; overcoming the presumption says the IC is not 3A090.a, not what its final ECCN is (docs/ambiguities.md#a-4)`
-        : "overcoming the presumption by the transistor count says only that the IC is not presumed 3A090.a; its final ECCN needs a classification from TPP and PD (ic3a090 classify; docs/ambiguities.md#a-4)",
-    );
-  }
-  if (presumption === "indeterminate")
-    notes.push(
-      "the presumption stands unless it is overcome: until the missing facts are settled, it has not been shown to be overcome",
-    );
-  if (params.beyondVerified)
-    notes.push(
-      `completed ${date}, after the Note 1 data was last verified against the Federal Register (${params.verifiedThrough}); a later amendment would not be reflected`,
-    );
-
-  // § 743.9: a front-end fabricator producing a 3A090.a IC, or one presumed so, for an authorized designer.
-  const specifiedA: Tri = routeA.figures?.says === "3A090.a" ? "yes" : "no";
-  const icIsA = triOr([presumption === "applies" ? "yes" : presumption === "overcome" ? "no" : "unknown", specifiedA]);
-  const reportable = triAnd([
-    order.exporter === "front-end-fabricator" ? "yes" : "no",
-    designer.authorized,
-    triNot(designer.approved),
-    icIsA,
-  ]);
-  trace.push({
-    step: "15 CFR 743.9 report",
-    result: reportable === "yes" ? "applies" : reportable === "no" ? "does not apply" : "unknown",
-    statement: `exporter ${order.exporter}; designer authorized: ${designer.authorized}, approved: ${designer.approved}; IC specified or presumed 3A090.a: ${icIsA}${reportable === "yes" ? ": the front-end fabricator reports it in the quarter (ic3a090 report)" : ""}`,
-    citation: params.report7439.cites,
-  });
-
+/**
+ * > If the 'front-end fabricator' or 'OSAT' company cannot overcome this presumption, then it must comply with all
+ * > license requirements applicable to items specified in 3A090.a. … can be overcome in any of the following three
+ * > ways outlined in paragraphs a. through c.
+ *
+ * Overcome when any route overcomes it; applies when the IC is in scope and no route can; otherwise indeterminate,
+ * with the facts that would settle it.
+ */
+function presumptionAfterRoutes(
+  logic: ApplicableAdvancedLogicFinding,
+  routes: Readonly<Record<Route, RouteFinding>>,
+  test: TransistorTest,
+  params: Note1Parameters,
+): PresumptionFinding {
+  const presumption = presumptionFrom(logic.applies, triOr(ROUTES.map((r) => routes[r].status)));
+  const route = ROUTES.find((r) => routes[r].status === "yes") ?? null;
+  const missing =
+    presumption === "overcome"
+      ? []
+      : [
+          ...(logic.applies === "unknown" ? needsOf("scope", logic.needs) : []),
+          ...needsOf("route a", routes.a.needs),
+          ...needsOf("route b", routes.b.needs),
+          ...needsOf("route c", routes.c.needs),
+          ...needsOf("routes b and c", test.needs),
+        ];
   return {
     presumption,
     route,
-    count,
-    warnings,
-    result: {
-      part: order.part,
-      completionDate: date,
-      exporter: order.exporter,
-      presumption,
-      notApplicableReason: null,
-      route,
-      routes: { a: ROUTE_OF_TRI[routeA.status], b: ROUTE_OF_TRI[routeB.status], c: ROUTE_OF_TRI[routeC.status] },
-      designer: order.designer?.name ?? null,
-      designerStatus: designer.status,
-      aggregatedApproximatedTransistorCount: count.exact?.toExactString() ?? null,
-      transistorCountMethod: count.method,
-      transistorThreshold: test.threshold.toExactString(),
-      treatAs: presumption === "applies" ? "3A090.a" : null,
-      attestedClause: routeA.figures && routeA.figures.says !== "unknown" ? routeA.figures.clause : null,
-      reportable7439: reportable === "yes" ? true : reportable === "no" ? false : null,
-      missing: [...new Set(missing)],
-      notes: [...new Set(notes)],
-      trace,
-      rules: metadata,
+    missing,
+    trace: {
+      step: "Note 1 presumption",
+      result: PRESUMPTION_RESULT[presumption],
+      statement: presumptionStatement(presumption, route, logic.applies),
+      citation: params.scope.cites,
     },
   };
 }
 
+/** Overcome by any route; applies only when the IC is surely in scope and every route surely fails. */
+function presumptionFrom(applicableAdvancedLogic: Tri, overcome: Tri): PresumptionFinding["presumption"] {
+  if (overcome === "yes") return "overcome";
+  if (applicableAdvancedLogic === "yes" && overcome === "no") return "applies";
+  return "indeterminate";
+}
+
+const PRESUMPTION_RESULT = {
+  overcome: "does not apply",
+  applies: "applies",
+  indeterminate: "unknown",
+} as const satisfies Record<PresumptionFinding["presumption"], TraceStep["result"]>;
+
+function presumptionStatement(
+  presumption: PresumptionFinding["presumption"],
+  route: Route | null,
+  applicableAdvancedLogic: Tri,
+): string {
+  switch (presumption) {
+    case "overcome": {
+      const unsettled =
+        applicableAdvancedLogic === "unknown"
+          ? "; whether the IC is an applicable advanced logic IC was not settled, and does not need to be"
+          : "";
+      return `overcome by route ${route} (Note 1 ¶${route})${unsettled}`;
+    }
+    case "applies":
+      return "no route overcomes it: the IC is presumed 3A090.a and designed or marketed for datacenters";
+    case "indeterminate":
+      return "the facts given do not settle whether a route overcomes it";
+  }
+}
+
+/**
+ * A-6: whether HBM base dies count. When the computed count has an HBM base die that could count and the other
+ * reading changes the outcome, the other reading is given as an alternative, with a warning.
+ */
+function hbmBaseDiesReading(
+  order: Order,
+  attestation: AttestationInput,
+  options: PresumeOptions,
+  countHbmBaseDies: boolean,
+  main: Evaluation,
+): { alternatives: PresumeResult["alternatives"]; warnings: string[] } {
+  const none = { alternatives: [], warnings: [] };
+  if (main.count.method !== "computed" || !main.count.hasCountableHbmBaseDie) return none;
+  const other = evaluate(order, attestation, options, !countHbmBaseDies);
+  if (other.presumption === main.presumption) return none;
+  const reading = countHbmBaseDies ? "HBM base dies not counted" : "HBM base dies counted";
+  const chosen = countHbmBaseDies ? "counted (default)" : "not counted";
+  return {
+    alternatives: [
+      {
+        reading,
+        presumption: other.presumption,
+        route: other.route,
+        aggregatedApproximatedTransistorCount: other.count.exact?.toExactString() ?? null,
+      },
+    ],
+    warnings: [
+      `whether HBM base dies count changes the outcome (docs/ambiguities.md#a-6): ` +
+        `${chosen} gives ${main.presumption}, ${reading} gives ${other.presumption}; see alternatives`,
+    ],
+  };
+}
+
+/** A what-if date (--date) other than the order's own completion date is said first. */
+function whatIfDateWarnings(order: Order, options: PresumeOptions): string[] {
+  if (options.date === undefined || options.date === order.completionDate) return [];
+  return [
+    `evaluated as if completed on ${options.date} (--date); the order's completionDate is ${order.completionDate}`,
+  ];
+}
+
+const REPORTABLE_OF_TRI = { yes: true, no: false, unknown: null } as const satisfies Record<Tri, boolean | null>;
+
+/** The one place the result is built. */
+function resultOf(
+  order: Order,
+  evaluation: Evaluation,
+  warnings: readonly string[],
+  alternatives: PresumeResult["alternatives"],
+): PresumeResult {
+  const { count, presumption } = evaluation;
+  return {
+    part: order.part,
+    completionDate: evaluation.date,
+    exporter: order.exporter,
+    presumption,
+    notApplicableReason: evaluation.notApplicableReason,
+    route: evaluation.route,
+    routes: evaluation.routes,
+    designer: order.designer?.name ?? null,
+    designerStatus: evaluation.designerStatus,
+    aggregatedApproximatedTransistorCount: count.exact?.toExactString() ?? null,
+    transistorCountMethod: count.method,
+    transistorThreshold: evaluation.transistorThreshold?.toExactString() ?? null,
+    treatAs: presumption === "applies" ? "3A090.a" : null,
+    attestedClause: evaluation.attestedClause,
+    reportable7439: REPORTABLE_OF_TRI[evaluation.reportable7439],
+    missing: [...new Set(evaluation.missing)],
+    warnings,
+    notes: [...new Set(evaluation.notes)],
+    alternatives,
+    trace: evaluation.trace,
+    rules: evaluation.rules,
+  };
+}
+
+/** The data the answer rests on: dates, digests and list versions, for the record. */
 function rulesMetadata(
   date: string,
   params: Note1Parameters,
-  groups: ReturnType<typeof countryGroupsData>,
   designers: ApprovedList,
   osats: ApprovedList,
 ): PresumeResult["rules"] {
+  const groups = countryGroupsData();
   return {
     date,
     verifiedThrough: params.verifiedThrough,
@@ -370,354 +399,5 @@ function rulesMetadata(
     countryGroupsAsOf: groups.file.asOf,
     approvedDesigners: { asOf: designers.asOf, contentsKnown: designers.contentsKnown, source: designers.source },
     approvedOsats: { asOf: osats.asOf, contentsKnown: osats.contentsKnown, source: osats.source },
-  };
-}
-
-/**
- * > 'Applicable advanced logic integrated circuit(s)' are logic integrated
- * > circuits produced using the '16/14 nanometer node' or below, or using a
- * > non-planar transistor architecture. (15 CFR 772.1)
- *
- * Tested over the order's own `nonPlanar`/`nodeNm` and its dies that are not
- * part of a memory stack; a die's `logic` defaults to the order's.
- */
-export function applicableAdvancedLogicIc(
-  order: Order,
-  params: Note1Parameters,
-): { applies: Tri; reason: string; needs: string[]; trace: TraceStep } {
-  const logic = isLogicIc(order);
-  const candidates = [
-    ...(order.nonPlanar !== undefined || order.nodeNm !== undefined
-      ? [{ label: "the IC", logic: order.logic, nonPlanar: order.nonPlanar, nodeNm: order.nodeNm }]
-      : []),
-    ...(order.dies ?? []).flatMap((die, index) =>
-      die.memoryStack === true
-        ? []
-        : [
-            {
-              label: `dies[${index}]${die.name ? ` (${die.name})` : ""}`,
-              logic: die.logic ?? order.logic,
-              nonPlanar: die.nonPlanar,
-              nodeNm: die.nodeNm,
-            },
-          ],
-    ),
-  ];
-  const perDie = candidates.map((c) => ({ c, t: isApplicableAdvancedLogic(c, params) }));
-  const advanced = perDie.length === 0 ? "unknown" : triOr(perDie.map((p) => p.t));
-  const applies = triAnd([logic, advanced]);
-  const describe = (p: (typeof perDie)[number]) =>
-    `${p.c.label}: ${p.c.logic === false ? "not logic" : p.c.nonPlanar === true ? "non-planar" : p.c.nodeNm ? `${p.c.nonPlanar === false ? "planar, " : ""}${p.c.nodeNm.toExactString()} nm ${p.c.nodeNm.lte(params.node.value) ? "≤" : ">"} ${params.node.value.toExactString()} nm` : p.c.nonPlanar === false ? "planar, node not given" : "architecture and node not given"}`;
-  const statement = `${logic === "yes" ? "a logic IC" : logic === "no" ? "not a logic IC" : "logic or not not given"}; ${perDie.length === 0 ? "no dies, node or architecture given" : perDie.map(describe).join("; ")}`;
-  const needs: string[] = [];
-  if (logic === "unknown") needs.push("logic: whether the IC is a logic IC");
-  if (advanced === "unknown") {
-    needs.push(
-      perDie.length === 0
-        ? "dies (with logic, nonPlanar and nodeNm), or the IC's nonPlanar or nodeNm"
-        : `nonPlanar or nodeNm of ${perDie
-            .filter((p) => p.t === "unknown")
-            .map((p) => p.c.label)
-            .join(", ")}`,
-    );
-  }
-  return {
-    applies,
-    reason:
-      logic === "no"
-        ? "not a logic IC"
-        : `no die is non-planar or at the 16/14 nm node or below (${perDie.map(describe).join("; ")})`,
-    needs,
-    trace: {
-      step: "Note 1 scope: applicable advanced logic IC",
-      result: applies === "yes" ? "applies" : applies === "no" ? "does not apply" : "unknown",
-      statement,
-      citation: params.node.cites,
-    },
-  };
-}
-
-/**
- * Whether the IC is a logic IC: the order's `logic`, else whether any die
- * outside a memory stack is logic. With neither given it is unknown, never
- * "no": an order without `logic` and without dies is not thereby "not a logic
- * IC" (an empty "or" would say no, and the order would drop out of the check
- * and of the § 743.9 report).
- */
-export function isLogicIc(order: Order): Tri {
-  if (order.logic !== undefined) return triOf(order.logic);
-  const dies = (order.dies ?? []).filter((die) => die.memoryStack !== true);
-  return dies.length === 0 ? "unknown" : triOr(dies.map((die) => triOf(die.logic)));
-}
-
-interface RouteFinding {
-  readonly status: Tri;
-  readonly needs: readonly string[];
-  readonly warnings: readonly string[];
-  readonly notes: readonly string[];
-  readonly trace: TraceStep;
-  readonly figures?: FiguresFinding;
-}
-
-/** ¶a: the designer is approved or authorized (approved only, in strict mode), and its attestation of TPP and PD shows the IC is not 3A090.a. */
-function routeAByAttestation(
-  order: Order,
-  attestation: AttestationInput,
-  designer: DesignerFinding,
-  date: string,
-  options: PresumeOptions,
-): RouteFinding {
-  const citation = `${note1At(date).scope.cites.replace("Note 1 to 3A090.a", "Note 1 to 3A090.a ¶a")}`;
-  const needs: string[] = [];
-  const warnings: string[] = [];
-  const qualifies: Tri = options.strictApprovedOnly
-    ? designer.approved
-    : triOr([designer.approved, designer.authorized]);
-  if (qualifies !== "yes") {
-    if (options.strictApprovedOnly && designer.approved !== "yes")
-      needs.push(
-        "an approved designer (Supp. 6): strict mode accepts only approved designers (docs/ambiguities.md#a-3)",
-      );
-    needs.push(
-      ...(options.strictApprovedOnly
-        ? designer.needs.filter((n) => n.includes("Supp. 6") || n.includes("designer.name"))
-        : designer.needs),
-    );
-  }
-
-  let attested: Tri;
-  let figures: FiguresFinding | undefined;
-  let statement: string;
-  let keyText = "";
-  let figuresToCheck: ReturnType<typeof parseFigures> | undefined;
-  switch (attestation.kind) {
-    case "none":
-      attested = "no";
-      statement = "no designer attestation given";
-      needs.push("designer attestation of TPP and PD (designerAttestation)");
-      break;
-    case "plain":
-      if (options.requireSigned) {
-        attested = "no";
-        statement = "unsigned attestation, and only a signed one that verifies is accepted (--require-signed)";
-        needs.push("a signed designer attestation that verifies (--require-signed)");
-        break;
-      }
-      {
-        const identity = unsignedAttestationIdentity(order, attestation.figures);
-        if (identity.status !== "yes") {
-          attested = identity.status;
-          statement = `unsigned attestation: ${identity.problem}`;
-          warnings.push(`${identity.problem}: not used for route a`);
-          needs.push(identity.need!);
-          break;
-        }
-      }
-      figuresToCheck = attestation.figures;
-      statement = "unsigned attestation";
-      attested = "yes";
-      break;
-    case "signed": {
-      if (!options.verifyAttestation) {
-        attested = "unknown";
-        statement = "signed attestation given, but no trust file to verify it";
-        needs.push("a trust file to verify the signed attestation (--trust)");
-        break;
-      }
-      const verified = options.verifyAttestation(attestation.envelopeOrPath);
-      if (!verified.ok) {
-        attested = "no";
-        statement = `signed attestation does not verify: ${verified.reason}`;
-        warnings.push(`the signed designer attestation was refused: ${verified.reason}`);
-        needs.push("a designer attestation that verifies");
-        break;
-      }
-      keyText = `; signed with key ${verified.keyFingerprint}`;
-      const orderDesigner = order.designer?.name;
-      if (orderDesigner === undefined || !sameName(verified.designer, orderDesigner)) {
-        attested = "no";
-        statement = `signed attestation verifies for designer "${verified.designer}", not the order's designer ${orderDesigner === undefined ? "(designer.name not given)" : `"${orderDesigner}"`}${keyText}`;
-        warnings.push(
-          `the signed attestation is by "${verified.designer}", not the order's designer: not used for route a`,
-        );
-        needs.push("an attestation signed by the order's designer");
-        break;
-      }
-      if (!sameName(verified.part, order.part)) {
-        attested = "no";
-        statement = `signed attestation is for part "${verified.part}", not "${order.part}"${keyText}`;
-        warnings.push(
-          `the signed attestation is for part "${verified.part}", not "${order.part}": not used for route a`,
-        );
-        needs.push(`an attestation for part ${order.part}`);
-        break;
-      }
-      try {
-        figuresToCheck = parseFigures(verified.figures, "signed attestation figures");
-        statement = `signed attestation verified for ${verified.designer}, part ${verified.part}`;
-        attested = "yes";
-      } catch (error) {
-        if (!(error instanceof InvalidInputError)) throw error;
-        attested = "no";
-        statement = `signed attestation verified, but its figures cannot be read: ${error.message}`;
-        needs.push("an attestation whose figures can be read");
-      }
-      break;
-    }
-  }
-
-  // ¶a asks for "an attestation of the 'total processing performance' and the 'performance density'":
-  // figures without PD (and no full datasheet) leave route a open, even where TPP alone would decide.
-  if (
-    figuresToCheck &&
-    !figuresToCheck.datasheet &&
-    (figuresToCheck.tpp === undefined || figuresToCheck.performanceDensity === undefined)
-  ) {
-    statement += `; it gives ${figuresToCheck.tpp === undefined ? "no TPP" : "TPP"}${figuresToCheck.performanceDensity === undefined ? " and no performance density" : ""}`;
-    attested = attested === "yes" ? "unknown" : attested;
-    needs.push(
-      "designer attestation of both TPP and PD (designerAttestation.tpp and .performanceDensity, or a datasheet): Note 1 ¶a asks for both",
-    );
-    figuresToCheck = undefined;
-  }
-  const contradiction = figuresToCheck ? figuresContradictOrder(order, figuresToCheck) : undefined;
-  if (contradiction !== undefined) {
-    statement += `; ${contradiction}`;
-    attested = "no";
-    warnings.push(`${contradiction}: the attestation does not overcome the presumption`);
-    needs.push("designer attestation whose figures agree with the order's dies");
-    figuresToCheck = undefined;
-  }
-  if (figuresToCheck && attestsNotDatacenter(figuresToCheck)) {
-    warnings.push(
-      `the attestation states the IC is not designed or marketed for datacenters, which takes TPP below ${rulesAt(date).threshold("3A090.nonDatacenter.tpp")!.value.toExactString()} out of 3A090.a; Note 1 presumes it is, and this rests on the designer's statement (docs/ambiguities.md#a-10)`,
-    );
-  }
-
-  if (figuresToCheck) {
-    figures = classifyAttestedFigures(figuresToCheck, rulesAt(date));
-    statement += `; ${figures.statement}`;
-    if (figuresToCheck.source) statement += ` (source: ${figuresToCheck.source})`;
-    if (figures.says === "3A090.a") {
-      attested = "no";
-      warnings.push(
-        `the designer's attested figures give ${figures.clause}: route a is refused${figuresToCheck.notSpecifiedIn3A090a === true ? ", although the attestation states the IC is not specified in 3A090.a" : ""}`,
-      );
-      needs.push(
-        `designer attestation of TPP and PD showing the IC is not 3A090.a (the attested figures give ${figures.clause})`,
-      );
-    } else if (figures.says === "unknown") {
-      attested = attested === "yes" ? "unknown" : attested;
-      needs.push(
-        figuresToCheck.tpp === undefined && !figuresToCheck.datasheet
-          ? "designer attestation of TPP and PD (designerAttestation.tpp and .performanceDensity)"
-          : "designer attestation of performance density (designerAttestation.performanceDensity)",
-      );
-    } else if (figuresToCheck.notSpecifiedIn3A090a === false) {
-      attested = "no";
-      warnings.push(
-        "the attestation states notSpecifiedIn3A090a: false although its figures give no 3A090.a clause: route a is not used",
-      );
-      needs.push("an attestation indicating that the IC is not specified in 3A090.a");
-    }
-    if (attestation.kind === "plain" && attested !== "no")
-      warnings.push(
-        "the designer attestation is unsigned: it was not verified (a signed attestation and --trust FILE verify it)",
-      );
-  }
-
-  const status = triAnd([qualifies, attested]);
-  return {
-    status,
-    needs: status === "yes" ? [] : needs,
-    warnings,
-    notes: [],
-    figures,
-    trace: {
-      step: "Note 1 ¶a route a (designer attestation)",
-      result: TRI_RESULT[status],
-      statement: `designer ${designer.status}${options.strictApprovedOnly ? " (strict: approved only)" : ""}; ${statement}${keyText && !statement.includes(keyText) ? keyText : ""}`,
-      citation,
-    },
-  };
-}
-
-/** ¶b: packaged by the front-end fabricator at a location outside Macau and D:5, and the count below the threshold. */
-function routeBByFabricator(order: Order, test: TransistorTest, date: string, params: Note1Parameters): RouteFinding {
-  const by = order.packaging?.by;
-  const location = order.packaging?.location;
-  const byFab: Tri = by === undefined ? "unknown" : by === "front-end-fabricator" ? "yes" : "no";
-  const where = location === undefined ? undefined : inMacauOrD5(location, date);
-  const outside: Tri =
-    where === undefined ? "unknown" : where === "member" ? "no" : where === "not-member" ? "yes" : "unknown";
-  const status = triAnd([byFab, outside, test.below]);
-  const needs: string[] = [];
-  if (byFab !== "yes")
-    needs.push(
-      by === undefined
-        ? "packaging.by: who packages the die"
-        : `packaging by the front-end fabricator (packaging.by is ${by})`,
-    );
-  if (outside !== "yes") {
-    needs.push(
-      location === undefined
-        ? "packaging.location: where the die is packaged"
-        : outside === "no"
-          ? `packaging at a location outside Macau and D:5 (${location} is ${canonicalCountry(location).code === countryGroupsData().file.macau.code ? "Macau" : "in D:5"})`
-          : `packaging location ${location}: its D:5 membership on ${date} is not known (${changeCitation(location, "D:5") ?? "country-group data"})`,
-    );
-  }
-  const note = location ? canonicalCountry(location).note : undefined;
-  return {
-    status,
-    needs: status === "yes" ? [] : needs,
-    warnings: [],
-    notes: note ? [note] : [],
-    trace: {
-      step: "Note 1 ¶b route b (front-end fabricator packages)",
-      result: TRI_RESULT[status],
-      statement: `packaged by ${by ?? "(not given)"}; location ${location ?? "(not given)"}${location && canonicalCountry(location).code !== location ? ` (treated as ${canonicalCountry(location).code})` : ""}: ${outside === "yes" ? "outside Macau and D:5" : outside === "no" ? "Macau or D:5" : "not known to be outside Macau and D:5"}; transistor count below the threshold: ${test.below}`,
-      citation: `${params.anyPackage.cites.replace(/¶b\(a\), ¶c\(a\)/, "¶b")}; ${countryGroupsCitation()}`,
-    },
-  };
-}
-
-/** ¶c: packaged by an approved OSAT (Supp. 7), and the count below the threshold. No location condition. */
-function routeCByApprovedOsat(order: Order, test: TransistorTest, date: string, list: ApprovedList): RouteFinding {
-  const by = order.packaging?.by;
-  const osat = order.packaging?.osat;
-  const byOsat: Tri = by === undefined ? "unknown" : by === "osat" ? "yes" : "no";
-  const check = osat === undefined ? undefined : checkApprovedList(list, osat, date);
-  const approved: Tri =
-    check === "listed" ? "yes" : check === "not-listed" ? "no" : triOf(order.packaging?.osatApproved);
-  const warnings: string[] = [];
-  if (check === "not-listed" && order.packaging?.osatApproved === true)
-    warnings.push(
-      `packaging.osatApproved is true, but ${osat} is not on ${list.list} (as of ${list.asOf}); the list was followed`,
-    );
-  const status = triAnd([byOsat, approved, test.below]);
-  const needs: string[] = [];
-  if (byOsat === "no") needs.push(`packaging by an approved OSAT (Supp. 7) (packaging.by is ${by})`);
-  else if (byOsat === "unknown") needs.push("packaging.by: who packages the die");
-  if (approved !== "yes" && byOsat !== "no") {
-    needs.push(
-      osat === undefined
-        ? "packaging.osat: the OSAT's name, to check Supp. 7"
-        : check === "not-listed"
-          ? `an approved OSAT: ${osat} is not on Supp. 7 as of ${list.asOf}`
-          : `whether ${osat} is on Supp. 7 (the current list with --approved-osats FILE, or packaging.osatApproved)`,
-    );
-  }
-  return {
-    status,
-    needs: status === "yes" ? [] : needs,
-    warnings,
-    notes: [],
-    trace: {
-      step: "Note 1 ¶c route c (approved OSAT packages)",
-      result: TRI_RESULT[status],
-      statement: `packaged by ${by ?? "(not given)"}${osat ? ` (${osat})` : ""}; Supp. 7: ${check === undefined ? "no OSAT named" : check === "unknown" ? `not on the list, whose contents are not known (as of ${list.asOf})${order.packaging?.osatApproved === undefined ? "" : `; the order states packaging.osatApproved: ${order.packaging.osatApproved}`}` : check}; transistor count below the threshold: ${test.below}`,
-      citation: listCitation(list),
-    },
   };
 }

@@ -39,7 +39,10 @@ export interface PresumeResult {
   /** The threshold the count was held against ("below" is strict). */
   readonly transistorThreshold: string | null;
   readonly treatAs: "3A090.a" | null;
-  /** Route a: the clause the designer's figures give when classified again ("3A090.b.1", "none", …); never a final ECCN. */
+  /**
+   * Route a: the clause the designer's figures give when classified again ("3A090.b.1", "none", …); never a final
+   * ECCN.
+   */
   readonly attestedClause: string | null;
   /** Reportable by the front-end fabricator under 15 CFR 743.9; null when the facts given cannot tell. */
   readonly reportable7439: boolean | null;
@@ -55,7 +58,9 @@ export interface PresumeResult {
     readonly aggregatedApproximatedTransistorCount: string | null;
   }[];
   readonly trace: readonly TraceStep[];
-  /** With a ship-to (--ship-to or the order's shipTo): the licence answer for the foundry's shipment (ic3a090 license). */
+  /**
+   * With a ship-to (--ship-to or the order's shipTo): the licence answer for the foundry's shipment (ic3a090 license).
+   */
   readonly license?: LicenseResult;
   readonly rules: {
     readonly date: string;

@@ -36,8 +36,8 @@ import type { TraceStep } from "../classify/result.js";
 import { Rational } from "../numbers/rational.js";
 import { formatForTrace } from "../rules/rules.js";
 import type { Order } from "./order.js";
-import { type Note1Parameters, withoutHbmEntryFor } from "./parameters.js";
-import { type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
+import { type Note1Parameters, type WithoutHbmEntry, withoutHbmEntryFor } from "./parameters.js";
+import { TRI_HOLDS, type Tri, triAnd, triNot, triOf, triOr } from "./tri.js";
 
 export const GAP_2028_READINGS = ["literal", "2027-rule", "2029-rule"] as const;
 export type Gap2028Reading = (typeof GAP_2028_READINGS)[number];
@@ -52,8 +52,13 @@ export function isApplicableAdvancedLogic(
   die: { logic?: boolean | undefined; nonPlanar?: boolean | undefined; nodeNm?: Rational | undefined },
   params: Note1Parameters,
 ): Tri {
-  const atOrBelowNode: Tri = die.nodeNm === undefined ? "unknown" : die.nodeNm.lte(params.node.value) ? "yes" : "no";
-  return triAnd([triOf(die.logic), triOr([triOf(die.nonPlanar), atOrBelowNode])]);
+  return triAnd([triOf(die.logic), triOr([triOf(die.nonPlanar), atOrBelowNode(die.nodeNm, params)])]);
+}
+
+/** "the '16/14 nanometer node' or below": inclusive, so a 16 nm die is at or below it. */
+function atOrBelowNode(nodeNm: Rational | undefined, params: Note1Parameters): Tri {
+  if (nodeNm === undefined) return "unknown";
+  return nodeNm.lte(params.node.value) ? "yes" : "no";
 }
 
 export interface TransistorCount {
@@ -88,8 +93,13 @@ export function aggregatedApproximatedTransistorCount(
   if (attested !== undefined) {
     const warnings: string[] = [];
     if (computed.exact && !computed.exact.eq(attested)) {
+      const upperEstimate = computed.exact.gt(attested)
+        ? " (a GDS count may be lower than density × area, which the note calls an upper estimate)"
+        : "";
       warnings.push(
-        `the attested aggregated approximated transistor count ${attested.toExactString()} differs from density × area over the dies, ${computed.exact.toExactString()}; the attested figure is used${computed.exact.gt(attested) ? " (a GDS count may be lower than density × area, which the note calls an upper estimate)" : ""}`,
+        `the attested aggregated approximated transistor count ${attested.toExactString()} differs from ` +
+          (`density × area over the dies, ${computed.exact.toExactString()}; the attested figure is ` +
+            `used${upperEstimate}`),
       );
     }
     return {
@@ -97,16 +107,14 @@ export function aggregatedApproximatedTransistorCount(
       exact: attested,
       low: attested,
       high: attested,
-      accounting: [
-        `attested: ${attested.toExactString()}${order.transistorCountSource ? ` (${order.transistorCountSource})` : ""}`,
-      ],
+      accounting: [`attested: ${attested.toExactString()}${sourceInParentheses(order.transistorCountSource)}`],
       missing: [],
       hasCountableHbmBaseDie: false,
       warnings,
       trace: {
         step: "aggregated approximated transistor count",
         result: "value",
-        statement: `attested figure ${attested.toExactString()}${order.transistorCountSource ? ` (source: ${order.transistorCountSource})` : " (source not stated)"}`,
+        statement: `attested figure ${attested.toExactString()}${sourceText(order.transistorCountSource)}`,
         citation,
       },
     };
@@ -118,13 +126,28 @@ export function aggregatedApproximatedTransistorCount(
     trace: {
       step: "aggregated approximated transistor count",
       result: computed.exact ? "value" : "unknown",
-      statement:
-        !order.dies || order.dies.length === 0
-          ? "no attested count and no dies given"
-          : `density × area over the applicable advanced logic dies: ${computed.accounting.join("; ")}${computed.exact ? ` = ${computed.exact.toExactString()}` : `; between ${computed.low.toExactString()} and ${computed.high ? computed.high.toExactString() : "unbounded"} as die facts are missing`}`,
+      statement: computedCountStatement(order, computed),
       citation,
     },
   };
+}
+
+function sourceInParentheses(source: string | undefined): string {
+  return source ? ` (${source})` : "";
+}
+
+function sourceText(source: string | undefined): string {
+  return source ? ` (source: ${source})` : " (source not stated)";
+}
+
+/** The computed count in words: each die's contribution, then the sum, or the bounds the missing facts leave. */
+function computedCountStatement(order: Order, computed: ReturnType<typeof computeFromDies>): string {
+  if (!order.dies || order.dies.length === 0) return "no attested count and no dies given";
+  const sum = computed.exact
+    ? ` = ${computed.exact.toExactString()}`
+    : `; between ${computed.low.toExactString()} and ${computed.high ? computed.high.toExactString() : "unbounded"} ` +
+      "as die facts are missing";
+  return `density × area over the applicable advanced logic dies: ${computed.accounting.join("; ")}${sum}`;
 }
 
 function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbmBaseDies: boolean) {
@@ -148,8 +171,9 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
     const applicable = isApplicableAdvancedLogic(die, params);
     if (applicable !== "no") anyAdvancedLogicDie = true;
     if (applicable === "no") {
+      const node = die.nodeNm ? ` ${die.nodeNm.toExactString()} nm` : "";
       accounting.push(
-        `${name}: ${die.nonPlanar === false ? "planar" : "node"}${die.nodeNm ? ` ${die.nodeNm.toExactString()} nm` : ""}, above the 16/14 nm node: not counted`,
+        `${name}: ${die.nonPlanar === false ? "planar" : "node"}${node}, above the 16/14 nm node: not counted`,
       );
       continue;
     }
@@ -163,9 +187,7 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
     const count = Rational.of(die.count);
     const contribution =
       die.areaMm2 && die.transistorDensityPerMm2 ? die.transistorDensityPerMm2.mul(die.areaMm2).mul(count) : undefined;
-    const formula = contribution
-      ? `${die.count > 1n ? `${die.count} × ` : ""}${die.transistorDensityPerMm2!.toExactString()}/mm² × ${die.areaMm2!.toExactString()} mm² = ${contribution.toExactString()}`
-      : "";
+    const formula = contribution ? contributionFormula(die, contribution) : "";
     if (contribution === undefined) {
       if (!die.areaMm2) missing.push(`${name}.areaMm2`);
       if (!die.transistorDensityPerMm2) missing.push(`${name}.transistorDensityPerMm2`);
@@ -195,11 +217,19 @@ function computeFromDies(dies: readonly Die[], params: Note1Parameters, countHbm
     missing.push(
       dies.length === 0
         ? "dies with areaMm2 and transistorDensityPerMm2"
-        : "the applicable advanced logic dies (16/14 nm or below, or non-planar) in dies, with areaMm2 and transistorDensityPerMm2: none is listed",
+        : "the applicable advanced logic dies (16/14 nm or below, or non-planar) in dies, " +
+            "with areaMm2 and transistorDensityPerMm2: none is listed",
     );
   }
   const exact = high?.eq(low) && missing.length === 0 ? low : undefined;
   return { exact, low, high, accounting, missing: [...new Set(missing)], hasCountableHbmBaseDie };
+}
+
+/** "2 × 60000000/mm² × 645 mm² = 77400000000": a die's density × area, times its count when more than one. */
+function contributionFormula(die: Die, contribution: Rational): string {
+  const times = die.count > 1n ? `${die.count} × ` : "";
+  const density = die.transistorDensityPerMm2!.toExactString();
+  return `${times}${density}/mm² × ${die.areaMm2!.toExactString()} mm² = ${contribution.toExactString()}`;
 }
 
 export interface TransistorTest {
@@ -223,11 +253,19 @@ function belowTri(count: TransistorCount, t: Rational): Tri {
 }
 
 function countText(count: TransistorCount): string {
-  return count.exact
-    ? formatForTrace(count.exact)
-    : count.high
-      ? `between ${count.low.toExactString()} and ${count.high.toExactString()}`
-      : `at least ${count.low.toExactString()}`;
+  if (count.exact) return formatForTrace(count.exact);
+  if (count.high) return `between ${count.low.toExactString()} and ${count.high.toExactString()}`;
+  return `at least ${count.low.toExactString()}`;
+}
+
+/** How the count compares with a threshold, as written in the trace: "below" is strict, so "no" is "≥". */
+const BELOW_SIGN = { yes: "<", no: "≥", unknown: "vs" } as const satisfies Record<Tri, string>;
+const BELOW_TEXT = { yes: "below", no: "not below", unknown: "unknown" } as const satisfies Record<Tri, string>;
+
+/** The no-HBM test (b) is available only when the final packaged IC does not contain HBM. */
+function hbmText(containsHbm: boolean | undefined): string {
+  if (containsHbm === undefined) return "containsHbm not given";
+  return containsHbm ? "contains HBM, so (b) is not available" : "no HBM";
 }
 
 /**
@@ -247,33 +285,26 @@ export function transistorCountTest(
   const entry = withoutHbmEntryFor(schedule, year);
   const trace: TraceStep[] = [];
   const warnings: string[] = [];
-  const needs: string[] = [];
 
+  // (a): below 30 billion, with or without HBM.
   const anyBelow = belowTri(count, any.value);
   trace.push({
     step: "Note 1 ¶b(a)/¶c(a) below 30 billion",
-    result: anyBelow === "yes" ? "holds" : anyBelow === "no" ? "fails" : "unknown",
-    statement: `aggregated approximated transistor count ${countText(count)} ${anyBelow === "yes" ? "<" : anyBelow === "no" ? "≥" : "vs"} ${any.value.toExactString()} ("below" is strict)`,
+    result: TRI_HOLDS[anyBelow],
+    statement:
+      `aggregated approximated transistor count ${countText(count)} ${BELOW_SIGN[anyBelow]} ` +
+      `${any.value.toExactString()} ("below" is strict)`,
     citation: any.cites,
   });
 
-  // The no-HBM threshold for the completion year, by the reading chosen for a gap.
-  const thresholdFor = (reading: Gap2028Reading): Rational | undefined => {
-    if (!entry) return undefined;
-    if (entry.kind === "threshold") return entry.value;
-    if (reading === "literal") return undefined;
-    const neighbour = withoutHbmEntryFor(
-      schedule,
-      reading === "2027-rule" ? entry.fromYear - 1 : (entry.throughYear ?? entry.fromYear) + 1,
-    );
-    return neighbour?.kind === "threshold" ? neighbour.value : undefined;
-  };
+  // (b): without HBM, below the threshold for the completion year, by the reading chosen for a gap.
   const noHbm = triNot(triOf(containsHbm));
   const withoutHbmTri = (reading: Gap2028Reading): Tri => {
-    const t = thresholdFor(reading);
+    const t = noHbmThresholdFor(schedule, entry, reading);
     return t === undefined ? "no" : triAnd([noHbm, belowTri(count, t)]);
   };
   const chosen: Gap2028Reading = gap2028 ?? "literal";
+  const chosenThreshold = noHbmThresholdFor(schedule, entry, chosen);
   let withoutHbm = withoutHbmTri(chosen);
   let gapMatters = false;
   if (entry?.kind === "gap") {
@@ -282,59 +313,113 @@ export function transistorCountTest(
     if (gap2028 === undefined && differs) {
       gapMatters = true;
       withoutHbm = "unknown";
+      const readings = byReading.map((b) => `${b.r} reading gives ${BELOW_TEXT[b.result]}`).join("; ");
       warnings.push(
-        `completed in ${year}, which Note 1 ¶b(b)/¶c(b) does not mention (drafting gap, docs/ambiguities.md#a-1): ${byReading.map((b) => `${b.r} reading gives ${b.result === "yes" ? "below" : b.result === "no" ? "not below" : "unknown"}`).join("; ")}; the answer is indeterminate where this changes the outcome (--gap-2028 literal|2027-rule|2029-rule chooses a reading)`,
+        `completed in ${year}, which Note 1 ¶b(b)/¶c(b) does not mention (drafting gap, docs/ambiguities.md#a-1): ` +
+          `${readings}; the answer is indeterminate where this changes the outcome ` +
+          "(--gap-2028 literal|2027-rule|2029-rule chooses a reading)",
       );
     } else if (gap2028 !== undefined) {
       warnings.push(
-        `completed in ${year}, a year Note 1 ¶b(b)/¶c(b) does not mention (docs/ambiguities.md#a-1): the ${gap2028} reading was chosen`,
+        `completed in ${year}, a year Note 1 ¶b(b)/¶c(b) does not mention (docs/ambiguities.md#a-1): ` +
+          `the ${gap2028} reading was chosen`,
       );
     }
-    trace.push({
-      step: "Note 1 ¶b(b)/¶c(b) without HBM",
-      result: withoutHbm === "yes" ? "holds" : withoutHbm === "no" ? "does not apply" : "unknown",
-      statement: `completed in ${year}: ${entry.wording}; reading ${gap2028 ?? "literal (default)"}${thresholdFor(chosen) ? `, threshold ${thresholdFor(chosen)!.toExactString()}` : ", so only the 30 billion test"}${gapMatters ? "; the 2027 or 2029 rule would change the test, so it is unknown" : ""}`,
-      citation: params.withoutHbm.cites,
-    });
+    trace.push(gapYearStep(year, entry.wording, gap2028, chosenThreshold, gapMatters, withoutHbm, params));
   } else if (entry?.kind === "threshold") {
-    const t = entry.value;
-    const below = belowTri(count, t);
+    const below = belowTri(count, entry.value);
     trace.push({
       step: `Note 1 ¶b(b)/¶c(b) without HBM, completed in ${year}`,
-      result: withoutHbm === "yes" ? "holds" : withoutHbm === "no" ? "fails" : "unknown",
-      statement: `${containsHbm === undefined ? "containsHbm not given" : containsHbm ? "contains HBM, so (b) is not available" : "no HBM"}; count ${countText(count)} ${below === "yes" ? "<" : below === "no" ? "≥" : "vs"} ${t.toExactString()}`,
+      result: TRI_HOLDS[withoutHbm],
+      statement: `${hbmText(containsHbm)}; count ${countText(count)} ${BELOW_SIGN[below]} ${entry.value.toExactString()}`,
       citation: params.withoutHbm.cites,
     });
   } else {
     trace.push({
       step: "Note 1 ¶b(b)/¶c(b) without HBM",
       result: "not in force",
-      statement: `completed in ${year}: the higher thresholds start with transactions completed in ${schedule[0]!.fromYear}; only the 30 billion test applies`,
+      statement:
+        `completed in ${year}: the higher thresholds start with transactions completed in ` +
+        `${schedule[0]!.fromYear}; only the 30 billion test applies`,
       citation: params.withoutHbm.cites,
     });
   }
 
   const below = triOr([anyBelow, withoutHbm]);
-  const noHbmThreshold = thresholdFor(chosen);
   const threshold =
-    containsHbm === false && noHbmThreshold && noHbmThreshold.gt(any.value) ? noHbmThreshold : any.value;
-  if (below !== "yes") {
-    if (!count.exact && count.high === undefined && count.low.isZero() && count.missing.length === 0) {
-      needs.push(
-        "aggregatedApproximatedTransistorCount (attested), or dies with logic, nonPlanar or nodeNm, areaMm2 and transistorDensityPerMm2",
-      );
-    } else if (!count.exact && (count.missing.length > 0 || count.high === undefined)) {
-      needs.push(
-        `the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) or give ${count.missing.join(", ") || "the dies' figures"}`,
-      );
-    }
-    if (containsHbm === undefined && withoutHbmTri(chosen) === "unknown")
-      needs.push("containsHbm: whether the final packaged IC contains high-bandwidth memory");
-    if (gapMatters) needs.push(`a reading of the ${year} drafting gap (--gap-2028; docs/ambiguities.md#a-1)`);
-    if (count.exact && !gapMatters)
-      needs.push(
-        `aggregated approximated transistor count below ${threshold.toExactString()} (it is ${count.exact.toExactString()})`,
-      );
-  }
+    containsHbm === false && chosenThreshold && chosenThreshold.gt(any.value) ? chosenThreshold : any.value;
+  const needs =
+    below === "yes" ? [] : transistorCountNeeds(count, containsHbm, withoutHbmTri(chosen), gapMatters, year, threshold);
   return { below, threshold, trace, needs, warnings, gapMatters };
+}
+
+/**
+ * The no-HBM threshold for the completion year: the year's own, or, in a year the text does not mention (2028, A-1),
+ * none on the literal reading and the neighbouring year's on the 2027-rule or 2029-rule reading.
+ */
+function noHbmThresholdFor(
+  schedule: readonly WithoutHbmEntry[],
+  entry: WithoutHbmEntry | undefined,
+  reading: Gap2028Reading,
+): Rational | undefined {
+  if (!entry) return undefined;
+  if (entry.kind === "threshold") return entry.value;
+  if (reading === "literal") return undefined;
+  const neighbourYear = reading === "2027-rule" ? entry.fromYear - 1 : (entry.throughYear ?? entry.fromYear) + 1;
+  const neighbour = withoutHbmEntryFor(schedule, neighbourYear);
+  return neighbour?.kind === "threshold" ? neighbour.value : undefined;
+}
+
+/** The trace step of (b) in a year the text does not mention: the reading applied and the threshold it gives. */
+function gapYearStep(
+  year: number,
+  wording: string,
+  gap2028: Gap2028Reading | undefined,
+  chosenThreshold: Rational | undefined,
+  gapMatters: boolean,
+  withoutHbm: Tri,
+  params: Note1Parameters,
+): TraceStep {
+  const thresholdText = chosenThreshold
+    ? `, threshold ${chosenThreshold.toExactString()}`
+    : ", so only the 30 billion test";
+  const gapText = gapMatters ? "; the 2027 or 2029 rule would change the test, so it is unknown" : "";
+  return {
+    step: "Note 1 ¶b(b)/¶c(b) without HBM",
+    result: withoutHbm === "no" ? "does not apply" : TRI_HOLDS[withoutHbm],
+    statement: `completed in ${year}: ${wording}; reading ${gap2028 ?? "literal (default)"}${thresholdText}${gapText}`,
+    citation: params.withoutHbm.cites,
+  };
+}
+
+/** What would let the count test hold, in words: the count itself, the HBM fact, a reading of the gap, a lower count. */
+function transistorCountNeeds(
+  count: TransistorCount,
+  containsHbm: boolean | undefined,
+  withoutHbm: Tri,
+  gapMatters: boolean,
+  year: number,
+  threshold: Rational,
+): string[] {
+  const needs: string[] = [];
+  if (!count.exact && count.high === undefined && count.low.isZero() && count.missing.length === 0) {
+    needs.push(
+      "aggregatedApproximatedTransistorCount (attested), " +
+        "or dies with logic, nonPlanar or nodeNm, areaMm2 and transistorDensityPerMm2",
+    );
+  } else if (!count.exact && (count.missing.length > 0 || count.high === undefined)) {
+    needs.push(
+      "the aggregated approximated transistor count: attest it (aggregatedApproximatedTransistorCount) " +
+        `or give ${count.missing.join(", ") || "the dies' figures"}`,
+    );
+  }
+  if (containsHbm === undefined && withoutHbm === "unknown")
+    needs.push("containsHbm: whether the final packaged IC contains high-bandwidth memory");
+  if (gapMatters) needs.push(`a reading of the ${year} drafting gap (--gap-2028; docs/ambiguities.md#a-1)`);
+  if (count.exact && !gapMatters)
+    needs.push(
+      `aggregated approximated transistor count below ${threshold.toExactString()} ` +
+        `(it is ${count.exact.toExactString()})`,
+    );
+  return needs;
 }

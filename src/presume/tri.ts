@@ -4,7 +4,21 @@
  * "yes" as soon as any part is. Every Note 1 condition is monotone in its
  * facts, so "unknown" here means that the facts given really leave it open.
  */
+import type { TraceStep } from "../classify/result.js";
+
 export type Tri = "yes" | "no" | "unknown";
+
+/** A three-valued test as a trace step's result: "holds", "fails" or "unknown". */
+export const TRI_HOLDS = { yes: "holds", no: "fails", unknown: "unknown" } as const satisfies Record<
+  Tri,
+  TraceStep["result"]
+>;
+
+/** A three-valued test of scope (or of a duty, such as the § 743.9 report) as a trace step's result. */
+export const TRI_APPLIES = { yes: "applies", no: "does not apply", unknown: "unknown" } as const satisfies Record<
+  Tri,
+  TraceStep["result"]
+>;
 
 export function triAnd(values: readonly Tri[]): Tri {
   if (values.includes("no")) return "no";
@@ -17,9 +31,11 @@ export function triOr(values: readonly Tri[]): Tri {
 }
 
 export function triNot(value: Tri): Tri {
-  return value === "yes" ? "no" : value === "no" ? "yes" : "unknown";
+  if (value === "unknown") return "unknown";
+  return value === "yes" ? "no" : "yes";
 }
 
 export function triOf(value: boolean | undefined | null): Tri {
-  return value === true ? "yes" : value === false ? "no" : "unknown";
+  if (value === true) return "yes";
+  return value === false ? "no" : "unknown";
 }

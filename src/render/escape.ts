@@ -8,7 +8,10 @@
  * else writes its own.
  */
 
-/** C0 controls, DEL, C1 controls (0x9B is a one-byte CSI), bidi overrides and isolates, and the noncharacters U+FFFE/U+FFFF. */
+/**
+ * C0 controls, DEL, C1 controls (0x9B is a one-byte CSI), bidi overrides and isolates, and the noncharacters
+ * U+FFFE/U+FFFF.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
 
@@ -50,7 +53,8 @@ const MARKDOWN_INLINE = /[\\`*_[\]<>|~!&#]/g;
 export function escapeMarkdown(text: string): string {
   const oneLine = escapeTerminal(text.replace(/\r\n|[\r\n]/g, " "));
   const inline = oneLine.replace(MARKDOWN_INLINE, (character) => `\\${character}`);
-  // A block marker at the start of the text: "- x", "+ x", "---", "===", "1. x", "1) x" (a marker needs a space or the end after it).
+  // A block marker at the start of the text: "- x", "+ x", "---", "===", "1. x", "1) x" (a marker needs a space or the
+  // end after it).
   return inline
     .replace(/^(\s*)([-+])(?=\s|$|[-\s]*$)/, "$1\\$2")
     .replace(/^(\s*)(=)(?=[=\s]*$)/, "$1\\$2")

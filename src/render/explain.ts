@@ -43,9 +43,8 @@ export function renderExplanation(result: Classification): string {
   lines.push(
     `${result.part}: ${headline(result)}${result.itemEccn === result.eccn ? "" : `; item ${result.itemEccn}`}`,
   );
-  lines.push(
-    `  rules in force on ${result.rulesDate}${result.rules.beyondVerified ? ` (rules data verified through ${result.rules.verifiedThrough})` : ""}`,
-  );
+  const verified = result.rules.beyondVerified ? ` (rules data verified through ${result.rules.verifiedThrough})` : "";
+  lines.push(`  rules in force on ${result.rulesDate}${verified}`);
   if (result.tpp !== null) lines.push(`  TPP ${result.tpp}`);
   if (result.performanceDensityExact !== null) {
     const exact = result.performanceDensityExact;

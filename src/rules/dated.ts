@@ -16,7 +16,10 @@ export const CitationSchema = z.object({
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
-/** A citation in words: "15 CFR 774 Supp. 1, ECCN 3A090.a.1 (88 FR 73458, published 2023-10-25; in force from 2023-11-17)". */
+/**
+ * A citation in words: "15 CFR 774 Supp. 1, ECCN 3A090.a.1 (88 FR 73458, published 2023-10-25; in force from
+ * 2023-11-17)".
+ */
 export function citationText(citation: Citation, from: string): string {
   const published =
     citation.published === "not verified" ? "publication not verified" : `published ${citation.published}`;

@@ -218,7 +218,8 @@ export function rulesAt(date: string, options: { history?: boolean } = {}): Rule
   if (date < thresholds.formalisedFrom && options.history === true) return rules2022At(date);
   if (date < thresholds.formalisedFrom) {
     throw new RulesDateError(
-      `no rules are formalised for ${date}: the first formalised text is in force from ${thresholds.formalisedFrom}. ${thresholds.formalisedFromReason}`,
+      `no rules are formalised for ${date}: the first formalised text is in force ` +
+        `from ${thresholds.formalisedFrom}. ${thresholds.formalisedFromReason}`,
     );
   }
 
@@ -285,7 +286,8 @@ function rules2022At(date: string): RuleSet {
   const text = thresholds.text2022;
   if (date < text.from) {
     throw new RulesDateError(
-      `no text of 3A090 is in force on ${date}: ECCN 3A090 was added by ${text.citation.fr} (FR Doc ${text.citation.frDoc}) with effect from ${text.from}`,
+      `no text of 3A090 is in force on ${date}: ECCN 3A090 was added by ${text.citation.fr} (FR ` +
+        `Doc ${text.citation.frDoc}) with effect from ${text.from}`,
     );
   }
   const formatsByName = new Map<string, NumberFormat>();
