@@ -209,6 +209,9 @@ export interface CatalogueCsvOptions {
   readonly warn?: (message: string) => void;
 }
 
+/** A catalogue's line end: "\r" for a CR-only file. */
+export type LineEnd = "\r\n" | "\n" | "\r";
+
 /** Thrown for a catalogue that cannot be read at all (no header, no `part` column). */
 export class CatalogueFileError extends Error {
   constructor(message: string) {
@@ -226,13 +229,46 @@ export class CatalogueCsvTransform {
   readonly tally = new Tally();
   /** Set when --strict stopped at an invalid row: its message. */
   stopped: string | undefined;
-  private readonly splitter: CsvSplitter;
+  private splitter: CsvSplitter;
   private classifier: CatalogueClassifier | undefined;
   private readonly failOn: (result: ClauseSummary) => boolean;
 
-  constructor(private readonly options: CatalogueCsvOptions) {
-    this.splitter = new CsvSplitter(options.maxRecordChars);
+  /**
+   * @param continueFrom for a piece of a catalogue that starts at a record boundary after the header (a chunk
+   *   read by src/catalogue/parallel.ts): the classifier of the header, the piece's first row and the file's line end.
+   */
+  constructor(
+    private readonly options: CatalogueCsvOptions,
+    continueFrom?: { readonly classifier: CatalogueClassifier; readonly row: number; readonly newline: LineEnd },
+  ) {
+    this.splitter = new CsvSplitter(options.maxRecordChars, continueFrom);
+    this.classifier = continueFrom?.classifier;
     this.failOn = options.failOn ?? (() => false);
+  }
+
+  /**
+   * Stops reading here: the unfinished record held so far, where it starts, and the file's line end, for
+   * src/catalogue/parallel.ts to read on from; undefined before the header and the first line end are read.
+   */
+  handOff(): { text: string; row: number; newline: LineEnd } | undefined {
+    const newline = this.splitter.lineEnd;
+    if (!this.classifier || newline === undefined || this.stopped !== undefined) return undefined;
+    return { text: this.splitter.takeTail(), row: this.splitter.row, newline };
+  }
+
+  /** Reads on from a record boundary at `row` (after a hand-off), counting into the same tally. */
+  resume(row: number, newline: LineEnd): void {
+    this.splitter = new CsvSplitter(this.options.maxRecordChars, { row, newline });
+  }
+
+  /** Characters held back as an unfinished record. */
+  get pending(): number {
+    return this.splitter.pending;
+  }
+
+  /** The row the next record will have. */
+  get nextRow(): number {
+    return this.splitter.row;
   }
 
   /** Passed-through cells (header included) that start like a spreadsheet formula. */
