@@ -8,7 +8,7 @@ import { classifyDatasheet } from "../classify/classify.js";
 import { InvalidInputError } from "../classify/datasheet.js";
 import type { Classification } from "../classify/result.js";
 import type { RuleSet } from "../rules/rules.js";
-import { type CsvRecord, CsvSplitter, formatCsvRow } from "./csv.js";
+import { type CsvRecord, CsvSplitter, formatCsvField } from "./csv.js";
 import { FlatRowClassifier } from "./flat-row.js";
 import { neutraliseSpreadsheetCell, startsLikeFormula } from "../render/escape.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
@@ -275,17 +275,22 @@ export class CatalogueCsvTransform {
   formulaLikeCells = 0;
 
   /**
-   * A row as written: the tool's own result cells always neutralised for a
-   * spreadsheet; passed-through cells counted, and neutralised with excelSafe.
+   * A row as written, without its line end: the tool's own result cells always neutralised for a spreadsheet;
+   * passed-through cells counted, and neutralised with excelSafe. (One pass, no copy of the row.)
    */
-  private spreadsheetSafe(row: string[]): string[] {
+  private formatRow(row: readonly string[]): string {
     const firstResult = row.length - RESULT_COLUMNS.length;
-    return row.map((cell, index) => {
-      if (index >= firstResult) return neutraliseSpreadsheetCell(cell);
-      if (!startsLikeFormula(cell)) return cell;
-      this.formulaLikeCells++;
-      return this.options.excelSafe ? neutraliseSpreadsheetCell(cell) : cell;
-    });
+    let line = "";
+    for (let index = 0; index < row.length; index++) {
+      let cell = row[index]!;
+      if (index >= firstResult) cell = neutraliseSpreadsheetCell(cell);
+      else if (startsLikeFormula(cell)) {
+        this.formulaLikeCells++;
+        if (this.options.excelSafe) cell = neutraliseSpreadsheetCell(cell);
+      }
+      line += index === 0 ? formatCsvField(cell) : `,${formatCsvField(cell)}`;
+    }
+    return line;
   }
 
   get classifierOrUndefined(): CatalogueClassifier | undefined {
@@ -351,7 +356,7 @@ export class CatalogueCsvTransform {
     if (rows.length === 0) return "";
     const info = this.splitter.info();
     let text = "";
-    for (const row of rows) text += formatCsvRow(this.spreadsheetSafe(row)) + info.newline;
+    for (const row of rows) text += this.formatRow(row) + info.newline;
     return start === 1 && info.bom ? `\ufeff${text}` : text;
   }
 }

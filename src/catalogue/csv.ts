@@ -205,11 +205,15 @@ function isBlank(fields: readonly string[]): boolean {
 export function formatCsvRow(fields: readonly string[]): string {
   let line = "";
   for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!;
     if (i > 0) line += ",";
-    line += NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+    line += formatCsvField(fields[i]!);
   }
   return line;
+}
+
+/** One field as {@link formatCsvRow} writes it. */
+export function formatCsvField(field: string): string {
+  return NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
