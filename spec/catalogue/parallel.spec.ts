@@ -198,6 +198,27 @@ describe("stream invariance across worker threads", () => {
   }, 60_000);
 });
 
+describe("a failing worker thread", () => {
+  it("fails the run with its error instead of answering (the CLI then exits 70, writing no --output file)", async () => {
+    // The workers read the rules of this date again, and cannot: each thread fails as it starts.
+    const broken = Object.create(rules, { date: { value: "not-a-date" } }) as typeof rules;
+    const transform = new ParallelCatalogueTransform({ rules: broken, workers: 2, chunkChars: 50, inProcessChars: 0 });
+    const text = generated(3, 40, "\n", false);
+    const header = text.indexOf("\n") + 1;
+    await expect(
+      (async () => {
+        try {
+          await transform.push(text.slice(0, header));
+          await transform.push(text.slice(header));
+          await transform.end();
+        } finally {
+          await transform.close();
+        }
+      })(),
+    ).rejects.toThrow(/not-a-date/);
+  }, 60_000);
+});
+
 describe("the record cutter", () => {
   it("cuts only after whole records, counting a blank line as a row", () => {
     const cutter = new RecordCutter("\n", 2, 1);
