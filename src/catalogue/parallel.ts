@@ -36,7 +36,7 @@ import { RecordCutter } from "./record-cutter.js";
 
 /**
  * Characters per chunk sent to a worker (about 650 catalogue rows). Larger chunks made the process's RSS grow
- * (chunks of 1 MiB: 335 MB at 200,000 rows; of 64 KiB: 160 MB; measured on the 2-core development VM).
+ * (chunks of 1 MiB: 335 MB at 200,000 rows; of 64 KiB: 160–185 MB; measured on the 2-core development VM).
  */
 export const DEFAULT_CHUNK_CHARS = 1 << 16;
 /** Characters read in-process before any worker starts: below this, starting workers costs more than it saves. */
