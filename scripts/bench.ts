@@ -1,28 +1,33 @@
 /**
- * `npm run bench [-- --rows N --small N --date YYYY-MM-DD]`: the catalogue benchmark of issue 5.
+ * `npm run bench [-- --rows N --small N --orders N --envelopes N --runs N --date YYYY-MM-DD]`: the benchmark of
+ * issues 5 and 13, one table. Not a test: timings depend on the machine and on what else runs on it; compare the
+ * ratios, which come from one run.
  *
- * 1. Generates a synthetic catalogue (default 1,000,000 rows, 2% exactly on a
- *    threshold edge of the rules in force) and a small one (100,000 rows).
- * 2. Times what users run, `node dist/cli/bin.js classify FILE --output /dev/null`,
- *    and the floor: the same file parsed and re-serialized with papaparse
- *    alone (scripts/bench-floor.mjs), each in its own process; reports rows/s,
- *    their ratio, and each process's peak RSS (at 100k and at the full size).
- * 3. Classifies the file three ways — the exact core, a plain-float
- *    implementation of the clauses, and an independent oracle on mathjs
- *    fractions — and counts the rows each gets wrong against the oracle.
+ * 1. Catalogue throughput: a synthetic catalogue (default 1,000,000 rows, 2% exactly on a threshold edge of the
+ *    rules in force) classified by the built CLI (`classify FILE --output /dev/null`) with the default worker
+ *    count and with `--workers 1`, against two floors over the same file in the same run: a bare streaming
+ *    split(',')/join pass (scripts/bench-splitjoin.mjs) and papaparse parse + serialize (scripts/bench-floor.mjs).
+ *    Each in its own process, interleaved, best of `--runs`; each process's peak RSS, at 100k and at the full size.
+ * 2. The other batches: `presume` and `report` over generated JSON Lines orders (default 1,000,000), and `verify`
+ *    over 10,000 DSSE envelopes (a key made with `keygen`, a few datasheets signed with `attest`, the envelopes
+ *    repeated; scripts/bench-verify.mjs verifies them with the built library, as `verify` does one).
+ * 3. Start-up: scripts/bench-startup.ts's `measureStartup()` (`node -e 0` as the floor).
+ * 4. Correctness: the catalogue classified with the exact core, a plain-float implementation of the clauses, and an
+ *    independent oracle on mathjs fractions; the rows each gets wrong against the oracle.
  *
- * Prints a table and writes scripts/bench-results.json. Not a test: timings
- * depend on the machine and on what else runs on it.
+ * Prints the table and writes scripts/.bench-results.json (ignored by git).
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fraction, type Fraction } from "mathjs";
 import { CatalogueClassifier } from "../src/catalogue/classify.js";
 import { CsvSplitter } from "../src/catalogue/csv.js";
 import { type RuleSet, rulesAt, type Threshold, type ThresholdId } from "../src/rules/rules.js";
+import { measureStartup, type StartupRow } from "./bench-startup.js";
 import { writeCatalogue } from "./catalogue-generator.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -31,10 +36,20 @@ function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
 }
-const ROWS = Number.parseInt(option("rows", "1000000"), 10);
-const SMALL = Math.min(ROWS, Number.parseInt(option("small", "100000"), 10));
+function count(name: string, fallback: number): number {
+  const value = Number.parseInt(option(name, String(fallback)), 10);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number of at least 1`);
+  return value;
+}
+const ROWS = count("rows", 1_000_000);
+const SMALL = Math.min(ROWS, count("small", 100_000));
+const ORDERS = count("orders", 1_000_000);
+const ENVELOPES = count("envelopes", 10_000);
+const RUNS = count("runs", 3);
 const DATE = option("date", "2026-11-22");
 const EDGE_SHARE = 0.02;
+/** The targets of issue 13. */
+const TARGET = { rowsPerSecond: 300_000, ratioToSplitJoin: 1.5, peakRssMb: 200, rssGrowth: 1.25 };
 
 interface Run {
   seconds: number;
@@ -42,29 +57,33 @@ interface Run {
   status: number | null;
 }
 
-/** Runs a node script in a child process; wall time and the child's own peak RSS. */
-function runNode(args: readonly string[]): Run {
+/** Runs a node script in a child process, its stdout thrown away; wall time and the child's own peak RSS. */
+function runNode(args: readonly string[], okStatuses: readonly number[] = [0]): Run {
   const preload = new URL("./bench-maxrss.mjs", import.meta.url).href;
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ["--import", preload, ...args], {
     cwd: root,
     encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
     maxBuffer: 64 << 20,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const kb = /BENCH_MAXRSS_KB (\d+)/.exec(child.stderr)?.[1];
-  if (kb === undefined) throw new Error(`child ${args.join(" ")} failed: ${child.stderr.slice(-2000)}`);
+  if (kb === undefined || !okStatuses.includes(child.status ?? -1))
+    throw new Error(`child ${args.join(" ")} exited ${child.status}: ${child.stderr.slice(-2000)}`);
   return { seconds, maxRssMb: Number.parseInt(kb, 10) / 1024, status: child.status };
 }
 
-/** Best of `times` runs (the least disturbed by other load on the machine). */
-function best(times: number, args: readonly string[]): Run {
-  let result: Run | undefined;
+/** Each command run `times` times, interleaved (a change in the machine's load falls on all alike); the best of each. */
+function bestOf<K extends string>(times: number, commands: Record<K, () => Run>): Record<K, Run> {
+  const best = {} as Record<K, Run>;
   for (let i = 0; i < times; i++) {
-    const run = runNode(args);
-    if (!result || run.seconds < result.seconds) result = run;
+    for (const key of Object.keys(commands) as K[]) {
+      const run = commands[key]();
+      if (!best[key] || run.seconds < best[key].seconds) best[key] = run;
+    }
   }
-  return result!;
+  return best;
 }
 
 // ---- The clauses, written once over an arithmetic: mathjs fractions (the oracle) or JS numbers (floats). ----
@@ -191,13 +210,60 @@ async function compare(path: string, rules: RuleSet) {
   return { ...counts, examples };
 }
 
+/** Writes `count` orders as JSON Lines: the example quarter's orders, renamed and spread over the quarter. */
+async function writeOrders(path: string, count: number): Promise<void> {
+  const examples = readFileSync(join(root, "data/examples/orders-2027Q1.jsonl"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const out = createWriteStream(path);
+  let text = "";
+  for (let i = 0; i < count; i++) {
+    const order: Record<string, unknown> = {
+      ...examples[i % examples.length]!,
+      part: `${examples[i % examples.length]!.part}-${i}`,
+    };
+    order.completionDate = `2027-0${1 + (i % 3)}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    text += `${JSON.stringify(order)}\n`;
+    if (text.length > 1 << 20) {
+      if (!out.write(text)) await once(out, "drain");
+      text = "";
+    }
+  }
+  out.end(text);
+  await once(out, "finish");
+}
+
+/** A key, a few datasheets signed, and `count` envelopes as JSON Lines; returns the trust file. */
+function writeEnvelopes(dir: string, path: string, count: number): string {
+  const cli = (args: string[]) => {
+    const run = spawnSync(process.execPath, ["dist/cli/bin.js", ...args], { cwd: root, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`ic3a090 ${args.join(" ")} exited ${run.status}: ${run.stderr}`);
+  };
+  cli(["keygen", "--out", join(dir, "acme")]);
+  writeFileSync(join(dir, "trusted-designers.json"), readFileSync(join(root, "data/examples/trusted-designers.json")));
+  const datasheet = JSON.parse(readFileSync(join(root, "data/examples/attest-example.json"), "utf8"));
+  const envelopes: string[] = [];
+  for (const [i, tops] of ["500", "450", "300"].entries()) {
+    const file = join(dir, `datasheet-${i}.json`);
+    datasheet.part = `ACME-X${i + 1}`;
+    datasheet.units[0].rates[0].tops = tops;
+    writeFileSync(file, JSON.stringify(datasheet));
+    const envelope = join(dir, `attestation-${i}.json`);
+    const args = ["attest", file, "--key", join(dir, "acme.key"), "--designer", "Acme Semi", "--date", "2027-03-15"];
+    cli([...args, "--output", envelope]);
+    envelopes.push(JSON.stringify(JSON.parse(readFileSync(envelope, "utf8"))));
+  }
+  writeFileSync(path, `${Array.from({ length: count }, (_, i) => envelopes[i % envelopes.length]).join("\n")}\n`);
+  return join(dir, "trusted-designers.json");
+}
+
+const thousands = (n: number) => Math.round(n).toLocaleString("en-US");
+
 async function main(): Promise<void> {
   const rules = rulesAt(DATE);
-  process.stderr.write(`building dist/ …\n`);
-  const build = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  process.stderr.write("building dist/ (npm run build) …\n");
+  const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
 
   const dir = mkdtempSync(join(tmpdir(), "ic3a090-bench-"));
@@ -205,83 +271,192 @@ async function main(): Promise<void> {
     const big = join(dir, `catalogue-${ROWS}.csv`);
     const small = join(dir, `catalogue-${SMALL}.csv`);
     process.stderr.write(
-      `generating ${ROWS.toLocaleString("en-US")} and ${SMALL.toLocaleString("en-US")} rows (${EDGE_SHARE * 100}% on a threshold edge) …\n`,
+      `generating ${thousands(ROWS)} and ${thousands(SMALL)} rows (${EDGE_SHARE * 100}% on a threshold edge) …\n`,
     );
     await writeCatalogue(big, ROWS, rules, { edgeShare: EDGE_SHARE });
     await writeCatalogue(small, SMALL, rules, { edgeShare: EDGE_SHARE });
 
-    const classify = (file: string) => ["dist/cli/bin.js", "classify", file, "--date", DATE, "--output", "/dev/null"];
-    const floor = (file: string) => ["scripts/bench-floor.mjs", file, "/dev/null"];
-    const load = loadavg()[0]!;
-    process.stderr.write(`timing (best of 3; load average ${load.toFixed(2)}) …\n`);
-    const fullBig = best(3, classify(big));
-    const floorBig = best(3, floor(big));
-    const fullSmall = best(1, classify(small));
-    const floorSmall = best(1, floor(small));
-    process.stderr.write(`classifying with the exact core, floats and a mathjs-fraction oracle …\n`);
+    // classify exits 65: the generated catalogue has invalid rows on purpose.
+    const classify = (file: string, workers?: number) => () =>
+      runNode(
+        [
+          "dist/cli/bin.js",
+          "classify",
+          file,
+          "--date",
+          DATE,
+          "--output",
+          "/dev/null",
+          "--quiet",
+          ...(workers === undefined ? [] : ["--workers", String(workers)]),
+        ],
+        [0, 65],
+      );
+    const loadAtStart = loadavg()[0]!;
+    process.stderr.write(
+      `timing the catalogue (best of ${RUNS}, interleaved; load average ${loadAtStart.toFixed(2)}) …\n`,
+    );
+    const catalogue = bestOf(RUNS, {
+      parallel: classify(big),
+      oneThread: classify(big, 1),
+      splitJoin: () => runNode(["scripts/bench-splitjoin.mjs", big, "/dev/null"]),
+      papaparse: () => runNode(["scripts/bench-floor.mjs", big, "/dev/null"]),
+    });
+    const smallRuns = bestOf(1, { parallel: classify(small), oneThread: classify(small, 1) });
+
+    const orders = join(dir, "orders.jsonl");
+    process.stderr.write(`generating ${thousands(ORDERS)} orders; presume and report …\n`);
+    await writeOrders(orders, ORDERS);
+    const presume = runNode(["dist/cli/bin.js", "presume", orders, "--quiet"], [0, 1, 65]);
+    const report = runNode(
+      [
+        "dist/cli/bin.js",
+        "report",
+        "--quarter",
+        "2027Q1",
+        orders,
+        "--fabricator-name",
+        "Fab",
+        "--fabricator-address",
+        "1 Fab Rd",
+      ],
+      [0, 1, 65],
+    );
+
+    process.stderr.write(`signing envelopes; verifying ${thousands(ENVELOPES)} …\n`);
+    const envelopes = join(dir, "envelopes.jsonl");
+    const trust = writeEnvelopes(dir, envelopes, ENVELOPES);
+    const verify = runNode(["scripts/bench-verify.mjs", envelopes, trust]);
+
+    process.stderr.write("start-up (scripts/bench-startup.ts) …\n");
+    const startup: StartupRow[] = await measureStartup();
+
+    process.stderr.write("classifying with the exact core, floats and a mathjs-fraction oracle …\n");
     const correctness = await compare(big, rules);
 
-    const fullRate = ROWS / fullBig.seconds;
-    const floorRate = ROWS / floorBig.seconds;
-    const results = {
-      date: new Date().toISOString(),
-      rulesDate: DATE,
-      machine: {
-        cpus: cpus().length,
-        cpu: cpus()[0]?.model ?? "unknown",
-        memoryGb: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-        loadAverageAtStart: Number(load.toFixed(2)),
-        loadAverageAtEnd: Number(loadavg()[0]!.toFixed(2)),
-      },
-      rows: ROWS,
-      edgeShare: EDGE_SHARE,
-      fullPipelineRowsPerSecond: Math.round(fullRate),
-      floorRowsPerSecond: Math.round(floorRate),
-      ratioFullToFloor: Number((floorRate / fullRate).toFixed(2)),
-      peakRssMb: {
-        [`classify ${SMALL}`]: Math.round(fullSmall.maxRssMb),
-        [`classify ${ROWS}`]: Math.round(fullBig.maxRssMb),
-        [`floor ${SMALL}`]: Math.round(floorSmall.maxRssMb),
-        [`floor ${ROWS}`]: Math.round(floorBig.maxRssMb),
-      },
-      rssGrowthSmallToFull: Number((fullBig.maxRssMb / fullSmall.maxRssMb).toFixed(2)),
-      classifyExitStatus: fullBig.status,
-      correctness,
-      targets: {
-        "rows/s ≥ 250000": fullRate >= 250_000,
-        "ratio ≤ 2.0": floorRate / fullRate <= 2,
-        "peak RSS < 200 MB": fullBig.maxRssMb < 200,
-        "RSS within 1.25× from 100k to full": fullBig.maxRssMb / fullSmall.maxRssMb <= 1.25,
-        "exact core 0 wrong": correctness.exactWrong === 0,
-      },
+    const rate = (run: Run, n = ROWS) => n / run.seconds;
+    const full = rate(catalogue.parallel);
+    const one = rate(catalogue.oneThread);
+    const splitJoin = rate(catalogue.splitJoin);
+    const papaparse = rate(catalogue.papaparse);
+    const peak = catalogue.parallel.maxRssMb;
+    const growth = catalogue.parallel.maxRssMb / smallRuns.parallel.maxRssMb;
+    const targets: Record<string, boolean> = {
+      [`classify rows/s ≥ ${thousands(TARGET.rowsPerSecond)}`]: full >= TARGET.rowsPerSecond,
+      [`within ${TARGET.ratioToSplitJoin}× of split/join`]: splitJoin / full <= TARGET.ratioToSplitJoin,
+      [`peak RSS < ${TARGET.peakRssMb} MB`]: peak < TARGET.peakRssMb,
+      [`RSS within ${TARGET.rssGrowth}× from ${thousands(SMALL)} to ${thousands(ROWS)}`]: growth <= TARGET.rssGrowth,
+      ...Object.fromEntries(
+        startup.map((row) => [`${row.what} within ${row.target}× of node -e 0`, row.ratio <= row.target]),
+      ),
+      "exact core 0 wrong": correctness.exactWrong === 0,
     };
-    const table = [
-      ["measure", "value"],
-      ["rows", ROWS.toLocaleString("en-US")],
-      ["full classify pipeline (CLI, rows/s)", Math.round(fullRate).toLocaleString("en-US")],
-      ["parse + re-serialize only, papaparse (rows/s)", Math.round(floorRate).toLocaleString("en-US")],
-      ["ratio floor / full", (floorRate / fullRate).toFixed(2)],
-      [`peak RSS, classify ${SMALL.toLocaleString("en-US")} rows`, `${fullSmall.maxRssMb.toFixed(0)} MB`],
-      [`peak RSS, classify ${ROWS.toLocaleString("en-US")} rows`, `${fullBig.maxRssMb.toFixed(0)} MB`],
-      ["RSS growth small → full", `${(fullBig.maxRssMb / fullSmall.maxRssMb).toFixed(2)}×`],
+    const table: [string, string][] = [
+      ["rows", thousands(ROWS)],
+      [`classify CSV→CSV, default workers (${availableParallelism()} cores; rows/s)`, thousands(full)],
+      ["classify CSV→CSV, --workers 1 (rows/s)", thousands(one)],
+      ["floor: bare split(',')/join, streaming (rows/s)", thousands(splitJoin)],
+      ["floor: papaparse parse + serialize (rows/s)", thousands(papaparse)],
+      [
+        "time ratio classify / split-join (default; --workers 1)",
+        `${(splitJoin / full).toFixed(2)}; ${(splitJoin / one).toFixed(2)}`,
+      ],
+      [
+        "time ratio classify / papaparse (default; --workers 1)",
+        `${(papaparse / full).toFixed(2)}; ${(papaparse / one).toFixed(2)}`,
+      ],
+      [
+        `peak RSS, classify ${thousands(SMALL)} rows (default; --workers 1)`,
+        `${smallRuns.parallel.maxRssMb.toFixed(0)} MB; ${smallRuns.oneThread.maxRssMb.toFixed(0)} MB`,
+      ],
+      [
+        `peak RSS, classify ${thousands(ROWS)} rows (default; --workers 1)`,
+        `${peak.toFixed(0)} MB; ${catalogue.oneThread.maxRssMb.toFixed(0)} MB`,
+      ],
+      ["RSS growth small → full (default)", `${growth.toFixed(2)}×`],
+      [
+        `presume, ${thousands(ORDERS)} orders (orders/s; peak RSS)`,
+        `${thousands(rate(presume, ORDERS))}; ${presume.maxRssMb.toFixed(0)} MB`,
+      ],
+      [
+        `report, ${thousands(ORDERS)} orders (orders/s; peak RSS)`,
+        `${thousands(rate(report, ORDERS))}; ${report.maxRssMb.toFixed(0)} MB`,
+      ],
+      [
+        `verify, ${thousands(ENVELOPES)} envelopes (envelopes/s; peak RSS)`,
+        `${thousands(rate(verify, ENVELOPES))}; ${verify.maxRssMb.toFixed(0)} MB`,
+      ],
+      ...startup.map((row): [string, string] => [
+        `start-up: ${row.what} (median ms; node -e 0; ratio)`,
+        `${row.medianMs.toFixed(0)}; ${row.floorMs.toFixed(0)}; ${row.ratio.toFixed(2)}`,
+      ]),
       ["rows wrong, exact core", String(correctness.exactWrong)],
       [
         "rows wrong, plain floats",
         `${correctness.floatWrong} (${correctness.floatWrongOnEdges} of ${correctness.edgeRows} edge rows)`,
       ],
     ];
-    const width = Math.max(...table.map((r) => r[0]!.length));
-    process.stdout.write(
-      `${table.map(([a, b], i) => `${a!.padEnd(width)}  ${b}${i === 0 ? `\n${"-".repeat(width)}  -----` : ""}`).join("\n")}\n`,
-    );
+    const width = Math.max(...table.map(([name]) => name.length));
+    process.stdout.write(`${"measure".padEnd(width)}  value\n${"-".repeat(width)}  -----\n`);
+    for (const [name, value] of table) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
     for (const example of correctness.examples) process.stdout.write(`  e.g. ${example}\n`);
     process.stdout.write(
-      `targets: ${Object.entries(results.targets)
+      `targets: ${Object.entries(targets)
         .map(([k, ok]) => `${ok ? "met" : "NOT met"}: ${k}`)
         .join("; ")}\n`,
     );
-    const out = option("json", join(root, "scripts", "bench-results.json"));
+    const results = {
+      date: new Date().toISOString(),
+      rulesDate: DATE,
+      machine: {
+        cpus: cpus().length,
+        availableParallelism: availableParallelism(),
+        cpu: cpus()[0]?.model ?? "unknown",
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverageAtStart: Number(loadAtStart.toFixed(2)),
+        loadAverageAtEnd: Number(loadavg()[0]!.toFixed(2)),
+      },
+      rows: ROWS,
+      runs: RUNS,
+      edgeShare: EDGE_SHARE,
+      rowsPerSecond: {
+        classifyDefaultWorkers: Math.round(full),
+        classifyOneWorker: Math.round(one),
+        splitJoinFloor: Math.round(splitJoin),
+        papaparseFloor: Math.round(papaparse),
+      },
+      ratios: {
+        splitJoinToClassify: Number((splitJoin / full).toFixed(2)),
+        papaparseToClassify: Number((papaparse / full).toFixed(2)),
+        splitJoinToClassifyOneWorker: Number((splitJoin / one).toFixed(2)),
+      },
+      peakRssMb: {
+        [`classify ${SMALL}`]: Math.round(smallRuns.parallel.maxRssMb),
+        [`classify ${ROWS}`]: Math.round(peak),
+        [`classify --workers 1 ${SMALL}`]: Math.round(smallRuns.oneThread.maxRssMb),
+        [`classify --workers 1 ${ROWS}`]: Math.round(catalogue.oneThread.maxRssMb),
+        [`split/join ${ROWS}`]: Math.round(catalogue.splitJoin.maxRssMb),
+        [`papaparse ${ROWS}`]: Math.round(catalogue.papaparse.maxRssMb),
+      },
+      batches: {
+        presume: {
+          orders: ORDERS,
+          perSecond: Math.round(rate(presume, ORDERS)),
+          peakRssMb: Math.round(presume.maxRssMb),
+        },
+        report: { orders: ORDERS, perSecond: Math.round(rate(report, ORDERS)), peakRssMb: Math.round(report.maxRssMb) },
+        verify: {
+          envelopes: ENVELOPES,
+          perSecond: Math.round(rate(verify, ENVELOPES)),
+          peakRssMb: Math.round(verify.maxRssMb),
+        },
+      },
+      startup,
+      correctness,
+      targets,
+    };
+    const out = option("json", join(root, "scripts", ".bench-results.json"));
     writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
     process.stderr.write(`figures written to ${out}\n`);
   } finally {

@@ -23,6 +23,15 @@ describe("classify a CSV catalogue", () => {
     expect(run.stderr).toMatch(/catalogue-small\.csv: row 10: tops_fp8:/);
   });
 
+  it("--workers: 0, 1 and 4 give the same bytes and stderr; a count that is not a whole number is a usage error", () => {
+    const runs = ["0", "1", "4"].map((workers) => runCli(["classify", SMALL, "--workers", workers, ...DATE]));
+    for (const run of runs) expect(run).toEqual(runs[0]);
+    expect(runs[0]!.status).toBe(65);
+    const bad = runCli(["classify", SMALL, "--workers", "two", ...DATE]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--workers must be a whole number from 0 to 64, got "two"/);
+  });
+
   it("reads CSV from stdin with --format csv, exits 0 when every row is valid, 1 with --fail-on matched", () => {
     const ok = runCli(["classify", "-", "--format", "csv", ...DATE], { input: VALID });
     expect(ok.status).toBe(0);

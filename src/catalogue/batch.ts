@@ -10,6 +10,7 @@ import type { ClauseSummary } from "./classify.js";
 import type { RuleSet } from "../rules/rules.js";
 import { CatalogueCsvTransform, CatalogueFileError } from "./classify.js";
 import { CsvRecordTooLongError } from "./csv.js";
+import { ParallelCatalogueTransform } from "./parallel.js";
 
 /** The exit codes the batch returns (the CLI's EXIT values; the library does not import the CLI). */
 const EXIT = { ok: 0, failOn: 1, invalidInput: 65 } as const;
@@ -31,22 +32,37 @@ export interface CatalogueBatchOptions {
   readonly excelSafe?: boolean;
   /** Writes a note or the summary (silenced by --quiet); stderr by default. */
   readonly note?: (line: string) => void;
+  /** Worker threads (`--workers`): 0 or 1 reads in-process; more, in parallel past the start of the file (./parallel.ts). */
+  readonly workers?: number;
+  /** Characters per chunk sent to a worker, and read in-process before workers start (tests make them small). */
+  readonly chunkChars?: number;
+  readonly inProcessChars?: number;
 }
 
 export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise<number> {
   const stderr = options.stderr ?? process.stderr;
   const source = options.file ?? "stdin";
   let named = 0;
-  const transform = new CatalogueCsvTransform({
+  const csvOptions = {
     rules: options.rules,
     strict: options.strict,
     failOn: options.failOn,
     excelSafe: options.excelSafe,
-    warn: (message) => stderr.write(`ic3a090: warning: ${message}\n`),
-    onInvalid: (message) => {
+    warn: (message: string) => stderr.write(`ic3a090: warning: ${message}\n`),
+    onInvalid: (message: string) => {
       if (named++ < INVALID_ON_STDERR) stderr.write(`${source}: ${message}\n`);
     },
-  });
+  };
+  const workers = options.workers ?? 1;
+  const transform =
+    workers > 1
+      ? new ParallelCatalogueTransform({
+          ...csvOptions,
+          workers,
+          ...(options.chunkChars === undefined ? {} : { chunkChars: options.chunkChars }),
+          ...(options.inProcessChars === undefined ? {} : { inProcessChars: options.inProcessChars }),
+        })
+      : new CatalogueCsvTransform(csvOptions);
   const progress = stderr.isTTY ? new ProgressBar(stderr, options.file) : undefined;
   const note = options.note ?? ((line: string) => stderr.write(`${line}\n`));
   const pieces = options.input[Symbol.asyncIterator]();
@@ -55,13 +71,13 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
       const next = await pieces.next();
       if (next.done) break;
       const chunk = next.value;
-      const text = transform.push(chunk);
+      const text = await transform.push(chunk);
       progress?.update(Buffer.byteLength(chunk), transform.tally.read);
       if (text) await options.write(text);
       if (transform.stopped !== undefined) break;
     }
     if (transform.stopped === undefined) {
-      const text = transform.end();
+      const text = await transform.end();
       if (text) await options.write(text);
     }
   } catch (error) {
@@ -70,6 +86,7 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
       throw new CatalogueFileError(`${source}: ${error.message}`);
     throw error;
   } finally {
+    if (transform instanceof ParallelCatalogueTransform) await transform.close();
     if (transform.stopped !== undefined) await pieces.return?.(undefined);
   }
   progress?.clear();

@@ -8,7 +8,7 @@ import { classifyDatasheet } from "../classify/classify.js";
 import { InvalidInputError } from "../classify/datasheet.js";
 import type { Classification } from "../classify/result.js";
 import type { RuleSet } from "../rules/rules.js";
-import { type CsvRecord, CsvSplitter, formatCsvRow } from "./csv.js";
+import { type CsvRecord, CsvSplitter, formatCsvField } from "./csv.js";
 import { FlatRowClassifier } from "./flat-row.js";
 import { neutraliseSpreadsheetCell, startsLikeFormula } from "../render/escape.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
@@ -210,6 +210,9 @@ export interface CatalogueCsvOptions {
   readonly warn?: (message: string) => void;
 }
 
+/** A catalogue's line end: "\r" for a CR-only file. */
+export type LineEnd = "\r\n" | "\n" | "\r";
+
 /** Thrown for a catalogue that cannot be read at all (no header, no `part` column). */
 export class CatalogueFileError extends Error {
   constructor(message: string) {
@@ -227,30 +230,68 @@ export class CatalogueCsvTransform {
   readonly tally = new Tally();
   /** Set when --strict stopped at an invalid row: its message. */
   stopped: string | undefined;
-  private readonly splitter: CsvSplitter;
+  private splitter: CsvSplitter;
   private classifier: CatalogueClassifier | undefined;
   private readonly failOn: (result: ClauseSummary) => boolean;
 
-  constructor(private readonly options: CatalogueCsvOptions) {
-    this.splitter = new CsvSplitter(options.maxRecordChars);
+  /**
+   * @param continueFrom for a piece of a catalogue that starts at a record boundary after the header (a chunk
+   *   read by src/catalogue/parallel.ts): the classifier of the header, the piece's first row and the file's line end.
+   */
+  constructor(
+    private readonly options: CatalogueCsvOptions,
+    continueFrom?: { readonly classifier: CatalogueClassifier; readonly row: number; readonly newline: LineEnd },
+  ) {
+    this.splitter = new CsvSplitter(options.maxRecordChars, continueFrom);
+    this.classifier = continueFrom?.classifier;
     this.failOn = options.failOn ?? (() => false);
+  }
+
+  /**
+   * Stops reading here: the unfinished record held so far, where it starts, and the file's line end, for
+   * src/catalogue/parallel.ts to read on from; undefined before the header and the first line end are read.
+   */
+  handOff(): { text: string; row: number; newline: LineEnd } | undefined {
+    const newline = this.splitter.lineEnd;
+    if (!this.classifier || newline === undefined || this.stopped !== undefined) return undefined;
+    return { text: this.splitter.takeTail(), row: this.splitter.row, newline };
+  }
+
+  /** Reads on from a record boundary at `row` (after a hand-off), counting into the same tally. */
+  resume(row: number, newline: LineEnd): void {
+    this.splitter = new CsvSplitter(this.options.maxRecordChars, { row, newline });
+  }
+
+  /** Characters held back as an unfinished record. */
+  get pending(): number {
+    return this.splitter.pending;
+  }
+
+  /** The row the next record will have. */
+  get nextRow(): number {
+    return this.splitter.row;
   }
 
   /** Passed-through cells (header included) that start like a spreadsheet formula. */
   formulaLikeCells = 0;
 
   /**
-   * A row as written: the tool's own result cells always neutralised for a
-   * spreadsheet; passed-through cells counted, and neutralised with excelSafe.
+   * A row as written, without its line end: the tool's own result cells always neutralised for a spreadsheet;
+   * passed-through cells counted, and neutralised with excelSafe. (One pass, no copy of the row.)
    */
-  private spreadsheetSafe(row: string[]): string[] {
+  private formatRow(row: readonly string[]): string {
     const firstResult = row.length - RESULT_COLUMNS.length;
-    return row.map((cell, index) => {
-      if (index >= firstResult) return neutraliseSpreadsheetCell(cell);
-      if (!startsLikeFormula(cell)) return cell;
-      this.formulaLikeCells++;
-      return this.options.excelSafe ? neutraliseSpreadsheetCell(cell) : cell;
-    });
+    let line = "";
+    for (let index = 0; index < row.length; index++) {
+      let cell = row[index]!;
+      if (index >= firstResult) cell = neutraliseSpreadsheetCell(cell);
+      else if (startsLikeFormula(cell)) {
+        this.formulaLikeCells++;
+        if (this.options.excelSafe) cell = neutraliseSpreadsheetCell(cell);
+      }
+      line += index === 0 ? formatCsvField(cell) : `,${formatCsvField(cell)}`;
+    }
+    return line;
   }
 
   get classifierOrUndefined(): CatalogueClassifier | undefined {
@@ -316,7 +357,7 @@ export class CatalogueCsvTransform {
     if (rows.length === 0) return "";
     const info = this.splitter.info();
     let text = "";
-    for (const row of rows) text += formatCsvRow(this.spreadsheetSafe(row)) + info.newline;
+    for (const row of rows) text += this.formatRow(row) + info.newline;
     return start === 1 && info.bom ? `\ufeff${text}` : text;
   }
 }

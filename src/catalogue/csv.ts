@@ -68,7 +68,46 @@ export class CsvSplitter {
   /** True when the file ends its lines with CR alone (Excel for Mac): then CR is the line end. */
   private crOnly = false;
 
-  constructor(private readonly maxRecordChars: number = DEFAULT_MAX_RECORD_CHARS) {}
+  /**
+   * @param resume for a piece of a file that starts at a record boundary (src/catalogue/parallel.ts): the row of
+   *   its first record and the file's line end, as the splitter that read the file's start found them.
+   */
+  constructor(
+    private readonly maxRecordChars: number = DEFAULT_MAX_RECORD_CHARS,
+    resume?: { readonly row: number; readonly newline: "\r\n" | "\n" | "\r" },
+  ) {
+    if (resume) {
+      this.started = true;
+      this.nextRow = resume.row;
+      this.sawCrlf = resume.newline === "\r\n";
+      if (resume.newline === "\r") {
+        this.crOnly = true;
+        this.parser = new Papa.Parser({ delimiter: ",", newline: "\r", quoteChar: '"' });
+      }
+    }
+  }
+
+  /** The row the next record will have. */
+  get row(): number {
+    return this.nextRow;
+  }
+
+  /** Characters held back as an unfinished record. */
+  get pending(): number {
+    return this.tail.length;
+  }
+
+  /** The file's line end once its first line end has been read: "\r" for a CR-only file; undefined before. */
+  get lineEnd(): "\r\n" | "\n" | "\r" | undefined {
+    return this.crOnly ? "\r" : this.sawCrlf === undefined ? undefined : this.sawCrlf ? "\r\n" : "\n";
+  }
+
+  /** Hands back the unfinished record held so far (src/catalogue/parallel.ts reads on from it). */
+  takeTail(): string {
+    const tail = this.tail;
+    this.tail = "";
+    return tail;
+  }
 
   /** BOM and line end, known once the first line end has been seen. */
   info(): CsvSplitterInfo {
@@ -166,11 +205,15 @@ function isBlank(fields: readonly string[]): boolean {
 export function formatCsvRow(fields: readonly string[]): string {
   let line = "";
   for (let i = 0; i < fields.length; i++) {
-    const field = fields[i]!;
     if (i > 0) line += ",";
-    line += NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+    line += formatCsvField(fields[i]!);
   }
   return line;
+}
+
+/** One field as {@link formatCsvRow} writes it. */
+export function formatCsvField(field: string): string {
+  return NEEDS_QUOTES.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;

@@ -5,6 +5,7 @@ import { classifyDatasheet } from "../classify/classify.js";
 import { parseDatasheet } from "../classify/datasheet.js";
 import { type Classification, CLAUSES, ECCNS } from "../classify/result.js";
 import { runCatalogueBatch } from "../catalogue/batch.js";
+import { defaultWorkerCount } from "../catalogue/parallel.js";
 import { type ClauseSummary, type RowOutcome, Tally } from "../catalogue/classify.js";
 import { inputFormatOf, sniffFormat } from "../catalogue/source.js";
 import { TableRenderer } from "../catalogue/table.js";
@@ -63,6 +64,7 @@ interface ClassifyOptions {
   strict?: boolean;
   excelSafe?: boolean;
   sheet?: string;
+  workers?: string;
 }
 
 export function classifyCommand(program: Command): void {
@@ -88,6 +90,10 @@ export function classifyCommand(program: Command): void {
       "write passed-through CSV cells that start like a spreadsheet formula (=, +, -, @, tab, CR) as text, with a leading '",
     )
     .option("--sheet <NAME>", "the sheet of an Excel workbook (.xlsx) to read (default: the first)")
+    .option(
+      "--workers <N>",
+      `threads classifying a CSV catalogue in parallel (default: one per core, at most 4; a file under 4 MiB is read in-process); 0 or 1: in-process`,
+    )
     .option(
       "--strict",
       "stop at the first invalid row (exit 65), after writing the rows before it to stdout; --output FILE is then left untouched (CSV catalogue and table)",
@@ -120,6 +126,7 @@ Input fields: ic3a090 schema`,
       const rules = rulesForDate(options.date, { history: true });
       const failOnValues = failOnOption(options.failOn);
       const failOn = (result: ClauseSummary) => matchesFailOn(result, failOnValues);
+      const workers = workersOption(options.workers);
       noteIfBeyondVerified(rules);
 
       // Stdin without --format: a CSV catalogue is told from JSON by its first character.
@@ -162,6 +169,7 @@ Input fields: ic3a090 schema`,
             failOn,
             excelSafe: options.excelSafe === true,
             note: (line) => notes.push(line),
+            workers,
           });
         process.exitCode = await withWorkbookErrors(file, () =>
           withOutput(
@@ -195,6 +203,16 @@ Input fields: ic3a090 schema`,
       );
     });
 }
+
+/** --workers N: a whole number from 0 to 64; by default one per core (at most 4). */
+function workersOption(value: string | undefined): number {
+  if (value === undefined) return defaultWorkerCount();
+  if (!/^\d+$/.test(value.trim()) || Number.parseInt(value, 10) > MAX_WORKERS)
+    throw new UserError(`--workers must be a whole number from 0 to ${MAX_WORKERS}, got "${value}"`);
+  return Number.parseInt(value, 10);
+}
+
+const MAX_WORKERS = 64;
 
 /** How many rows set the table's column widths; later rows are written as they come. */
 const TABLE_SAMPLE_ROWS = 1000;

@@ -1,0 +1,332 @@
+/**
+ * A CSV catalogue classified on several cores: the same output, byte for byte,
+ * as `CatalogueCsvTransform` reading it alone (spec/catalogue/stream-invariance.spec.ts
+ * checks it across worker counts).
+ *
+ * - The start of the file (the header, the BOM, the line end, and the first
+ *   `inProcessChars` characters) is read in-process by the one transform that
+ *   also keeps the tally; a small file never starts a worker.
+ * - Then the main thread only cuts the text into chunks of whole records
+ *   (./record-cutter.ts, a quick scan for line ends outside quotes) and sends
+ *   them to worker threads (./classify-worker.ts), which parse, classify and
+ *   write each chunk (./chunk.ts). The answers are written back in order, and
+ *   at most two chunks per worker are in flight, so memory stays bounded.
+ * - The scan is only a guess of where papaparse ends a record: each worker
+ *   checks it (its splitter must end the chunk on a record boundary, at the row
+ *   the previous chunk ended on). On any disagreement (malformed quotes), or a
+ *   record longer than the limit, the rest of the file is read in-process from
+ *   the last boundary both agree on, as it would have been without workers.
+ */
+import { EventEmitter } from "node:events";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { ChunkClassifier, type ChunkJob, type ChunkResult, type ChunkSetup, summaryOfKey } from "./chunk.js";
+import {
+  type CatalogueClassifier,
+  type CatalogueCsvOptions,
+  CatalogueCsvTransform,
+  type ClauseSummary,
+  type LineEnd,
+  type Tally,
+} from "./classify.js";
+import { DEFAULT_MAX_RECORD_CHARS } from "./csv.js";
+import { RecordCutter } from "./record-cutter.js";
+
+/**
+ * Characters per chunk sent to a worker (about 650 catalogue rows). Larger chunks made the process's RSS grow
+ * (chunks of 1 MiB: 335 MB at 200,000 rows; of 64 KiB: 160–185 MB; measured on the 2-core development VM).
+ */
+export const DEFAULT_CHUNK_CHARS = 1 << 16;
+/** Characters read in-process before any worker starts: below this, starting workers costs more than it saves. */
+export const DEFAULT_IN_PROCESS_CHARS = 4 << 20;
+/** The most worker threads a run starts by default. */
+const MAX_DEFAULT_WORKERS = 4;
+
+/** The default worker count: one per core, at most {@link MAX_DEFAULT_WORKERS}; 1 (in-process) on one core. */
+export function defaultWorkerCount(): number {
+  return Math.min(availableParallelism(), MAX_DEFAULT_WORKERS);
+}
+
+export interface ParallelCatalogueOptions extends CatalogueCsvOptions {
+  /** Threads classifying chunks: the main thread and `workers - 1` worker threads (1: the main thread alone). */
+  readonly workers: number;
+  readonly chunkChars?: number;
+  readonly inProcessChars?: number;
+  /**
+   * For tests: the worker threads' chunks are classified in the main thread and answered after a delay that
+   * varies from chunk to chunk, so answers come back out of order as from threads (no thread is started).
+   */
+  readonly simulateWorkers?: boolean;
+}
+
+interface InFlight {
+  readonly job: ChunkJob;
+  readonly answer: Promise<ChunkResult>;
+}
+
+/** The same interface as `CatalogueCsvTransform`, asynchronous: `push` and `end` resolve to the output in order. */
+export class ParallelCatalogueTransform {
+  private readonly main: CatalogueCsvTransform;
+  private readonly chunkChars: number;
+  private readonly inProcessChars: number;
+  private readonly maxRecordChars: number;
+  private mode: "start" | "parallel" | "in-process" = "start";
+  private readChars = 0;
+  private cutter: RecordCutter | undefined;
+  private pool: WorkerPool | undefined;
+  private inFlight: InFlight[] = [];
+  /** The row the next chunk written must start at: the last boundary the workers confirmed. */
+  private expectedRow = 0;
+  private newline: LineEnd = "\n";
+  private nextId = 0;
+
+  constructor(private readonly options: ParallelCatalogueOptions) {
+    this.main = new CatalogueCsvTransform(options);
+    this.chunkChars = Math.max(1, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
+    this.inProcessChars = options.inProcessChars ?? DEFAULT_IN_PROCESS_CHARS;
+    this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+  }
+
+  get tally(): Tally {
+    return this.main.tally;
+  }
+
+  get stopped(): string | undefined {
+    return this.main.stopped;
+  }
+
+  get classifierOrUndefined(): CatalogueClassifier | undefined {
+    return this.main.classifierOrUndefined;
+  }
+
+  async push(text: string): Promise<string> {
+    if (this.main.stopped !== undefined) return "";
+    if (this.mode === "in-process") return this.main.push(text);
+    if (this.mode === "start") {
+      // Up to `inProcessChars` in-process; the rest of the piece goes to the workers once the header is read.
+      const head = text.slice(0, Math.max(0, this.inProcessChars - this.readChars));
+      const output = this.main.push(head);
+      this.readChars += head.length;
+      if (head.length === text.length) return output;
+      const rest = text.slice(head.length);
+      this.startWorkers();
+      if (this.parallel) return output + (await this.push(rest));
+      this.readChars += rest.length;
+      return output + this.main.push(rest);
+    }
+    const cutter = this.cutter!;
+    cutter.add(text);
+    let output = "";
+    for (let chunk = cutter.take(); chunk; chunk = cutter.take()) {
+      output += await this.send(chunk.text, chunk.row, false);
+      if (this.mode !== "parallel") break;
+    }
+    if (this.mode === "parallel" && cutter.unfinished > this.maxRecordChars) output += await this.readOnInProcess();
+    if (!this.parallel) output += this.main.push(cutter.takeAll().text);
+    return output;
+  }
+
+  /** False once the rest is read in-process (the mode changes while an answer is awaited). */
+  private get parallel(): boolean {
+    return this.mode === "parallel";
+  }
+
+  async end(): Promise<string> {
+    let output = "";
+    if (this.mode === "parallel") {
+      const rest = this.cutter!.takeAll();
+      if (rest.text.length > 0) output += await this.send(rest.text, rest.row, true);
+      output += await this.readOnInProcess();
+    }
+    return output + this.main.end();
+  }
+
+  /** Stops the workers (also after an error). */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    this.inFlight = [];
+    await pool?.close();
+  }
+
+  private startWorkers(): void {
+    const handOff = this.main.handOff();
+    if (!handOff) return;
+    const classifier = this.main.classifierOrUndefined!;
+    this.mode = "parallel";
+    this.newline = handOff.newline;
+    this.expectedRow = handOff.row;
+    this.cutter = new RecordCutter(handOff.newline, handOff.row, this.chunkChars);
+    this.cutter.add(handOff.text);
+    this.pool = new WorkerPool(this.options.workers, this.options.simulateWorkers === true, {
+      header: [...classifier.plan.header],
+      rulesDate: this.options.rules.date,
+      strict: this.options.strict === true,
+      excelSafe: this.options.excelSafe === true,
+      maxRecordChars: this.options.maxRecordChars,
+    });
+  }
+
+  /** Sends a chunk; first writes back (returns) the oldest answers while too many are in flight. */
+  private async send(text: string, row: number, last: boolean): Promise<string> {
+    let output = "";
+    while (this.inFlight.length >= 2 * this.options.workers && this.mode === "parallel") output += await this.settle();
+    if (this.mode !== "parallel") return output + this.main.push(text);
+    const job: ChunkJob = { id: this.nextId++, text, row, newline: this.newline, last };
+    const answer = this.pool!.run(job);
+    answer.catch(() => undefined); // an answer no longer awaited (after a fallback) must not go unhandled
+    this.inFlight.push({ job, answer });
+    return output;
+  }
+
+  /** The oldest chunk's answer, checked and counted; or, when its cut was wrong, the rest read in-process. */
+  private async settle(): Promise<string> {
+    const { job, answer } = this.inFlight.shift()!;
+    const result = await answer;
+    if (job.row !== this.expectedRow || (!job.last && result.pending !== 0)) {
+      const texts = [job.text, ...this.inFlight.map((f) => f.job.text)];
+      await this.toInProcess();
+      return this.main.push(texts.join(""));
+    }
+    this.expectedRow = result.nextRow;
+    this.count(result);
+    if (result.stopped !== undefined) {
+      this.main.stopped = result.stopped;
+      await this.close();
+      this.mode = "in-process";
+    }
+    return result.output;
+  }
+
+  /** Writes back every chunk in flight; then reads the rest in-process from the last confirmed boundary. */
+  private async readOnInProcess(): Promise<string> {
+    let output = "";
+    while (this.inFlight.length > 0 && this.mode === "parallel") output += await this.settle();
+    if (this.mode === "parallel") await this.toInProcess();
+    return output;
+  }
+
+  private async toInProcess(): Promise<void> {
+    this.mode = "in-process";
+    await this.close();
+    if (this.main.stopped === undefined) this.main.resume(this.expectedRow, this.newline);
+  }
+
+  /** Adds a chunk's counts to the run's: the tally, --fail-on, the invalid rows, the formula-like cells. */
+  private count(result: ChunkResult): void {
+    const { tally } = this.main;
+    tally.read += result.read;
+    tally.invalid += result.invalid;
+    for (const [clause, rows] of result.byClause) tally.byClause.set(clause, (tally.byClause.get(clause) ?? 0) + rows);
+    const failOn = this.options.failOn ?? ((_: ClauseSummary) => false);
+    for (const [key, rows] of result.summaries) if (failOn(summaryOfKey(key))) tally.failOn += rows;
+    for (const message of result.invalidMessages) this.options.onInvalid?.(message);
+    this.main.formulaLikeCells += result.formulaLikeCells;
+  }
+}
+
+/**
+ * Threads answering chunks in turn: `count - 1` worker threads and the main thread itself, which classifies
+ * every `count`-th chunk between reading and writing (on two cores, a second worker would only contend with it).
+ * A worker that fails fails the run (an internal error).
+ */
+class WorkerPool {
+  private readonly workers: {
+    worker: Worker | SimulatedWorker;
+    waiting: { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }[];
+  }[];
+  private next = 0;
+  private failure: Error | undefined;
+  private inProcess: ChunkClassifier | undefined;
+
+  constructor(
+    private readonly count: number,
+    simulate: boolean,
+    private readonly setup: ChunkSetup,
+  ) {
+    this.workers = Array.from({ length: count - 1 }, () => {
+      const worker = simulate ? new SimulatedWorker(setup) : startWorker(setup);
+      const entry = { worker, waiting: [] as { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }[] };
+      worker.on("message", (result: ChunkResult) => entry.waiting.shift()?.resolve(result));
+      worker.on("error", (error) => this.fail(error));
+      worker.on("exit", (code) => {
+        if (entry.waiting.length > 0) this.fail(new Error(`a classify worker thread exited (code ${code})`));
+      });
+      return entry;
+    });
+  }
+
+  run(job: ChunkJob): Promise<ChunkResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    const turn = this.next++ % this.count;
+    if (turn === this.count - 1) {
+      try {
+        this.inProcess ??= new ChunkClassifier(this.setup);
+        return Promise.resolve(this.inProcess.classify(job));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    const entry = this.workers[turn]!;
+    return new Promise((resolve, reject) => {
+      entry.waiting.push({ resolve, reject });
+      entry.worker.postMessage(job);
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const entry of this.workers) for (const waiting of entry.waiting.splice(0)) waiting.reject(this.failure);
+  }
+
+  async close(): Promise<void> {
+    for (const entry of this.workers) entry.waiting.length = 0;
+    await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
+  }
+}
+
+/** The worker thread; run from the TypeScript sources (the specs), it loads them through tsx as the specs do. */
+function startWorker(setup: ChunkSetup): Worker {
+  if (!import.meta.url.endsWith(".ts"))
+    return new Worker(new URL("./classify-worker.js", import.meta.url), { workerData: setup });
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
+  const file = new URL("./classify-worker.ts", import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(file)}); });`;
+  return new Worker(code, { eval: true, workerData: setup });
+}
+
+/**
+ * A stand-in for a worker thread in tests (`simulateWorkers`): the same messages, each answered 0–4 ms after
+ * the one before (a thread answers in the order it was asked; threads among themselves do not).
+ */
+class SimulatedWorker extends EventEmitter {
+  private readonly chunks: ChunkClassifier;
+  private queue: Promise<void> = Promise.resolve();
+  private terminated = false;
+
+  constructor(setup: ChunkSetup) {
+    super();
+    this.chunks = new ChunkClassifier(setup);
+  }
+
+  postMessage(job: ChunkJob): void {
+    const result = this.chunks.classify(job);
+    this.queue = this.queue
+      .then(() => new Promise((resolve) => setTimeout(resolve, (job.id * 7) % 5)))
+      .then(() => {
+        if (!this.terminated) this.emit("message", result);
+      });
+  }
+
+  async terminate(): Promise<number> {
+    this.terminated = true;
+    this.emit("exit", 0);
+    return 0;
+  }
+}
