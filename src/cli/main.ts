@@ -3,56 +3,50 @@
  * registered here; all share the exit codes of ./io.ts.
  */
 import { Command, CommanderError } from "commander";
-import { classifyCommand } from "./classify-command.js";
-import { plotCommand } from "./plot-command.js";
-import { presumeCommand } from "./presume-command.js";
-import { reportCommand } from "./report-command.js";
-import { attestCommand } from "./attest-command.js";
-import { keygenCommand } from "./keygen-command.js";
-import { licenseCommand } from "./license-command.js";
-import { renderCommand } from "./render-command.js";
-import { verifyCommand } from "./verify-command.js";
-import { modelCommand } from "./model-command.js";
-import { diffCommand } from "./diff-command.js";
-import { allocationsCommand } from "./allocations-command.js";
 import { TOOL_VERSION } from "../version.js";
 import { EXIT, UserError } from "./errors.js";
-import { rulesCommand, schemaCommand } from "./rules-command.js";
-import { serveCommand } from "./serve-command.js";
 import { runContext } from "./context.js";
 import { ENCODINGS, type Encoding } from "./input.js";
-import { flushStdout, guardStdout, OutputError, StdoutClosed } from "./output.js";
-import { CatalogueFileError } from "../catalogue/classify.js";
-import { CsvRecordTooLongError } from "../catalogue/csv.js";
-import { InvalidInputError } from "../classify/datasheet.js";
-import { NamedFileError } from "../files/regular-file.js";
-import { KeyError, KeyWriteError } from "../attest/keys.js";
-import { TrustFileError } from "../attest/trust.js";
-import { BoundFileError } from "../attest/files.js";
-import { AttestRefusal } from "../attest/attest.js";
-import { ApprovedListError } from "../presume/approved-lists.js";
-import { RulesDateError } from "../rules/rules.js";
+import { flushStdout, guardStdout, StdoutClosed } from "./output.js";
 
-/** Every command: a function that adds itself to the program. */
-const COMMANDS: ((program: Command) => void)[] = [
-  classifyCommand,
-  presumeCommand,
-  licenseCommand,
-  reportCommand,
-  rulesCommand,
-  schemaCommand,
-  keygenCommand,
-  attestCommand,
-  verifyCommand,
-  renderCommand,
-  plotCommand,
-  serveCommand,
-  modelCommand,
-  diffCommand,
-  allocationsCommand,
+/** A function that adds one command to the program. */
+type AddCommand = (program: Command) => void;
+
+/**
+ * Every command, in the order `--help` lists them: its names (with aliases) and how to load the module that adds it.
+ * A run loads only the module of the command it names, so that a command starts without loading the others.
+ */
+const COMMANDS: readonly { names: readonly string[]; load: () => Promise<AddCommand> }[] = [
+  { names: ["classify"], load: async () => (await import("./classify-command.js")).classifyCommand },
+  { names: ["presume"], load: async () => (await import("./presume-command.js")).presumeCommand },
+  { names: ["license", "licence"], load: async () => (await import("./license-command.js")).licenseCommand },
+  { names: ["report"], load: async () => (await import("./report-command.js")).reportCommand },
+  { names: ["rules"], load: async () => (await import("./rules-command.js")).rulesCommand },
+  { names: ["schema"], load: async () => (await import("./rules-command.js")).schemaCommand },
+  { names: ["keygen"], load: async () => (await import("./keygen-command.js")).keygenCommand },
+  { names: ["attest"], load: async () => (await import("./attest-command.js")).attestCommand },
+  { names: ["verify"], load: async () => (await import("./verify-command.js")).verifyCommand },
+  { names: ["render"], load: async () => (await import("./render-command.js")).renderCommand },
+  { names: ["plot"], load: async () => (await import("./plot-command.js")).plotCommand },
+  { names: ["serve"], load: async () => (await import("./serve-command.js")).serveCommand },
+  { names: ["model"], load: async () => (await import("./model-command.js")).modelCommand },
+  { names: ["diff"], load: async () => (await import("./diff-command.js")).diffCommand },
+  { names: ["allocations"], load: async () => (await import("./allocations-command.js")).allocationsCommand },
 ];
 
-export function buildProgram(): Command {
+/**
+ * The commands a run needs: only the one named first on the command line; all of them when none is (`--help`, no
+ * arguments, `help`, an unknown or misspelt command, whose error suggests the nearest name).
+ */
+async function commandsFor(argv: readonly string[]): Promise<AddCommand[]> {
+  const named = COMMANDS.find((command) => command.names.includes(argv[2] ?? ""));
+  return Promise.all((named === undefined ? COMMANDS : [named]).map((command) => command.load()));
+}
+
+/** The program with the commands that `argv` needs (all of them without `argv`), each with the shared options. */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
+  const commands =
+    argv === undefined ? await Promise.all(COMMANDS.map((command) => command.load())) : await commandsFor(argv);
   const program = new Command()
     .name("ic3a090")
     .description(
@@ -62,7 +56,7 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  for (const add of COMMANDS) add(program);
+  for (const add of commands) add(program);
   for (const command of program.commands) {
     command.option("--quiet", "print no notes or summaries on stderr (errors and warnings still)");
     if (command.registeredArguments.length > 0)
@@ -94,30 +88,9 @@ Exit codes: 0 ran (whatever the classification); 1 --fail-on matched; 2 usage er
   return program;
 }
 
-/**
- * The one place where errors become messages and exit codes: the CLI's own
- * UserError, a failed write, and every typed error of the library. Anything
- * else is a defect (exit 70, from bin.ts).
- */
-export function exitFor(error: unknown): { message: string; code: number } | undefined {
-  if (error instanceof UserError) return { message: error.message, code: error.exitCode };
-  if (error instanceof OutputError || error instanceof KeyWriteError)
-    return { message: error.message, code: EXIT.ioError };
-  if (error instanceof CatalogueFileError || error instanceof CsvRecordTooLongError)
-    return { message: error.message, code: EXIT.invalidInput };
-  if (error instanceof NamedFileError || error instanceof InvalidInputError)
-    return { message: error.message, code: EXIT.invalidInput };
-  if (error instanceof KeyError || error instanceof TrustFileError || error instanceof BoundFileError)
-    return { message: error.message, code: EXIT.usage };
-  if (error instanceof ApprovedListError || error instanceof RulesDateError)
-    return { message: error.message, code: EXIT.usage };
-  if (error instanceof AttestRefusal) return { message: error.message, code: EXIT.failOn };
-  return undefined;
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   guardStdout();
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv as string[]);
     await flushStdout();
@@ -129,7 +102,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     // The reader of stdout went away (`| head`): end quietly with the exit code so far.
     if (error instanceof StdoutClosed) return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
-    const mapped = exitFor(error);
+    // The error's own module is loaded already; the map of every typed error is loaded only now, on an error.
+    const mapped = (await import("./exit-for.js")).exitFor(error);
     if (mapped === undefined) throw error;
     process.stderr.write(`ic3a090: ${mapped.message}\n`);
     return mapped.code;
