@@ -65,12 +65,25 @@ const result = await build({
   // that defines esbuild's require shim gets a real require (and only it, so that the others import nothing more).
   banner: { js: REQUIRE },
   write: false,
+  metafile: true,
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: "none",
   plugins: [asUnbundled],
   logLevel: "warning",
 });
+// What each file of the bundle holds (the packages, and the modules under src/), for spec/cli/startup.spec.ts to tell
+// which packages a run loaded.
+const holds = {};
+for (const [path, output] of Object.entries(result.metafile.outputs)) {
+  const inputs = Object.keys(output.inputs);
+  const packages = inputs.map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]).filter(Boolean);
+  holds[relative(out, path)] = {
+    packages: [...new Set(packages)].sort(),
+    modules: inputs.filter((input) => input.startsWith("src/")).sort(),
+  };
+}
+writeFileSync(`${out}/bundle.json`, `${JSON.stringify(holds, null, 1)}\n`);
 for (const file of result.outputFiles) {
   const text = file.text.includes("typeof require") ? file.text : file.text.replace(`${REQUIRE}\n`, "");
   writeFileSync(file.path, text);
