@@ -49,21 +49,24 @@ interface Loaded {
   files: string[];
   /** The npm packages whose code the run loaded, bundled or not. */
   packages: Set<string>;
+  /** The modules under src/ whose code the run loaded. */
+  modules: string[];
 }
 
 /** Runs the built CLI with the loader hook and says what it loaded. */
-function loadedBy(args: readonly string[]): Loaded {
+function loadedBy(args: readonly string[], input = ""): Loaded {
   const log = join(work, `loaded-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(log, "");
   const run = spawnSync(process.execPath, ["--import", pathToFileURL(register).href, "dist/cli/bin.js", ...args], {
     cwd: root,
+    input,
     encoding: "utf8",
     env: { ...process.env, IC3A090_LOADED_LOG: log },
   });
   const urls = readFileSync(log, "utf8").split("\n").filter(Boolean);
   const bundle = JSON.parse(readFileSync(join(root, "dist/cli/bundle.json"), "utf8")) as Record<
     string,
-    { packages: string[] }
+    { packages: string[]; modules: string[] }
   >;
   const files = urls.filter((url) => url.startsWith(distCli)).map((url) => basename(fileURLToPath(url)));
   const packages = new Set<string>();
@@ -72,7 +75,8 @@ function loadedBy(args: readonly string[]): Loaded {
     const name = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
     if (name !== undefined) packages.add(name);
   }
-  return { status: run.status, stdout: run.stdout, files, packages };
+  const modules = files.flatMap((file) => bundle[file]?.modules ?? []);
+  return { status: run.status, stdout: run.stdout, files, packages, modules };
 }
 
 let classifyRun: Loaded | undefined;
@@ -112,14 +116,18 @@ describe("start-up: a run loads only what its command uses", () => {
 
   it("a command loads its own module and not the other commands' (classify loads no license, serve, attest)", () => {
     const run = classifyH100();
-    const bundle = JSON.parse(readFileSync(join(root, "dist/cli/bundle.json"), "utf8")) as Record<
-      string,
-      { modules: string[] }
-    >;
-    const modules = run.files.flatMap((file) => bundle[file]?.modules ?? []);
-    expect(modules).toContain("src/cli/classify-command.ts");
+    expect(run.modules).toContain("src/cli/classify-command.ts");
     for (const other of ["license", "serve", "attest", "verify", "presume", "report"])
-      expect(modules).not.toContain(`src/cli/${other}-command.ts`);
+      expect(run.modules).not.toContain(`src/cli/${other}-command.ts`);
+  });
+
+  it("a run on a small file turns zod's compiled parsers off; a run on stdin, which may be long, keeps them", () => {
+    expect(classifyH100().modules).toContain("src/cli/one-shot.ts");
+    const stdin = loadedBy(["classify", "-", "--date", "2026-09-01"], readFileSync("data/examples/h100.json", "utf8"));
+    expect(stdin.status).toBe(0);
+    expect(JSON.parse(stdin.stdout)).toEqual(JSON.parse(classifyH100().stdout));
+    expect(stdin.modules).toContain("src/cli/classify-command.ts");
+    expect(stdin.modules).not.toContain("src/cli/one-shot.ts");
   });
 
   it("--help still loads every command, to list them all", () => {
