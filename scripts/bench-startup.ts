@@ -5,8 +5,8 @@
  * project once, as spec/install.spec.ts does).
  *
  * `npx tsx scripts/bench-startup.ts [--runs N] [--no-installed]` prints a table; scripts/bench.ts imports
- * `measureStartup`. Runs are interleaved (floor, then each command, N times over) so that a change in the machine's
- * load falls on all of them alike; each figure is a median. Needs a built dist/ (`npm run build`). Not a test:
+ * `measureStartup`. Runs are interleaved (each round runs every command once, starting one later than the round
+ * before) so that a change in the machine's load falls on all of them alike; each figure is a median. Needs a built dist/ (`npm run build`). Not a test:
  * timings depend on the machine and on what else runs on it.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -103,7 +103,12 @@ export async function measureStartup(runs = 10, options: { installed?: boolean }
     const cwd = "project" in install ? tmpdir() : root;
     for (const probe of probes) timeOnce(probe, cwd); // warm the file cache; not counted
     const times = probes.map(() => [] as number[]);
-    for (let run = 0; run < runs; run++) probes.forEach((probe, i) => times[i]!.push(timeOnce(probe, cwd)));
+    // Each round starts one probe later, so that no command always follows the same one.
+    for (let run = 0; run < runs; run++)
+      for (let k = 0; k < probes.length; k++) {
+        const i = (run + k) % probes.length;
+        times[i]!.push(timeOnce(probes[i]!, cwd));
+      }
     const floorMs = median(times[0]!);
     return probes.map((probe, i) => {
       const medianMs = median(times[i]!);
