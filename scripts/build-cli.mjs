@@ -10,7 +10,7 @@
 //   down to what is used instead of bundling zod whole with every locale;
 // - only the packages in BUNDLED go into the bundle; any other (fastify, exceljs, ...) stays an import from
 //   node_modules, loaded only by the command that uses it.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
 
@@ -49,6 +49,7 @@ const asUnbundled = {
 };
 
 // Chunks of an earlier build would be left beside the new ones.
+mkdirSync(out, { recursive: true });
 for (const name of readdirSync(out)) if (name.startsWith("chunk-")) rmSync(`${out}/${name}`);
 const REQUIRE =
   'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);';

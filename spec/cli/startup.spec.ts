@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildProgram } from "../../src/cli/main.js";
+import { LAZY_COMMANDS } from "../../src/cli/start.js";
 
 const root = resolve(".");
 const distCli = pathToFileURL(join(root, "dist/cli/")).href;
@@ -128,6 +130,11 @@ describe("start-up: a run loads only what its command uses", () => {
     expect(JSON.parse(stdin.stdout)).toEqual(JSON.parse(classifyH100().stdout));
     expect(stdin.modules).toContain("src/cli/classify-command.ts");
     expect(stdin.modules).not.toContain("src/cli/one-shot.ts");
+  });
+
+  it("every command of main.ts can be loaded alone, under the same names and aliases, in the same order", () => {
+    const commands = buildProgram().commands.map((command) => [command.name(), ...command.aliases()]);
+    expect(LAZY_COMMANDS.map((command) => command.names)).toEqual(commands);
   });
 
   it("--help still loads every command, to list them all", () => {

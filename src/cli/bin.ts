@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `ic3a090` executable: answers `--version` itself, so that it loads next to nothing; otherwise loads the CLI,
- * runs it and sets the exit code. (Built by scripts/build-cli.mjs into one bundle, with a chunk per command.)
+ * runs it (start.ts) and sets the exit code. (scripts/build-cli.mjs bundles it, with a chunk per command.)
  */
 import { readFileSync, type Stats, statSync } from "node:fs";
 
@@ -52,8 +52,8 @@ if (asksOnlyForVersion(args)) {
   process.stdout.write(`${manifest.version}\n`);
 } else {
   if (readsOnlySmallFiles(args)) await import("./one-shot.js");
-  await import("./main.js")
-    .then(({ main }) => main(process.argv))
+  await import("./start.js")
+    .then(({ start }) => start(process.argv))
     .then(
       (code) => {
         process.exitCode = code;

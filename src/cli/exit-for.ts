@@ -1,5 +1,5 @@
 /**
- * The map from every typed error to its message and exit code. main.ts loads it only when a run fails, so that a
+ * The map from every typed error to its message and exit code. program.ts loads it only when a run fails, so that a
  * command does not load the modules of the others' errors (the thrown error's own module is loaded already).
  */
 import { EXIT, UserError } from "./errors.js";
