@@ -6,4 +6,5 @@ export default function setup(): void {
     stdio: "inherit",
   });
   execFileSync(process.execPath, ["scripts/build-app.mjs"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
 }

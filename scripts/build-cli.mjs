@@ -1,0 +1,91 @@
+// Bundles the `ic3a090` executable with esbuild into dist/cli/bin.js (over tsc's output of src/cli/bin.ts), with one
+// chunk per command beside it, so that a run parses a few files instead of resolving some 200 modules: `--version`
+// loads the entry alone, and a command loads its own chunk (see src/cli/main.ts). The library (dist/index.js) and
+// the other files tsc emits stay as they are.
+//
+// Three things keep the bundle behaving exactly as the unbundled modules do:
+// - every module keeps its own `import.meta.url` (the URL of its file under dist/), so data/, package.json and the
+//   web app are found relative to the package, from a checkout or installed as a dependency;
+// - `import { z } from "zod"` is read as `import * as z from "zod"` (the same bindings), which esbuild can shake
+//   down to what is used instead of bundling zod whole with every locale;
+// - only the packages in BUNDLED go into the bundle; any other (fastify, exceljs, ...) stays an import from
+//   node_modules, loaded only by the command that uses it.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { build } from "esbuild";
+
+const out = "dist/cli";
+const src = resolve("src");
+/** Packages small and pure enough to bundle; every other package is imported from node_modules at run time. */
+const BUNDLED = new Set(["commander", "zod", "papaparse"]);
+
+/** The URL, relative to a chunk in dist/cli/, of the file tsc emits for `path` (a .ts file under src/). */
+function emittedFrom(path) {
+  const emitted = resolve("dist", relative(src, path)).replace(/\.ts$/, ".js");
+  return relative(resolve(out), emitted).split(sep).join("/");
+}
+
+/** Each source file as if unbundled (see above); the build fails if a pattern it relies on is gone. */
+const asUnbundled = {
+  name: "as-unbundled",
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (!args.path.startsWith(src + sep)) return undefined;
+      const text = readFileSync(args.path, "utf8")
+        .replaceAll("import.meta.url", `new URL(${JSON.stringify(emittedFrom(args.path))}, import.meta.url).href`)
+        .replaceAll('import { z } from "zod";', 'import * as z from "zod";');
+      if (/import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*"zod"/.test(text))
+        throw new Error(
+          `${args.path}: import zod as \`import { z } from "zod";\` alone, so that the bundle can shake it`,
+        );
+      return { contents: text, loader: "ts", resolveDir: dirname(args.path) };
+    });
+    builder.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("node:")) return { path: args.path, external: true };
+      const name = args.path.startsWith("@") ? args.path.split("/").slice(0, 2).join("/") : args.path.split("/")[0];
+      return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+// Chunks of an earlier build would be left beside the new ones.
+mkdirSync(out, { recursive: true });
+for (const name of readdirSync(out)) if (name.startsWith("chunk-")) rmSync(`${out}/${name}`);
+const REQUIRE =
+  'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);';
+const result = await build({
+  entryPoints: { bin: "src/cli/bin.ts" },
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  outdir: out,
+  chunkNames: "chunk-[name]-[hash]",
+  // The bundled packages that are CommonJS (commander, papaparse) call require() for Node's own modules: the chunk
+  // that defines esbuild's require shim gets a real require (and only it, so that the others import nothing more).
+  banner: { js: REQUIRE },
+  write: false,
+  metafile: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
+  plugins: [asUnbundled],
+  logLevel: "warning",
+});
+// What each file of the bundle holds (the packages, and the modules under src/), for spec/cli/startup.spec.ts to tell
+// which packages a run loaded.
+const holds = {};
+for (const [path, output] of Object.entries(result.metafile.outputs)) {
+  const inputs = Object.keys(output.inputs);
+  const packages = inputs.map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]).filter(Boolean);
+  holds[relative(out, path)] = {
+    packages: [...new Set(packages)].sort(),
+    modules: inputs.filter((input) => input.startsWith("src/")).sort(),
+  };
+}
+writeFileSync(`${out}/bundle.json`, `${JSON.stringify(holds, null, 1)}\n`);
+for (const file of result.outputFiles) {
+  const text = file.text.includes("typeof require") ? file.text : file.text.replace(`${REQUIRE}\n`, "");
+  writeFileSync(file.path, text);
+}
