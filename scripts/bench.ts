@@ -4,8 +4,8 @@
  * ratios, which come from one run.
  *
  * 1. Catalogue throughput: a synthetic catalogue (default 1,000,000 rows, 2% exactly on a threshold edge of the
- *    rules in force) classified by the built CLI (`classify FILE --output /dev/null`) with the default worker
- *    count and with `--workers 1`, against two floors over the same file in the same run: a bare streaming
+ *    rules in force) classified by the built CLI (`classify FILE --output /dev/null`) by default (in-process)
+ *    and with `--workers N` (one per core, at least 2), against two floors over the same file in the same run: a bare streaming
  *    split(',')/join pass (scripts/bench-splitjoin.mjs) and papaparse parse + serialize (scripts/bench-floor.mjs).
  *    Each in its own process, interleaved, best of `--runs`; each process's peak RSS, at 100k and at the full size.
  * 2. The other batches: `presume` and `report` over generated JSON Lines orders (default 1,000,000), and `verify`
@@ -28,6 +28,7 @@ import { CatalogueClassifier } from "../src/catalogue/classify.js";
 import { CsvSplitter } from "../src/catalogue/csv.js";
 import { type RuleSet, rulesAt, type Threshold, type ThresholdId } from "../src/rules/rules.js";
 import { measureStartup, type StartupRow } from "./bench-startup.js";
+import { workersPerCore } from "../src/catalogue/parallel.js";
 import { writeCatalogue } from "./catalogue-generator.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -46,6 +47,8 @@ const SMALL = Math.min(ROWS, count("small", 100_000));
 const ORDERS = count("orders", 1_000_000);
 const ENVELOPES = count("envelopes", 10_000);
 const RUNS = count("runs", 3);
+/** The thread count of the multi-threaded run: one per core, at most 4. */
+const THREADS = Math.max(2, workersPerCore());
 const DATE = option("date", "2026-11-22");
 const EDGE_SHARE = 0.02;
 /** The targets of issue 13. */
@@ -297,12 +300,12 @@ async function main(): Promise<void> {
       `timing the catalogue (best of ${RUNS}, interleaved; load average ${loadAtStart.toFixed(2)}) …\n`,
     );
     const catalogue = bestOf(RUNS, {
-      parallel: classify(big),
-      oneThread: classify(big, 1),
+      parallel: classify(big, THREADS),
+      oneThread: classify(big),
       splitJoin: () => runNode(["scripts/bench-splitjoin.mjs", big, "/dev/null"]),
       papaparse: () => runNode(["scripts/bench-floor.mjs", big, "/dev/null"]),
     });
-    const smallRuns = bestOf(1, { parallel: classify(small), oneThread: classify(small, 1) });
+    const smallRuns = bestOf(1, { parallel: classify(small, THREADS), oneThread: classify(small) });
 
     const orders = join(dir, "orders.jsonl");
     process.stderr.write(`generating ${thousands(ORDERS)} orders; presume and report …\n`);
@@ -335,12 +338,13 @@ async function main(): Promise<void> {
     const correctness = await compare(big, rules);
 
     const rate = (run: Run, n = ROWS) => n / run.seconds;
-    const full = rate(catalogue.parallel);
-    const one = rate(catalogue.oneThread);
+    // The targets are judged on what users run: the default (in-process, --workers 1).
+    const full = rate(catalogue.oneThread);
+    const threads = rate(catalogue.parallel);
     const splitJoin = rate(catalogue.splitJoin);
     const papaparse = rate(catalogue.papaparse);
-    const peak = catalogue.parallel.maxRssMb;
-    const growth = catalogue.parallel.maxRssMb / smallRuns.parallel.maxRssMb;
+    const peak = catalogue.oneThread.maxRssMb;
+    const growth = catalogue.oneThread.maxRssMb / smallRuns.oneThread.maxRssMb;
     const targets: Record<string, boolean> = {
       [`classify rows/s ≥ ${thousands(TARGET.rowsPerSecond)}`]: full >= TARGET.rowsPerSecond,
       [`within ${TARGET.ratioToSplitJoin}× of split/join`]: splitJoin / full <= TARGET.ratioToSplitJoin,
@@ -353,25 +357,25 @@ async function main(): Promise<void> {
     };
     const table: [string, string][] = [
       ["rows", thousands(ROWS)],
-      [`classify CSV→CSV, default workers (${availableParallelism()} cores; rows/s)`, thousands(full)],
-      ["classify CSV→CSV, --workers 1 (rows/s)", thousands(one)],
+      ["classify CSV→CSV, default (in-process; rows/s)", thousands(full)],
+      [`classify CSV→CSV, --workers ${THREADS} (${availableParallelism()} cores; rows/s)`, thousands(threads)],
       ["floor: bare split(',')/join, streaming (rows/s)", thousands(splitJoin)],
       ["floor: papaparse parse + serialize (rows/s)", thousands(papaparse)],
       [
-        "time ratio classify / split-join (default; --workers 1)",
-        `${(splitJoin / full).toFixed(2)}; ${(splitJoin / one).toFixed(2)}`,
+        `time ratio classify / split-join (default; --workers ${THREADS})`,
+        `${(splitJoin / full).toFixed(2)}; ${(splitJoin / threads).toFixed(2)}`,
       ],
       [
-        "time ratio classify / papaparse (default; --workers 1)",
-        `${(papaparse / full).toFixed(2)}; ${(papaparse / one).toFixed(2)}`,
+        `time ratio classify / papaparse (default; --workers ${THREADS})`,
+        `${(papaparse / full).toFixed(2)}; ${(papaparse / threads).toFixed(2)}`,
       ],
       [
-        `peak RSS, classify ${thousands(SMALL)} rows (default; --workers 1)`,
-        `${smallRuns.parallel.maxRssMb.toFixed(0)} MB; ${smallRuns.oneThread.maxRssMb.toFixed(0)} MB`,
+        `peak RSS, classify ${thousands(SMALL)} rows (default; --workers ${THREADS})`,
+        `${smallRuns.oneThread.maxRssMb.toFixed(0)} MB; ${smallRuns.parallel.maxRssMb.toFixed(0)} MB`,
       ],
       [
-        `peak RSS, classify ${thousands(ROWS)} rows (default; --workers 1)`,
-        `${peak.toFixed(0)} MB; ${catalogue.oneThread.maxRssMb.toFixed(0)} MB`,
+        `peak RSS, classify ${thousands(ROWS)} rows (default; --workers ${THREADS})`,
+        `${peak.toFixed(0)} MB; ${catalogue.parallel.maxRssMb.toFixed(0)} MB`,
       ],
       ["RSS growth small → full (default)", `${growth.toFixed(2)}×`],
       [
@@ -421,21 +425,21 @@ async function main(): Promise<void> {
       runs: RUNS,
       edgeShare: EDGE_SHARE,
       rowsPerSecond: {
-        classifyDefaultWorkers: Math.round(full),
-        classifyOneWorker: Math.round(one),
+        classifyDefault: Math.round(full),
+        classifyThreads: Math.round(threads),
         splitJoinFloor: Math.round(splitJoin),
         papaparseFloor: Math.round(papaparse),
       },
       ratios: {
         splitJoinToClassify: Number((splitJoin / full).toFixed(2)),
         papaparseToClassify: Number((papaparse / full).toFixed(2)),
-        splitJoinToClassifyOneWorker: Number((splitJoin / one).toFixed(2)),
+        splitJoinToClassifyThreads: Number((splitJoin / threads).toFixed(2)),
       },
       peakRssMb: {
-        [`classify ${SMALL}`]: Math.round(smallRuns.parallel.maxRssMb),
+        [`classify ${SMALL}`]: Math.round(smallRuns.oneThread.maxRssMb),
         [`classify ${ROWS}`]: Math.round(peak),
-        [`classify --workers 1 ${SMALL}`]: Math.round(smallRuns.oneThread.maxRssMb),
-        [`classify --workers 1 ${ROWS}`]: Math.round(catalogue.oneThread.maxRssMb),
+        [`classify --workers ${THREADS} ${SMALL}`]: Math.round(smallRuns.parallel.maxRssMb),
+        [`classify --workers ${THREADS} ${ROWS}`]: Math.round(catalogue.parallel.maxRssMb),
         [`split/join ${ROWS}`]: Math.round(catalogue.splitJoin.maxRssMb),
         [`papaparse ${ROWS}`]: Math.round(catalogue.papaparse.maxRssMb),
       },
