@@ -265,10 +265,11 @@ describe("encodings and line ends", () => {
     expect(run.stdout.split("\n")[0]).toMatch(/^part,tops_fp8,die_area_mm2,datacenter,tpp,/);
   });
 
-  it("CSV given to a JSON-only command says to add --format csv", () => {
-    const run = runCli(["presume", ...DATE.slice(0, 0)], { input: CSV });
+  it.each(["presume", "model"])("CSV given to %s, which reads no CSV, is not told to add --format csv", (command) => {
+    const run = runCli([command], { input: CSV });
     expect(run.status).toBe(65);
-    expect(run.stderr).toMatch(/it looks like CSV: give --format csv/);
+    expect(run.stderr).toMatch(/it looks like CSV, but this command reads JSON or JSON Lines/);
+    expect(run.stderr).not.toMatch(/--format csv/);
   });
 
   it("an over-long unquoted row is not blamed on a quote", () => {

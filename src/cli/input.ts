@@ -316,8 +316,18 @@ function looksLikeCsv(text: string): boolean {
  * array whose elements are read one at a time; `jsonl`: one value per line.
  * Empty input (nothing but white space) is a "no input" error.
  */
-export async function readRecords(file: string | undefined, format: RecordFormat): Promise<RecordStream> {
-  return recordsFromText(readText(file), sourceName(file), format, isStdin(file));
+export async function readRecords(
+  file: string | undefined,
+  format: RecordFormat,
+  readsCsv = true,
+): Promise<RecordStream> {
+  return recordsFromText(readText(file), sourceName(file), format, isStdin(file), readsCsv);
+}
+
+/** What to say about text that looks like CSV: how to give it, or that this command does not read CSV. */
+function csvHintFor(readsCsv: boolean, stdin: boolean): string {
+  if (!readsCsv) return "; it looks like CSV, but this command reads JSON or JSON Lines";
+  return `; it looks like CSV: give --format csv${stdin ? "" : " or a .csv name"}`;
 }
 
 /**
@@ -329,6 +339,7 @@ export async function recordsFromText(
   source: string,
   format: RecordFormat | "values",
   stdin = false,
+  readsCsv = true,
 ): Promise<RecordStream> {
   const cursor = new TextCursor(pieces);
   const first = await cursor.firstChar();
@@ -342,7 +353,7 @@ export async function recordsFromText(
     while (!cursor.done && cursor.buffered.length < 4096 && (await cursor.more()));
     const head = cursor.buffered;
     await cursor.close();
-    const csvHint = looksLikeCsv(head) ? `; it looks like CSV: give --format csv${stdin ? "" : " or a .csv name"}` : "";
+    const csvHint = looksLikeCsv(head) ? csvHintFor(readsCsv, stdin) : "";
     const parsed = parseRecordText(head.split(/\r\n|\n|\r/, 1)[0] ?? "");
     const reason = parsed.ok ? "not valid JSON: expected an object or an array" : parsed.issue.message;
     const records = (async function* (): AsyncGenerator<InputRecord> {

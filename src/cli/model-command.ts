@@ -45,7 +45,12 @@ parameters and trainingTokens (a 6 × N × D estimate); belowMostCapablePublishe
           failOn: (result) => failOn.includes(result.eccn),
           tally: (result) => result.eccn,
         },
-        { file, format: options.format as RecordFormat | undefined, explain: options.explain === true },
+        {
+          file,
+          format: options.format as RecordFormat | undefined,
+          explain: options.explain === true,
+          readsCsv: false,
+        },
       );
     });
 }

@@ -77,7 +77,7 @@ notSpecifiedIn3A090a}. Figures are decimal strings; countries are ISO 3166-1 alp
             failOn: (result) => failOn.includes(result.presumption),
             tally: (result) => result.presumption,
           },
-          { file, format: options.format as never, explain: options.explain === true },
+          { file, format: options.format as never, explain: options.explain === true, readsCsv: false },
         );
       },
     );

@@ -34,6 +34,8 @@ export interface RecordOptions {
   readonly summary?: boolean;
   /** The input's text when the caller has already started reading it (a peek at stdin); else FILE is read. */
   readonly text?: AsyncGenerator<string>;
+  /** False for a command that reads no CSV: a CSV-looking input is then not told to give --format csv. */
+  readonly readsCsv?: boolean;
 }
 
 /** JSON Lines by --format, or by a .jsonl / .ndjson extension; otherwise JSON. */
@@ -103,8 +105,14 @@ export async function runRecords<R>(command: RecordCommand<R>, options: RecordOp
 
   const { shape, records } =
     options.text === undefined
-      ? await readRecords(options.file, format)
-      : await recordsFromText(options.text, source, format, options.file === undefined || options.file === "-");
+      ? await readRecords(options.file, format, options.readsCsv)
+      : await recordsFromText(
+          options.text,
+          source,
+          format,
+          options.file === undefined || options.file === "-",
+          options.readsCsv,
+        );
   if (shape === "array") {
     // Streamed: one element in, one element out; nothing holds the whole array.
     let first = true;

@@ -108,6 +108,7 @@ Exit codes: 0 report written; 1 some orders in the quarter could not be decided 
           source,
           extension === ".jsonl" || extension === ".ndjson" ? "jsonl" : "values",
           file === undefined || file === "-",
+          false,
         );
         for await (const record of records) {
           try {
