@@ -67,7 +67,10 @@ export class Tally {
   /** "ic3a090: 12 rows read: 3 3A090.a.1, 2 none, 1 indeterminate, 1 invalid" */
   summary(): string {
     const clauses = [...this.byClause].map(([clause, count]) => `${count} ${clause}`).join(", ");
-    return `ic3a090: ${this.read} row${this.read === 1 ? "" : "s"} read${clauses ? `: ${clauses}` : ""}${this.invalid ? `${clauses ? "," : ":"} ${this.invalid} invalid` : ""}`;
+    return (
+      `ic3a090: ${this.read} row${this.read === 1 ? "" : "s"} ` +
+      `read${clauses ? `: ${clauses}` : ""}${this.invalid ? `${clauses ? "," : ":"} ${this.invalid} invalid` : ""}`
+    );
   }
 }
 
@@ -149,7 +152,10 @@ export class CatalogueClassifier {
         kind: "invalid",
         row: record.row,
         part,
-        message: `row ${record.row}: has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the header has ${width}${record.fields.length > width ? " (the extra fields are left out of this output row)" : ""}; quote a field that holds a comma`,
+        message:
+          `row ${record.row}: has ${record.fields.length} field${record.fields.length === 1 ? "" : "s"}, the ` +
+          "header " +
+          `has ${width}${record.fields.length > width ? " (the extra fields are left out of this output row)" : ""}; quote a field that holds a comma`,
       };
     }
     try {
@@ -311,7 +317,9 @@ export class CatalogueCsvTransform {
       );
     if (!this.options.excelSafe && this.formulaLikeCells > 0) {
       this.options.warn?.(
-        `${this.formulaLikeCells} passed-through cell${this.formulaLikeCells === 1 ? "" : "s"} start${this.formulaLikeCells === 1 ? "s" : ""} like a spreadsheet formula (=, +, -, @, tab or CR); --excel-safe writes them as text`,
+        `${this.formulaLikeCells} passed-through cell${this.formulaLikeCells === 1 ? "" : "s"} ` +
+          `start${this.formulaLikeCells === 1 ? "s" : ""} like a spreadsheet formula (=, +, -, @, tab or CR); ` +
+          "--excel-safe writes them as text",
       );
     }
     return text;

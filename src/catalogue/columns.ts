@@ -154,7 +154,10 @@ export const RECOGNISED_COLUMNS_TEXT = `${CATALOGUE_COLUMNS.join(", ")}, tops_<f
 
 /** The message for a look-alike column (the recognised columns are listed once, after every look-alike). */
 export function lookAlikeMessage(reading: Extract<ColumnReading, { kind: "look-alike" }>): string {
-  return `looks like a figure but is not a column the catalogue reads${reading.why ? ` (${reading.why})` : ""}; did you mean ${JSON.stringify(reading.nearest)}?`;
+  return (
+    `looks like a figure but is not a column the catalogue reads${reading.why ? ` (${reading.why})` : ""}; did ` +
+    `you mean ${JSON.stringify(reading.nearest)}?`
+  );
 }
 
 /** The issue that closes a header's look-alike issues. */

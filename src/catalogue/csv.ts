@@ -34,7 +34,8 @@ export class CsvRecordTooLongError extends Error {
   ) {
     super(
       quoted
-        ? `row ${row} runs past ${limit} characters without ending: an unbalanced quote (") swallows the rest of the file; close it, or double the quotes inside the field ("")`
+        ? `row ${row} runs past ${limit} characters without ending: an unbalanced quote (") swallows the rest of ` +
+            'the file; close it, or double the quotes inside the field ("")'
         : `row ${row} runs past ${limit} characters without a line end: a catalogue row is at most ${limit} characters; is this a CSV file?`,
     );
     this.name = "CsvRecordTooLongError";

@@ -148,7 +148,9 @@ export function classify2022(datasheet: Datasheet, rules: RuleSet, withTrace: bo
   trace.push({
     step: "3A090.a (transfer rate)",
     result: rateHolds ? "holds" : "fails",
-    statement: `${formatForTrace(rate)} GB/s ${rateHolds ? "≥" : "<"} ${formatForTrace(rateLimit)} GB/s (${text.transferRate.wording})${rateHolds ? "" : "; both tests must hold, so 3A090.a does not apply"}`,
+    statement:
+      `${formatForTrace(rate)} GB/s ${rateHolds ? "≥" : "<"} ${formatForTrace(rateLimit)} GB/s ` +
+      `(${text.transferRate.wording})${rateHolds ? "" : "; both tests must hold, so 3A090.a does not apply"}`,
     citation,
   });
   return finish(rateHolds ? "3A090.a.1" : "none", tpp.toExactString());
@@ -156,7 +158,8 @@ export function classify2022(datasheet: Datasheet, rules: RuleSet, withTrace: bo
 
 /** What `missing` says for an item with a base entry that contains a 3A090 IC under the Oct 2022 text. */
 export const BASE_ENTRY_2022_MISSING =
-  "itemEccn: before 2023-11-17 there were no .z paragraphs; whether an item described in its base entry that contains a 3A090 IC was 4A090 or that entry is not formalised here";
+  "itemEccn: before 2023-11-17 there were no .z paragraphs; whether an item described in its base entry that " +
+  "contains a 3A090 IC was 4A090 or that entry is not formalised here";
 
 interface Item2022 {
   readonly itemEccn: string;
@@ -185,7 +188,9 @@ export function item2022(datasheet: Datasheet, clause: Clause, text: Text2022): 
   const form = datasheet.kind === "ic" ? (datasheet.form ?? "ic") : "ic";
   const baseEccn = datasheet.kind === "ic" ? datasheet.baseEccn : undefined;
   const entry = text.item4A090;
-  const itemCitation = `${entry.citation.cfr} (${entry.citation.fr}, FR Doc ${entry.citation.frDoc}; confidence ${entry.confidence}${entry.verified ? "" : ", unverified"})`;
+  const itemCitation =
+    `${entry.citation.cfr} (${entry.citation.fr}, FR Doc ${entry.citation.frDoc}; ` +
+    `confidence ${entry.confidence}${entry.verified ? "" : ", unverified"})`;
   const answer = (
     itemEccn: string,
     result: TraceStep["result"],
@@ -211,10 +216,14 @@ export function item2022(datasheet: Datasheet, clause: Clause, text: Text2022): 
     );
   if (clause === "none") {
     const itemEccn = baseEccn ?? "none";
+    const why =
+      form === "ic"
+        ? "the item is the IC itself, outside 3A090.a"
+        : "no IC meets 3A090.a, so 4A090 (which takes an item containing one) does not apply";
     return answer(
       itemEccn,
       "applies",
-      `${form === "ic" ? "the item is the IC itself, outside 3A090.a" : "no IC meets 3A090.a, so 4A090 (which takes an item containing one) does not apply"}: ${itemEccn}${baseEccn ? " (the stated base entry)" : ""}`,
+      `${why}: ${itemEccn}${baseEccn ? " (the stated base entry)" : ""}`,
       { notes: [`item ECCN ${itemEccn} under the Oct 2022 text: ${notApplied}`] },
       form === "ic" ? cites(text) : itemCitation,
     );

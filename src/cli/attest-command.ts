@@ -112,7 +112,10 @@ Exit codes: 0 signed; 1 refused (figures give 3A090.a without --allow-controlled
         await writeDocument(options.output, envelopeText, { inputs });
         const { classification } = attested;
         note(
-          `ic3a090: signed ${classification.part} (${classification.clause}, TPP ${classification.tpp ?? "n/a"}, PD ${classification.performanceDensity ?? "n/a"}) as "${options.designer}" under the rules of ${rules.date}, key sha256:${attested.envelope.signatures[0]!.keyid}` +
+          `ic3a090: signed ${classification.part} (${classification.clause}, ` +
+            `TPP ${classification.tpp ?? "n/a"}, PD ${classification.performanceDensity ?? "n/a"}) as ` +
+            `"${options.designer}" under the rules of ${rules.date}, key ` +
+            `sha256:${attested.envelope.signatures[0]!.keyid}` +
             `${options.output ? `; wrote ${options.output}` : ""}`,
         );
       },

@@ -75,14 +75,18 @@ export function classifyCommand(program: Command): void {
     .addOption(
       new Option(
         "--format <format>",
-        "csv, jsonl or json: the input format (default: by extension, .csv is a CSV catalogue, .xlsx an Excel one, .jsonl JSON Lines, else JSON); table: an aligned table for a terminal, from any of them; xlsx: the catalogue's rows as an Excel workbook (with --output)",
+        "csv, jsonl or json: the input format (default: by extension, .csv is a CSV catalogue, .xlsx an Excel " +
+          "one, .jsonl JSON Lines, else JSON); table: an aligned table for a terminal, from any of them; xlsx: " +
+          "the catalogue's rows as an Excel workbook (with --output)",
       ),
     )
     .addOption(dateOption())
     .option("--explain", "print the reasoning for a person instead of JSON (JSON and JSON Lines input)")
     .option(
       "--fail-on <values>",
-      `exit 1 when a result is or matches one of these (comma-separated): ${[...ECCNS, ...CLAUSES.filter((c) => c.includes("."))].filter((v, i, a) => a.indexOf(v) === i).join(", ")}; or an item ECCN: ${ITEM_PARAGRAPHS.join(", ")}, or a .z paragraph such as 5A992.z`,
+      "exit 1 when a result is or matches one of these " +
+        `(comma-separated): ${[...new Set([...ECCNS, ...CLAUSES.filter((c) => c.includes("."))])].join(", ")}; ` +
+        `or an item ECCN: ${ITEM_PARAGRAPHS.join(", ")}, or a .z paragraph such as 5A992.z`,
     )
     .option("--output <FILE>", "write the CSV catalogue or table to FILE instead of stdout")
     .option(
@@ -92,7 +96,8 @@ export function classifyCommand(program: Command): void {
     .option("--sheet <NAME>", "the sheet of an Excel workbook (.xlsx) to read (default: the first)")
     .option(
       "--workers <N>",
-      `threads classifying a CSV catalogue in parallel (default 1: in-process, which measured faster on two cores; a file under 4 MiB is always read in-process)`,
+      "threads classifying a CSV catalogue in parallel (default 1: in-process, which measured faster on two " +
+        "cores; a file under 4 MiB is always read in-process)",
     )
     .option(
       "--strict",

@@ -33,7 +33,8 @@ export function diffCommand(program: Command): void {
   program
     .command("diff")
     .description(
-      "Which parts of a catalogue change answer between two dates (--from/--to), or which shipments change licence answer between two readings of the AI Diffusion rule (--mode/--vs)",
+      "Which parts of a catalogue change answer between two dates (--from/--to), or which shipments change " +
+        "licence answer between two readings of the AI Diffusion rule (--mode/--vs)",
     )
     .argument("<CATALOGUE|SHIPMENTS>", "parts catalogue (CSV, JSON Lines or JSON; a file); with --mode, shipments or -")
     .option("--from <YYYY-MM-DD>", "the earlier date")

@@ -636,7 +636,9 @@ async function* topLevelValues(pieces: AsyncGenerator<string>, single: boolean):
             line: scanner.line,
             issue: {
               path: "",
-              message: `not valid JSON: more than one JSON value (the second starts at line ${scanner.line}, column ${scanner.column(i)}); JSON Lines needs --format jsonl or a .jsonl name`,
+              message:
+                `not valid JSON: more than one JSON value (the second starts at line ${scanner.line}, ` +
+                `column ${scanner.column(i)}); JSON Lines needs --format jsonl or a .jsonl name`,
             },
           });
           return;

@@ -287,7 +287,10 @@ async function writeMatrix(
   const rules = rulesForDate(date);
   const output = new Output();
   process.stderr.write(
-    `ic3a090: matrix: ${options.transaction ?? "export"}${options.exportFrom ? ` from ${options.exportFrom}` : ", country shipped from not stated"}; end user located and headquartered in the destination, no other parent, not on the Entity List, no end use known; red flags not answered\n`,
+    "ic3a090: " +
+      `matrix: ${options.transaction ?? "export"}${shippedFrom(options.exportFrom)}; ` +
+      "end user located and headquartered in the destination, no other parent, not on the Entity List, " +
+      "no end use known; red flags not answered\n",
   );
   await output.write(`${formatCsvRow(["part", "item_eccn", ...destinations])}\n`);
   let read = 0;
@@ -332,4 +335,9 @@ async function writeMatrix(
     `ic3a090: ${read} parts, ${destinations.length} destinations${invalid ? `, ${invalid} invalid` : ""}\n`,
   );
   return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
+}
+
+/** The matrix note's words on the country shipped from. */
+function shippedFrom(exportFrom: string | undefined): string {
+  return exportFrom ? ` from ${exportFrom}` : ", country shipped from not stated";
 }

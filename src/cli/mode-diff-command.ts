@@ -104,7 +104,9 @@ export async function runModeDiff(file: string | undefined, options: ModeDiffOpt
     await output.write(`${JSON.stringify(comparison.row)}\n`);
   }
   process.stderr.write(
-    `ic3a090: ${read} shipments: ${changed} changed, ${read - changed - invalid} unchanged${invalid ? `, ${invalid} invalid` : ""} (${from} → ${to}${options.date ? ` on ${options.date}` : ""}; the AI Diffusion rule as written is not enforced)\n`,
+    `ic3a090: ${read} shipments: ${changed} changed, ${read - changed - invalid} ` +
+      `unchanged${invalid ? `, ${invalid} invalid` : ""} (${from} ` +
+      `→ ${to}${options.date ? ` on ${options.date}` : ""}; the AI Diffusion rule as written is not enforced)\n`,
   );
   return invalid > 0 ? EXIT.invalidInput : EXIT.ok;
 }

@@ -18,7 +18,8 @@ export function programWith(commands: readonly AddCommand[]): Command {
   const program = new Command()
     .name("ic3a090")
     .description(
-      "Exact ECCN 3A090 classification (TPP, performance density, 3A090.a/.b/.c) from datasheet figures, on dated and cited rules.\nStates what the rule says; not legal advice.",
+      "Exact ECCN 3A090 classification (TPP, performance density, 3A090.a/.b/.c) from datasheet figures, on " +
+        "dated and cited rules.\nStates what the rule says; not legal advice.",
     )
     .version(TOOL_VERSION)
     .showHelpAfterError("(run with --help for usage)")

@@ -52,7 +52,8 @@ function fabricatorFrom(options: {
   }
   if (!options.fabricatorName || !options.fabricatorAddress) {
     throw new UserError(
-      '§ 743.9(b)(2) puts the fabricator\'s name and address at the top of each page: give --fabricator-name and --fabricator-address, or --fabricator FILE ({"name": "...", "address": "..."})',
+      "§ 743.9(b)(2) puts the fabricator's name and address at the top of each page: give --fabricator-name " +
+        'and --fabricator-address, or --fabricator FILE ({"name": "...", "address": "..."})',
     );
   }
   return { name: options.fabricatorName, address: options.fabricatorAddress };
@@ -79,7 +80,8 @@ Examples:
   ic3a090 report --quarter 2027Q1 data/examples/orders-2027Q1.jsonl --fabricator-name "Fab Co" --fabricator-address "1 Fab Road, Hsinchu"
   ic3a090 report --quarter 2027Q1 --format csv data/examples/orders-2027Q1.jsonl --fabricator fab.json
 
-Exit codes: 0 report written; 1 some orders in the quarter could not be decided (listed in the report); 2 usage error; 65 invalid orders (no report is written).`,
+Exit codes: 0 report written; 1 some orders in the quarter could not be decided (listed in the report);
+2 usage error; 65 invalid orders (no report is written).`,
     )
     .action(
       async (
@@ -139,7 +141,8 @@ Exit codes: 0 report written; 1 some orders in the quarter could not be decided 
         );
         const reportable = report.rows.reduce((n, r) => n + r.orders, 0);
         note(
-          `ic3a090: ${ordersRead(report.ordersRead)}, ${report.ordersInQuarter} completed in ${quarter.label}: ${reportable} reportable, ${report.undecided.length} not decided`,
+          `ic3a090: ${ordersRead(report.ordersRead)}, ${report.ordersInQuarter} completed ` +
+            `in ${quarter.label}: ${reportable} reportable, ${report.undecided.length} not decided`,
         );
         process.exitCode = report.undecided.length > 0 ? EXIT.failOn : EXIT.ok;
       },

@@ -94,7 +94,9 @@ ${EXIT_TABLE}`,
           process.stdout.write(
             escapeTerminalLines(
               `verified: ${result.part} attested by "${result.designer}" (key sha256:${result.keyid})\n` +
-                `  ${r.clause === "none" ? "outside 3A090" : r.clause}; TPP ${r.tpp ?? "n/a"}; PD ${r.performanceDensityExact ?? "n/a"}${r.performanceDensity && r.performanceDensityExact?.includes("/") ? ` ≈ ${r.performanceDensity}` : ""}; not specified in 3A090.a: ${r.notSpecifiedIn3A090a ? "yes" : "no"}\n` +
+                (`  ${r.clause === "none" ? "outside 3A090" : r.clause}; TPP ${r.tpp ?? "n/a"}; ` +
+                  `PD ${r.performanceDensityExact ?? "n/a"}${approximately(r.performanceDensity, r.performanceDensityExact)}; ` +
+                  `not specified in 3A090.a: ${r.notSpecifiedIn3A090a ? "yes" : "no"}\n`) +
                 `  rules of ${result.predicate.rules.date} (data sha256 ${result.predicate.rules.dataSha256}), result recomputed and equal\n` +
                 `  issued ${result.predicate.issuedAt}; payload sha256 ${result.payloadSha256}\n` +
                 result.boundFilesChecked.map((name) => `  bound file ${name}: digest matches\n`).join("") +
@@ -119,4 +121,9 @@ export function attestationVerifierOption(trustFile: string): ReturnType<typeof 
     if (error instanceof TrustFileError) throw new UserError(`--trust: ${error.message}`);
     throw error;
   }
+}
+
+/** " ≈ 5.92…" after an exact PD that is a fraction; nothing after one that is a whole or finite decimal. */
+function approximately(decimal: string | null | undefined, exact: string | null | undefined): string {
+  return decimal && exact?.includes("/") ? ` ≈ ${decimal}` : "";
 }

@@ -147,7 +147,9 @@ export function classifyModel(input: ModelInput): ModelResult {
     trace.push({
       step: "operations",
       result: "value",
-      statement: `ESTIMATE: ${factor.toExactString()} × ${input.parameters} parameters × ${input.trainingTokens} tokens = ${operations.toExactString()} (a stated count would win)`,
+      statement:
+        `ESTIMATE: ${factor.toExactString()} × ${input.parameters} parameters × ${input.trainingTokens} tokens ` +
+        `= ${operations.toExactString()} (a stated count would win)`,
       citation: figureCitation(e.estimatorFactor),
     });
   }
@@ -225,7 +227,11 @@ export function classifyModel(input: ModelInput): ModelResult {
     trace.push({
       step: "Note 1 to 4E091",
       result: controls ? "holds" : "fails",
-      statement: `additional ${additional.toExactString()} ${controls ? ">" : "≤"} max(${rules.value(e.derivedAbsolute).toExactString()}, ${rules.value(e.derivedShare).toExactString()} × ${base.toExactString()}) = ${derivedCap.toExactString()} (${e.derivedAbsolute.wording}; ${e.derivedShare.wording})`,
+      statement:
+        `additional ${additional.toExactString()} ${controls ? ">" : "≤"} ` +
+        `max(${rules.value(e.derivedAbsolute).toExactString()}, ${rules.value(e.derivedShare).toExactString()} ` +
+        `× ${base.toExactString()}) = ${derivedCap.toExactString()} ` +
+        `(${e.derivedAbsolute.wording}; ${e.derivedShare.wording})`,
       citation: noteCitation,
     });
     if (!controls) return result("none");
