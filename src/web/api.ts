@@ -263,6 +263,30 @@ function verifyRequest(request: ApiRequest): {
   return { bytes: Buffer.from(text, "utf8"), files: [], ...(request.query.part ? { part: request.query.part } : {}) };
 }
 
+/** The bodies /api/v1/verify and /api/v1/render take: an envelope, or {envelope, files, part}. */
+const VERIFY_REQUEST_TYPES = {
+  "application/json": {
+    oneOf: [{ type: "object", description: "A DSSE envelope" }, z.toJSONSchema(VerifyRequestSchema, { io: "input" })],
+  },
+};
+
+function noTrust(): ApiUsageError {
+  return new ApiUsageError("the server was started without --trust: it has no designers' keys to verify against", 503);
+}
+
+/** The posted envelope verified against the server's trust file (never one the request names). */
+function verifyPosted(request: ApiRequest, context: ServerContext): ReturnType<typeof verifyEnvelopeBytes> {
+  if (!context.trust) throw noTrust();
+  const { bytes, files, part } = verifyRequest(request);
+  return verifyEnvelopeBytes(bytes, context.trust, { boundFiles: files, ...(part === undefined ? {} : { part }) });
+}
+
+const RENDER_CONTENT_TYPES: Record<RenderFormat, string> = {
+  md: "text/markdown; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
+};
+
 export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: "POST",
@@ -343,14 +367,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     cli: "verify --json",
     body: "text",
     bodyLimit: BODY_LIMITS.verify,
-    requestTypes: {
-      "application/json": {
-        oneOf: [
-          { type: "object", description: "A DSSE envelope" },
-          z.toJSONSchema(VerifyRequestSchema, { io: "input" }),
-        ],
-      },
-    },
+    requestTypes: VERIFY_REQUEST_TYPES,
     query: z.object({
       part: z.string().optional().meta({ description: "Require the attestation to be for this part" }),
     }),
@@ -362,17 +379,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       "503": { description: "The server was started without --trust", types: ["application/json"] },
     },
     handle(request, context) {
-      if (!context.trust)
-        throw new ApiUsageError(
-          "the server was started without --trust: it has no designers' keys to verify against",
-          503,
-        );
-      const { bytes, files, part } = verifyRequest(request);
-      return json(
-        verifyResultJson(
-          verifyEnvelopeBytes(bytes, context.trust, { boundFiles: files, ...(part === undefined ? {} : { part }) }),
-        ),
-      );
+      return json(verifyResultJson(verifyPosted(request, context)));
     },
   },
   {
@@ -386,14 +393,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     cli: "render",
     body: "text",
     bodyLimit: BODY_LIMITS.verify,
-    requestTypes: {
-      "application/json": {
-        oneOf: [
-          { type: "object", description: "A DSSE envelope" },
-          z.toJSONSchema(VerifyRequestSchema, { io: "input" }),
-        ],
-      },
-    },
+    requestTypes: VERIFY_REQUEST_TYPES,
     query: z.object({
       format: z
         .enum(RENDER_FORMATS as [RenderFormat, ...RenderFormat[]])
@@ -407,33 +407,19 @@ export const API_ROUTES: readonly ApiRoute[] = [
       "503": { description: "The server was started without --trust", types: ["application/json"] },
     },
     handle(request, context) {
-      if (!context.trust)
-        throw new ApiUsageError(
-          "the server was started without --trust: it has no designers' keys to verify against",
-          503,
-        );
+      if (!context.trust) throw noTrust();
       const format = (request.query.format ?? "md") as RenderFormat;
       if (!RENDER_FORMATS.includes(format))
         throw new ApiUsageError(`--format must be one of ${RENDER_FORMATS.join(", ")}, got "${format}"`);
-      const { bytes, files, part } = verifyRequest(request);
-      const result = verifyEnvelopeBytes(bytes, context.trust, {
-        boundFiles: files,
-        ...(part === undefined ? {} : { part }),
-      });
+      const result = verifyPosted(request, context);
       if (!result.ok) return json(verifyResultJson(result), 422);
       const document = renderAttestation(result, format, {
         envelopeFile: "attestation.json",
         trustFile: "trusted-designers.json",
       });
-      const type =
-        format === "pdf"
-          ? "application/pdf"
-          : format === "html"
-            ? "text/html; charset=utf-8"
-            : "text/markdown; charset=utf-8";
       return {
         status: 200,
-        contentType: type,
+        contentType: RENDER_CONTENT_TYPES[format],
         body: typeof document === "string" ? document : (Readable.from([document]) as Readable),
       };
     },
