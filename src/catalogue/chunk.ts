@@ -78,7 +78,7 @@ export class ChunkClassifier {
   }
 
   classify(job: ChunkJob): ChunkResult {
-    const summaries = new Map<string, number>();
+    const byResult = new Map<ClauseSummary, number>();
     const invalidMessages: string[] = [];
     const transform = new CatalogueCsvTransform(
       {
@@ -86,9 +86,9 @@ export class ChunkClassifier {
         strict: this.setup.strict,
         excelSafe: this.setup.excelSafe,
         ...(this.setup.maxRecordChars === undefined ? {} : { maxRecordChars: this.setup.maxRecordChars }),
+        // Counted by result object (the fast path shares one per answer), keyed as text below.
         failOn: (result) => {
-          const key = summaryKey(result);
-          summaries.set(key, (summaries.get(key) ?? 0) + 1);
+          byResult.set(result, (byResult.get(result) ?? 0) + 1);
           return false;
         },
         onInvalid: (message) => invalidMessages.push(message),
@@ -98,6 +98,11 @@ export class ChunkClassifier {
     let output = transform.push(job.text);
     if (job.last && transform.stopped === undefined) output += transform.end();
     const { tally } = transform;
+    const summaries = new Map<string, number>();
+    for (const [result, rows] of byResult) {
+      const key = summaryKey(result);
+      summaries.set(key, (summaries.get(key) ?? 0) + rows);
+    }
     return {
       id: job.id,
       output,

@@ -8,8 +8,8 @@ import { classifyDatasheet } from "../classify/classify.js";
 import { InvalidInputError } from "../classify/datasheet.js";
 import type { Classification } from "../classify/result.js";
 import type { RuleSet } from "../rules/rules.js";
-import { type CsvRecord, CsvSplitter, formatCsvField } from "./csv.js";
-import { FlatRowClassifier } from "./flat-row.js";
+import { type CsvRecord, CsvSplitter, formatCsvField, type RecordVisitor } from "./csv.js";
+import { type FlatAnswer, FlatRowClassifier, type FlatRowResult } from "./flat-row.js";
 import { neutraliseSpreadsheetCell, startsLikeFormula } from "../render/escape.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
 
@@ -116,23 +116,55 @@ export class CatalogueClassifier {
    * (`classify` then `cells`) must answer it.
    */
   quickly(record: CsvRecord): { cells: string[]; result: ClauseSummary } | undefined {
-    if (record.quoteError || record.fields.length !== this.plan.header.length) return undefined;
-    const result = this.flat.classify(record.fields);
-    if (!result) return undefined;
+    if (record.quoteError) return undefined;
+    const quick = this.quickResult(record.fields);
+    if (!quick) return undefined;
+    const { answer } = quick;
     const input = this.kept ? this.kept.map((i) => record.fields[i]!) : record.fields;
     const cells = [
       ...input,
-      result.tpp,
-      result.performanceDensity,
-      result.clause,
-      result.eccn,
-      result.itemEccn,
-      missingAsColumns(result.missing).join(LIST_SEPARATOR),
+      quick.tpp,
+      quick.performanceDensity,
+      answer.clause,
+      answer.eccn,
+      answer.itemEccn,
+      missingAsColumns(answer.missing).join(LIST_SEPARATOR),
       "",
       "",
     ];
-    return { cells, result };
+    return { cells, result: answer };
   }
+
+  /** True when the output leaves out some input columns (earlier results): then no input line is passed through. */
+  get rewrites(): boolean {
+    return this.kept !== undefined;
+  }
+
+  /** The fast path's result for a row of the header's width, or undefined for the general path. */
+  quickResult(fields: readonly string[]): FlatRowResult | undefined {
+    return fields.length === this.plan.header.length ? this.flat.classify(fields) : undefined;
+  }
+
+  /** The result columns of a fast-path result as written: the same text as `quickly`'s cells through formatRow. */
+  resultCells(quick: FlatRowResult): string {
+    let rest = this.restCells.get(quick.answer);
+    if (rest === undefined) {
+      const { answer } = quick;
+      const cells = [
+        answer.clause,
+        answer.eccn,
+        answer.itemEccn,
+        missingAsColumns(answer.missing).join(LIST_SEPARATOR),
+      ];
+      rest = [...cells, "", ""].map((cell) => formatCsvField(neutraliseSpreadsheetCell(cell))).join(",");
+      this.restCells.set(quick.answer, rest);
+    }
+    // TPP and PD are plain decimals (digits and a point): written as they are.
+    return `${quick.tpp},${quick.performanceDensity},${rest}`;
+  }
+
+  /** The written clause, ECCN, item ECCN, missing, warnings and error cells of each fast-path answer. */
+  private readonly restCells = new Map<FlatAnswer, string>();
 
   /** Columns of earlier results that this run replaces, if any. */
   replacedColumns(): string[] {
@@ -305,12 +337,15 @@ export class CatalogueCsvTransform {
   }
 
   push(text: string): string {
-    return this.stopped === undefined ? this.render(this.splitter.push(text)) : "";
+    if (this.stopped !== undefined) return "";
+    this.splitter.read(text, this.visitor);
+    return this.take();
   }
 
   end(): string {
     if (this.stopped !== undefined) return "";
-    const text = this.render(this.splitter.end());
+    for (const record of this.splitter.end()) this.visitor.record(record);
+    const text = this.take();
     if (!this.classifier)
       throw new CatalogueFileError(
         "no input: the catalogue is empty: it needs a header row naming its columns (part, tops_fp8, …) and one row per part",
@@ -325,50 +360,82 @@ export class CatalogueCsvTransform {
     return text;
   }
 
-  private render(records: readonly CsvRecord[]): string {
-    if (records.length === 0) return "";
-    const rows: string[][] = [];
-    let start = 0;
+  /** The output written since the last `take`. */
+  private output = "";
+
+  private take(): string {
+    const text = this.output;
+    this.output = "";
+    return text;
+  }
+
+  /**
+   * Each record as the splitter reads it. A plain row the fast path answers, read from a line that is written back
+   * as read (`raw`), is passed through as that text with the result cells appended: no fields joined again.
+   */
+  private readonly visitor: RecordVisitor = {
+    line: (row, fields, raw) => {
+      const classifier = this.classifier;
+      if (this.stopped !== undefined) return;
+      if (classifier !== undefined && raw !== undefined && !classifier.rewrites && !FORMULA_START.test(raw)) {
+        const quick = classifier.quickResult(fields);
+        if (quick !== undefined) {
+          this.tally.addResult(quick.answer, this.failOn);
+          this.output += `${raw},${classifier.resultCells(quick)}${this.newline}`;
+          return;
+        }
+      }
+      this.renderRecord({ row, fields });
+    },
+    record: (record) => {
+      if (this.stopped === undefined) this.renderRecord(record);
+    },
+  };
+
+  private get newline(): string {
+    return this.splitter.info().newline;
+  }
+
+  /** One record's output line (the header's, for the first), or nothing when --strict stops at it. */
+  private renderRecord(record: CsvRecord): void {
     if (!this.classifier) {
-      const header = records[0]!;
       try {
-        this.classifier = new CatalogueClassifier(header.fields, this.options.rules);
+        this.classifier = new CatalogueClassifier(record.fields, this.options.rules);
       } catch (error) {
         if (error instanceof InvalidInputError)
-          throw new CatalogueFileError(`header (row ${header.row}): ${error.message}`);
+          throw new CatalogueFileError(`header (row ${record.row}): ${error.message}`);
         throw error;
       }
-      rows.push(this.classifier.outputHeader);
-      start = 1;
+      const bom = this.splitter.info().bom ? "\ufeff" : "";
+      this.output += `${bom}${this.formatRow(this.classifier.outputHeader)}${this.newline}`;
+      return;
     }
-    for (let i = start; i < records.length; i++) {
-      const record = records[i]!;
-      const quick = this.classifier.quickly(record);
-      if (quick) {
-        this.tally.addResult(quick.result, this.failOn);
-        rows.push(quick.cells);
-        continue;
-      }
-      const outcome = this.classifier.classify(record);
-      if (outcome.kind === "invalid") {
-        if (this.options.strict) {
-          this.stopped = outcome.message;
-          this.tally.read++;
-          this.tally.invalid++;
-          break;
-        }
-        this.options.onInvalid?.(outcome.message);
-      }
-      this.tally.add(outcome, this.failOn);
-      rows.push(this.classifier.cells(record, outcome));
+    const quick = this.classifier.quickly(record);
+    if (quick) {
+      this.tally.addResult(quick.result, this.failOn);
+      this.output += this.formatRow(quick.cells) + this.newline;
+      return;
     }
-    if (rows.length === 0) return "";
-    const info = this.splitter.info();
-    let text = "";
-    for (const row of rows) text += this.formatRow(row) + info.newline;
-    return start === 1 && info.bom ? `\ufeff${text}` : text;
+    const outcome = this.classifier.classify(record);
+    if (outcome.kind === "invalid") {
+      if (this.options.strict) {
+        this.stopped = outcome.message;
+        this.tally.read++;
+        this.tally.invalid++;
+        return;
+      }
+      this.options.onInvalid?.(outcome.message);
+    }
+    this.tally.add(outcome, this.failOn);
+    this.output += this.formatRow(this.classifier.cells(record, outcome)) + this.newline;
   }
 }
+
+/**
+ * A line whose pass-through might start a cell like a spreadsheet formula (a quoted cell too): such a line takes the
+ * cell-by-cell path, which counts them and neutralises them with --excel-safe.
+ */
+const FORMULA_START = /(?:^|,)"?[=+\-@\t\r]/;
 
 /** The whole of a CSV catalogue classified at once (tests, small files). */
 export function classifyCatalogueCsv(

@@ -15,6 +15,7 @@
  * apart into records.
  */
 import Papa from "papaparse";
+import { CsvLineReader } from "./csv-line.js";
 
 /** One CSV record: its fields, and the row a spreadsheet would show it on (the header is row 1). */
 export interface CsvRecord {
@@ -58,6 +59,23 @@ interface PapaError {
   readonly message: string;
 }
 
+interface PapaResult {
+  readonly data: string[][];
+  readonly errors: PapaError[];
+  readonly meta: { readonly cursor: number };
+}
+
+/** Where {@link CsvSplitter.read} hands the records it reads. */
+export interface RecordVisitor {
+  /**
+   * A record read from one line: its fields and, when writing the fields back with {@link formatCsvRow} gives
+   * exactly the line as read (without its line end), that text.
+   */
+  line(row: number, fields: string[], raw: string | undefined): void;
+  /** A record papaparse read. */
+  record(record: CsvRecord): void;
+}
+
 /** Splits CSV text, given in pieces, into records. */
 export class CsvSplitter {
   private tail = "";
@@ -68,6 +86,7 @@ export class CsvSplitter {
   private parser = new Papa.Parser({ delimiter: ",", newline: "\n", quoteChar: '"' });
   /** True when the file ends its lines with CR alone (Excel for Mac): then CR is the line end. */
   private crOnly = false;
+  private readonly lineReader = new CsvLineReader();
 
   /**
    * @param resume for a piece of a file that starts at a record boundary (src/catalogue/parallel.ts): the row of
@@ -76,6 +95,8 @@ export class CsvSplitter {
   constructor(
     private readonly maxRecordChars: number = DEFAULT_MAX_RECORD_CHARS,
     resume?: { readonly row: number; readonly newline: "\r\n" | "\n" | "\r" },
+    /** False to read every record with papaparse (the reference the line reader is tested against). */
+    private readonly lines = true,
   ) {
     if (resume) {
       this.started = true;
@@ -120,12 +141,44 @@ export class CsvSplitter {
 
   /** The records completed by `text`. */
   push(text: string): CsvRecord[] {
+    const records: CsvRecord[] = [];
+    this.read(text, {
+      line: (row, fields) => records.push({ row, fields }),
+      record: (record) => records.push(record),
+    });
+    return records;
+  }
+
+  /**
+   * Reads the records completed by `text`, handing each to `visitor` in order: a record on one line that the line
+   * reader below reads exactly as papaparse would goes to `visitor.line`; from the first line it cannot read (a
+   * field with a line break, a quote out of place) to the end of `text`, papaparse reads and `visitor.record` gets
+   * the records. Blank records are skipped, as by `push`.
+   */
+  read(text: string, visitor: RecordVisitor): void {
     if (this.failure) throw this.failure;
-    let input = this.tail + text;
+    const input = this.begin(this.tail + text);
+    if (input === undefined) return;
+    let pos = this.lines && !this.crOnly ? this.readLines(input, visitor) : 0;
+    if (pos < input.length) {
+      const result = this.parser.parse(pos === 0 ? input : input.slice(pos), 0, true) as PapaResult;
+      for (const record of this.records(result.data, result.errors)) visitor.record(record);
+      pos += result.meta.cursor;
+    }
+    this.tail = input.slice(pos);
+    if (this.tail.length > this.maxRecordChars) {
+      this.failure = new CsvRecordTooLongError(this.nextRow, this.maxRecordChars, this.tail.includes('"'));
+      this.tail = "";
+    }
+  }
+
+  /** The text to read once the byte order mark and the file's line end are known; undefined to wait for more. */
+  private begin(text: string): string | undefined {
+    let input = text;
     if (!this.started) {
       if (input.length === 0 || (input.length < BOM.length && BOM.startsWith(input))) {
         this.tail = input;
-        return [];
+        return undefined;
       }
       this.started = true;
       if (input.startsWith(BOM)) {
@@ -143,18 +196,24 @@ export class CsvSplitter {
         }
       }
     }
-    const result = this.parser.parse(input, 0, true) as {
-      data: string[][];
-      errors: PapaError[];
-      meta: { cursor: number };
-    };
-    this.tail = input.slice(result.meta.cursor);
-    const records = this.records(result.data, result.errors);
-    if (this.tail.length > this.maxRecordChars) {
-      this.failure = new CsvRecordTooLongError(this.nextRow, this.maxRecordChars, this.tail.includes('"'));
-      this.tail = "";
+    return input;
+  }
+
+  /**
+   * The complete lines of `input` read without papaparse, each a record, while each is one the line reader reads
+   * exactly (./csv-line.ts); the position of the first line it leaves to papaparse, or of the unfinished tail.
+   */
+  private readLines(input: string, visitor: RecordVisitor): number {
+    const line = this.lineReader;
+    line.begin(input);
+    let pos = 0;
+    for (;;) {
+      const end = input.indexOf("\n", pos);
+      if (end < 0 || !line.read(input, pos, end)) return pos;
+      const row = this.nextRow++;
+      if (!isBlank(line.fields)) visitor.line(row, line.fields, line.raw);
+      pos = end + 1;
     }
-    return records;
   }
 
   /** The last record, if the text did not end with a line end. */
@@ -163,7 +222,7 @@ export class CsvSplitter {
     const input = this.started || !this.tail.startsWith(BOM) ? this.tail : this.tail.slice(BOM.length);
     this.tail = "";
     if (input.length === 0) return [];
-    const result = this.parser.parse(input, 0, false) as { data: string[][]; errors: PapaError[] };
+    const result = this.parser.parse(input, 0, false) as PapaResult;
     return this.records(result.data, result.errors);
   }
 

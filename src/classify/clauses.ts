@@ -111,6 +111,24 @@ function clauseThresholds(
   return table[clause];
 }
 
+/**
+ * Every TPP and every PD threshold that `evaluateClausesFor` may ask its measures about: the paragraphs' tests and
+ * the non-datacenter note's. The outcome is a function of the answers to these alone (the catalogue's fast path
+ * keys its answers by them, src/catalogue/flat-row.ts).
+ */
+export function thresholdsAsked(rules: RuleSet): {
+  readonly tpp: readonly Threshold[];
+  readonly pd: readonly Threshold[];
+} {
+  const tpp = new Set<Threshold>([threshold(rules, "3A090.nonDatacenter.tpp")]);
+  const pd = new Set<Threshold>();
+  for (const clause of IC_CLAUSES) {
+    for (const t of clauseThresholds(clause, rules).tpp) tpp.add(t);
+    for (const t of clauseThresholds(clause, rules).pd) pd.add(t);
+  }
+  return { tpp: [...tpp], pd: [...pd] };
+}
+
 /** True when the measures meet every test of `clause`, before the non-datacenter note. */
 export function clauseConditionsHoldFor(clause: IcClause, measures: Measures, rules: RuleSet): boolean {
   const tests = clauseThresholds(clause, rules);

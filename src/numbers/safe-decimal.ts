@@ -45,13 +45,11 @@ export function parseSafeDecimal(text: string): SafeDecimal | undefined {
 }
 
 /** The exact product of safe integers, or undefined when it would reach 2^53. */
-export function safeProduct(...factors: number[]): number | undefined {
-  let product = 1;
-  for (const factor of factors) {
-    product *= factor;
-    if (product > Number.MAX_SAFE_INTEGER) return undefined;
-  }
-  return product;
+export function safeProduct(a: number, b: number, c = 1): number | undefined {
+  const product = a * b;
+  if (product > Number.MAX_SAFE_INTEGER) return undefined;
+  const whole = product * c;
+  return whole > Number.MAX_SAFE_INTEGER ? undefined : whole;
 }
 
 export function pow10(exponent: number): number | undefined {
@@ -99,6 +97,24 @@ export function truncatedQuotientText(numerator: number, denominator: number, pl
   return scaledText(quotient, places);
 }
 
+/** {@link scaledText} of a safe integer, on numbers: whole part and fraction split exactly, trailing zeros dropped. */
+function safeScaledText(value: number, scale: number): string {
+  const unit = POW10[scale]!;
+  // The float quotient can be off by one near an integer; the products below are exact (at most `value`).
+  let whole = Math.floor(value / unit);
+  let fraction = value - whole * unit;
+  if (fraction < 0) [whole, fraction] = [whole - 1, fraction + unit];
+  else if (fraction >= unit) [whole, fraction] = [whole + 1, fraction - unit];
+  if (fraction === 0) return String(whole);
+  let places = scale;
+  while (fraction % 10 === 0) {
+    fraction /= 10;
+    places--;
+  }
+  // fraction + 10^places is a 1 followed by the fraction's digits, zero-padded to `places`.
+  return `${whole}.${String(fraction + POW10[places]!).slice(1)}`;
+}
+
 function bigQuotientText(numerator: number, denominator: number, places: number): string {
   const quotient = (BigInt(numerator) * 10n ** BigInt(places)) / BigInt(denominator);
   return scaledText(quotient, places);
@@ -107,6 +123,7 @@ function bigQuotientText(numerator: number, denominator: number, places: number)
 /** `value / 10^scale` as decimal text with trailing zeros dropped. */
 function scaledText(value: number | bigint, scale: number): string {
   if (scale === 0) return String(value);
+  if (typeof value === "number") return safeScaledText(value, scale);
   const text = String(value).padStart(scale + 1, "0");
   const whole = text.slice(0, text.length - scale);
   const fraction = text.slice(text.length - scale).replace(/0+$/, "");

@@ -1,0 +1,117 @@
+/**
+ * The line reader (src/catalogue/csv-line.ts) reads a line only when it reads
+ * it as papaparse does: on any text, cut into any pieces, the splitter gives
+ * the records that papaparse alone gives, and a line it passes through as
+ * `raw` is exactly what writing its fields back gives.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type CsvRecord, CsvSplitter, formatCsvRow } from "../../src/catalogue/csv.js";
+
+interface Read {
+  readonly records: CsvRecord[];
+  readonly raws: { fields: string[]; raw: string }[];
+  readonly byLine: number;
+}
+
+/** The records of `text` cut at `cuts`, by the line reader (lines = true) or by papaparse alone. */
+function read(text: string, cuts: readonly number[], lines: boolean): Read {
+  const splitter = new CsvSplitter(undefined, undefined, lines);
+  const records: CsvRecord[] = [];
+  const raws: { fields: string[]; raw: string }[] = [];
+  let byLine = 0;
+  const visitor = {
+    line: (row: number, fields: string[], raw: string | undefined) => {
+      byLine++;
+      records.push({ row, fields: [...fields] });
+      if (raw !== undefined) raws.push({ fields: [...fields], raw });
+    },
+    record: (record: CsvRecord) => records.push(record),
+  };
+  let last = 0;
+  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+    splitter.read(text.slice(last, cut), visitor);
+    last = cut;
+  }
+  splitter.read(text.slice(last), visitor);
+  records.push(...splitter.end());
+  return { records, raws, byLine };
+}
+
+/** Text from the characters that matter to CSV, with plain words between them. */
+const csvText = fc
+  .array(fc.constantFrom("a", "bc", " ", ",", '"', '""', "\n", "\r", "\r\n", "\ufeff", "=", "-1", "+", "@", "\t"), {
+    maxLength: 60,
+  })
+  .map((parts) => parts.join(""));
+
+/** Well-formed rows, some fields quoted, so most lines take the line reader. */
+const csvRows = fc
+  .array(
+    fc.array(
+      fc.oneof(
+        fc.constantFrom("a", "", " b", "c ", "x,y", 'say "hi"', "=1", "two\nlines", "d\r"),
+        fc.string({ maxLength: 4 }),
+      ),
+      { minLength: 1, maxLength: 5 },
+    ),
+    { maxLength: 12 },
+  )
+  .chain((rows) =>
+    fc
+      .tuple(fc.constantFrom("\n", "\r\n"), fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), fc.constant(rows))
+      .map(([newline, quoteAll, rows]) =>
+        rows
+          .map((fields) =>
+            fields.map((f, i) => (quoteAll[i % 60] || /[",\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(","),
+          )
+          .join(newline),
+      ),
+  );
+
+const cutsOf = (text: string) => fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 5 });
+
+describe("the CSV line reader", () => {
+  it("gives papaparse's records for any text, cut anywhere", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(csvText, csvRows).chain((text) => fc.tuple(fc.constant(text), cutsOf(text))),
+        ([text, cuts]) => {
+          expect(read(text, cuts, true).records).toEqual(read(text, [], false).records);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("passes a line through only when writing its fields back gives the same text", () => {
+    fc.assert(
+      fc.property(fc.oneof(csvText, csvRows), (text) => {
+        for (const { fields, raw } of read(text, [], true).raws) expect(formatCsvRow(fields)).toBe(raw);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads plain and well-quoted lines itself, and leaves a field with a line break to papaparse", () => {
+    const text = 'part,vendor\nA,"Acme, Inc."\r\nB,"say ""hi"""\nC,"two\nlines"\nD,x\n';
+    const result = read(text, [], true);
+    expect(result.records.map((r) => r.fields)).toEqual([
+      ["part", "vendor"],
+      ["A", "Acme, Inc."],
+      ["B", 'say "hi"'],
+      ["C", "two\nlines"],
+      ["D", "x"],
+    ]);
+    // Lines 1 to 3 by the line reader; from C on, papaparse reads the rest of the text.
+    expect(result.byLine).toBe(3);
+    expect(result.raws.map((r) => r.raw)).toEqual(["part,vendor", 'A,"Acme, Inc."', 'B,"say ""hi"""']);
+  });
+
+  it("does not pass through a line whose fields would be written back differently", () => {
+    const text = ' a,b\n"c",d\ne ,f\ny,"x\r"\n';
+    const result = read(text, [], true);
+    expect(result.byLine).toBe(4);
+    expect(result.raws).toEqual([]);
+  });
+});
