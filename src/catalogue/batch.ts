@@ -10,7 +10,7 @@ import type { ClauseSummary } from "./classify.js";
 import type { RuleSet } from "../rules/rules.js";
 import { CatalogueCsvTransform, CatalogueFileError } from "./classify.js";
 import { CsvRecordTooLongError } from "./csv.js";
-import { ParallelCatalogueTransform } from "./parallel.js";
+import { ParallelCatalogueTransform, type Written } from "./parallel.js";
 
 /** The exit codes the batch returns (the CLI's EXIT values; the library does not import the CLI). */
 const EXIT = { ok: 0, failOn: 1, invalidInput: 65 } as const;
@@ -23,7 +23,8 @@ export interface CatalogueBatchOptions {
   readonly input: AsyncIterable<string>;
   /** The file read, for messages and the progress bar (its size); undefined for stdin. */
   readonly file: string | undefined;
-  readonly write: (text: string) => Promise<void>;
+  /** Writes a piece of the output: text, or UTF-8 bytes a worker thread wrote. */
+  readonly write: (piece: Written) => Promise<void>;
   readonly rules: RuleSet;
   readonly strict: boolean;
   readonly failOn: (result: ClauseSummary) => boolean;
@@ -32,7 +33,7 @@ export interface CatalogueBatchOptions {
   readonly excelSafe?: boolean;
   /** Writes a note or the summary (silenced by --quiet); stderr by default. */
   readonly note?: (line: string) => void;
-  /** Worker threads (`--workers`): 0 or 1 reads in-process; more, in parallel past the start of the file (./parallel.ts). */
+  /** Worker threads (`--workers`): 0 reads in-process; more classify in parallel past the start of the file (./parallel.ts). */
   readonly workers?: number;
   /** Characters per chunk sent to a worker, and read in-process before workers start (tests make them small). */
   readonly chunkChars?: number;
@@ -53,9 +54,9 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
       if (named++ < INVALID_ON_STDERR) stderr.write(`${source}: ${message}\n`);
     },
   };
-  const workers = options.workers ?? 1;
+  const workers = options.workers ?? 0;
   const transform =
-    workers > 1
+    workers > 0
       ? new ParallelCatalogueTransform({
           ...csvOptions,
           workers,
@@ -71,14 +72,13 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
       const next = await pieces.next();
       if (next.done) break;
       const chunk = next.value;
-      const text = await transform.push(chunk);
+      const output = await transform.push(chunk);
       progress?.update(Buffer.byteLength(chunk), transform.tally.read);
-      if (text) await options.write(text);
+      await writeAll(output, options.write);
       if (transform.stopped !== undefined) break;
     }
     if (transform.stopped === undefined) {
-      const text = await transform.end();
-      if (text) await options.write(text);
+      await writeAll(await transform.end(), options.write);
     }
   } catch (error) {
     progress?.clear();
@@ -106,6 +106,15 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
     );
   note(tally.summary());
   return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
+}
+
+/** Writes a transform's output: one text (in-process) or pieces (./parallel.ts); nothing for an empty one. */
+async function writeAll(output: Written | readonly Written[], write: (piece: Written) => Promise<void>): Promise<void> {
+  if (typeof output === "string") {
+    if (output) await write(output);
+    return;
+  }
+  for (const piece of output as readonly Written[]) await write(piece);
 }
 
 /** "[########------------]  41%  412,345 rows" on one line of a terminal, redrawn at most 10 times a second. */

@@ -96,8 +96,8 @@ export function classifyCommand(program: Command): void {
     .option("--sheet <NAME>", "the sheet of an Excel workbook (.xlsx) to read (default: the first)")
     .option(
       "--workers <N>",
-      "threads classifying a CSV catalogue in parallel (default 1: in-process, which measured faster on two " +
-        "cores; a file under 4 MiB is always read in-process)",
+      "worker threads classifying a CSV catalogue in parallel while the main thread reads and writes (0: none, " +
+        "in-process; a file under 4 MiB is always read in-process)",
     )
     .option(
       "--strict",
@@ -164,7 +164,7 @@ Input fields: ic3a090 schema`,
         const input = text ?? catalogueInput(file, options.sheet);
         // The summary waits until the output is complete: a failed write is never followed by "48 rows read".
         const notes: string[] = [];
-        const batch = (write: (text: string) => Promise<void>) =>
+        const batch = (write: (piece: string | Uint8Array) => Promise<void>) =>
           runCatalogueBatch({
             input,
             file: file === "-" ? undefined : file,
@@ -209,7 +209,7 @@ Input fields: ic3a090 schema`,
     });
 }
 
-/** --workers N: a whole number from 0 to 64; by default 1 (in-process). */
+/** --workers N: a whole number from 0 (in-process) to 64; by default `defaultWorkerCount()`. */
 function workersOption(value: string | undefined): number {
   if (value === undefined) return defaultWorkerCount();
   if (!/^\d+$/.test(value.trim()) || Number.parseInt(value, 10) > MAX_WORKERS)
