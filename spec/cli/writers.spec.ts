@@ -34,6 +34,12 @@ function toFullDevice(args: readonly string[]) {
 
 beforeAll(() => {
   writeFileSync(at("a-file"), "a regular file, not a folder\n");
+  // Over 4 MiB: many flushes of the output file, each under way while the next rows are classified, and worker
+  // threads past the first 4 MiB with --workers.
+  const catalogue = readFileSync("data/catalogue/chips.csv", "utf8");
+  const [header, ...rows] = catalogue.trimEnd().split("\n");
+  const copies = Math.ceil((5 << 20) / catalogue.length);
+  writeFileSync(at("big.csv"), `${header}\n${Array.from({ length: copies }, () => rows.join("\n")).join("\n")}\n`);
   const h100 = readFileSync("data/examples/h100.json", "utf8");
   writeFileSync(at("array.json"), `[${Array.from({ length: 50 }, () => h100).join(",")}]`);
   expect(runCli(["keygen", "--out", at("acme")]).status).toBe(0);
@@ -56,6 +62,8 @@ beforeAll(() => {
 const WITH_OUTPUT: [string, () => string[]][] = [
   ["classify a CSV catalogue", () => ["classify", "data/catalogue/chips.csv", ...DATE]],
   ["classify --format table", () => ["classify", "data/catalogue/chips.csv", "--format", "table", ...DATE]],
+  ["classify a 5 MiB catalogue", () => ["classify", at("big.csv"), ...DATE]],
+  ["classify a 5 MiB catalogue --workers 2", () => ["classify", at("big.csv"), "--workers", "2", ...DATE]],
   ["plot", () => ["plot", "data/catalogue/chips.csv", ...DATE]],
   ["report (Markdown)", () => ["report", "--quarter", "2027Q1", "data/examples/orders-2027Q1.jsonl", ...FABRICATOR]],
   [

@@ -166,10 +166,26 @@ class FileSink implements Sink {
     private readonly temporary: string | undefined,
   ) {}
 
+  /** The flush under way, if any: the caller goes on with its next piece of work while the system writes. */
+  private flushing: Promise<void> | undefined;
+
   async write(text: string | Uint8Array): Promise<void> {
     this.pending.push(text);
     this.pendingBytes += text.length;
-    if (this.pendingBytes >= 1 << 16) await this.flush();
+    if (this.pendingBytes >= 1 << 16) {
+      // One flush at a time (it reuses one buffer): wait for the one before, and throw its error.
+      await this.flushed();
+      this.flushing = this.flush();
+      // Its failure is thrown at the next write or at commit; never unhandled meanwhile.
+      this.flushing.catch(() => undefined);
+    }
+  }
+
+  /** Waits for the flush under way; throws its error. */
+  private async flushed(): Promise<void> {
+    const flushing = this.flushing;
+    this.flushing = undefined;
+    await flushing;
   }
 
   private async flush(): Promise<void> {
@@ -210,6 +226,7 @@ class FileSink implements Sink {
   async commit(): Promise<void> {
     if (this.finished) return;
     try {
+      await this.flushed();
       await this.flush();
       try {
         if (this.temporary !== undefined) await this.handle.sync();
@@ -236,6 +253,7 @@ class FileSink implements Sink {
     if (this.finished) return;
     this.finished = true;
     this.pending = [];
+    await this.flushed().catch(() => undefined);
     await this.handle.close().catch(() => undefined);
     if (this.temporary !== undefined) {
       try {
