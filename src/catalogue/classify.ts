@@ -371,13 +371,14 @@ export class CatalogueCsvTransform {
 
   /**
    * Each record as the splitter reads it. A plain row the fast path answers, read from a line that is written back
-   * as read (`raw`), is passed through as that text with the result cells appended: no fields joined again.
+   * as read (`raw`: no cell quoted differently, none that starts like a formula, which the cell-by-cell path counts
+   * and neutralises with --excel-safe), is passed through as that text with the result cells appended.
    */
   private readonly visitor: RecordVisitor = {
     line: (row, fields, raw) => {
       const classifier = this.classifier;
       if (this.stopped !== undefined) return;
-      if (classifier !== undefined && raw !== undefined && !classifier.rewrites && !FORMULA_START.test(raw)) {
+      if (classifier !== undefined && raw !== undefined && !classifier.rewrites) {
         const quick = classifier.quickResult(fields);
         if (quick !== undefined) {
           this.tally.addResult(quick.answer, this.failOn);
@@ -430,12 +431,6 @@ export class CatalogueCsvTransform {
     this.output += this.formatRow(this.classifier.cells(record, outcome)) + this.newline;
   }
 }
-
-/**
- * A line whose pass-through might start a cell like a spreadsheet formula (a quoted cell too): such a line takes the
- * cell-by-cell path, which counts them and neutralises them with --excel-safe.
- */
-const FORMULA_START = /(?:^|,)"?[=+\-@\t\r]/;
 
 /** The whole of a CSV catalogue classified at once (tests, small files). */
 export function classifyCatalogueCsv(

@@ -12,8 +12,10 @@
  * answers false and the caller hands it the rest of its text.
  *
  * `raw` is the line as read when writing the fields back (`formatCsvRow`)
- * gives exactly that text, so a caller can pass it through without joining
- * the fields again; undefined otherwise.
+ * gives exactly that text and no field starts with a character a spreadsheet
+ * may read as the start of a formula (= + - @ tab CR), so a caller can pass it
+ * through as it is, without joining the fields again or neutralising a cell;
+ * undefined otherwise.
  */
 
 const QUOTE = 34;
@@ -22,13 +24,22 @@ const CR = 13;
 
 /** What `formatCsvField` quotes: a field must hold one of these (or start or end with a space) to need quotes. */
 const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
-/** A line of unquoted fields that all come back unquoted: no CR or BOM inside, no field starting or ending with a space. */
-const UNQUOTED_NEEDS_QUOTES = /[\r\ufeff]|(?:^|,) | (?:,|$)/;
+/**
+ * A line of unquoted fields that is not passed through: a CR or BOM inside, a field starting or ending with a space
+ * (these would be written back quoted), or one starting like a formula.
+ */
+const UNQUOTED_NOT_PLAIN = /[\r\ufeff]|(?:^|,)[ =+\-@\t]| (?:,|$)/;
+
+/** The first characters of a cell that a spreadsheet may read as a formula (src/render/escape.ts). */
+function startsLikeFormulaChar(field: string): boolean {
+  const code = field.charCodeAt(0);
+  return code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13;
+}
 
 export class CsvLineReader {
   /** The fields of the line last read. */
   fields: string[] = [];
-  /** The line last read as written back, when writing its fields back gives it; else undefined. */
+  /** The line last read, when it is passed through as it is (see above); else undefined. */
   raw: string | undefined;
   /** The first quote at or after the line being read, in the text `begin` was given; -1 when there is none. */
   private nextQuote = -1;
@@ -53,7 +64,7 @@ export class CsvLineReader {
     const stop = end > start && input.charCodeAt(end - 1) === CR ? end - 1 : end;
     const text = input.slice(start, stop);
     this.fields = text.split(",");
-    this.raw = UNQUOTED_NEEDS_QUOTES.test(text) ? undefined : text;
+    this.raw = UNQUOTED_NOT_PLAIN.test(text) ? undefined : text;
     return true;
   }
 
@@ -78,7 +89,7 @@ export class CsvLineReader {
           break;
         }
         const after = close + 1;
-        canonical &&= NEEDS_QUOTES.test(content);
+        canonical &&= NEEDS_QUOTES.test(content) && !startsLikeFormulaChar(content);
         if (after === end || (after === end - 1 && input.charCodeAt(after) === CR)) {
           // A quoted last field: a CR inside it, at its end, is dropped as for an unquoted one (./csv.ts).
           fields.push(dropFinalCr(content));
@@ -98,12 +109,12 @@ export class CsvLineReader {
       if (comma === end) {
         const last = dropFinalCr(field);
         fields.push(last);
-        canonical &&= !NEEDS_QUOTES.test(last);
+        canonical &&= !NEEDS_QUOTES.test(last) && !startsLikeFormulaChar(last);
         this.finish(fields, canonical ? input.slice(start, last === field ? end : end - 1) : undefined);
         return true;
       }
       fields.push(field);
-      canonical &&= !NEEDS_QUOTES.test(field);
+      canonical &&= !NEEDS_QUOTES.test(field) && !startsLikeFormulaChar(field);
       at = comma + 1;
     }
   }
