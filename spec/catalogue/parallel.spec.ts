@@ -62,11 +62,6 @@ function alone(text: string, strict = false): Run {
   return { output, summary: tally.summary(), invalid, warnings, stopped: transform.stopped, failOn: tally.failOn };
 }
 
-const decoder = new TextDecoder();
-/** The output pieces as one text: the main thread's text, a real worker thread's UTF-8 bytes. */
-const joined = (pieces: readonly (string | Uint8Array)[]) =>
-  pieces.map((piece) => (typeof piece === "string" ? piece : decoder.decode(piece))).join("");
-
 /** `workers` worker threads (simulated unless `threads`), the text fed in pieces cut at `cuts`. */
 async function parallel(
   text: string,
@@ -90,11 +85,11 @@ async function parallel(
     const header = /\r\n|\n|\r/.exec(text);
     const afterHeader = header ? header.index + header[0].length : 0;
     for (const cut of [...new Set([...cuts, afterHeader, text.length])].sort((a, b) => a - b)) {
-      output += joined(await transform.push(text.slice(last, cut)));
+      output += (await transform.push(text.slice(last, cut))).join("");
       last = cut;
       if (transform.stopped !== undefined) break;
     }
-    if (transform.stopped === undefined) output += joined(await transform.end());
+    if (transform.stopped === undefined) output += (await transform.end()).join("");
   } finally {
     await transform.close();
   }

@@ -10,7 +10,7 @@ import type { ClauseSummary } from "./classify.js";
 import type { RuleSet } from "../rules/rules.js";
 import { CatalogueCsvTransform, CatalogueFileError } from "./classify.js";
 import { CsvRecordTooLongError } from "./csv.js";
-import { ParallelCatalogueTransform, type Written } from "./parallel.js";
+import { ParallelCatalogueTransform } from "./parallel.js";
 
 /** The exit codes the batch returns (the CLI's EXIT values; the library does not import the CLI). */
 const EXIT = { ok: 0, failOn: 1, invalidInput: 65 } as const;
@@ -23,8 +23,7 @@ export interface CatalogueBatchOptions {
   readonly input: AsyncIterable<string>;
   /** The file read, for messages and the progress bar (its size); undefined for stdin. */
   readonly file: string | undefined;
-  /** Writes a piece of the output: text, or UTF-8 bytes a worker thread wrote. */
-  readonly write: (piece: Written) => Promise<void>;
+  readonly write: (text: string) => Promise<void>;
   readonly rules: RuleSet;
   readonly strict: boolean;
   readonly failOn: (result: ClauseSummary) => boolean;
@@ -109,12 +108,8 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
 }
 
 /** Writes a transform's output: one text (in-process) or pieces (./parallel.ts); nothing for an empty one. */
-async function writeAll(output: Written | readonly Written[], write: (piece: Written) => Promise<void>): Promise<void> {
-  if (typeof output === "string") {
-    if (output) await write(output);
-    return;
-  }
-  for (const piece of output as readonly Written[]) await write(piece);
+async function writeAll(output: string | readonly string[], write: (text: string) => Promise<void>): Promise<void> {
+  for (const piece of typeof output === "string" ? [output] : output) if (piece !== "") await write(piece);
 }
 
 /** "[########------------]  41%  412,345 rows" on one line of a terminal, redrawn at most 10 times a second. */

@@ -33,8 +33,7 @@ export interface ChunkJob {
 
 export interface ChunkResult {
   readonly id: number;
-  /** Text from {@link ChunkClassifier}; UTF-8 bytes as a worker thread hands it over (./classify-worker.ts). */
-  readonly output: string | Uint8Array;
+  readonly output: string;
   /** The row the next chunk starts at, as this chunk's splitter counted (blank lines included). */
   readonly nextRow: number;
   /** Characters at the end that do not make a whole record: the chunk was not cut at a record boundary. */

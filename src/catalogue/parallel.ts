@@ -9,9 +9,8 @@
  * - Then the main thread only cuts the text into chunks of whole records
  *   (./record-cutter.ts, a quick scan for line ends outside quotes) and sends
  *   them to worker threads (./classify-worker.ts), which parse, classify and
- *   write each chunk (./chunk.ts) and hand back its output as UTF-8 bytes. The
- *   answers are written back in order, and at most two chunks per worker are in
- *   flight, so memory stays bounded.
+ *   write each chunk (./chunk.ts). The answers are written back in order, and at
+ *   most two chunks per worker are in flight, so memory stays bounded.
  * - The scan is only a guess of where papaparse ends a record: each worker
  *   checks it (its splitter must end the chunk on a record boundary, at the row
  *   the previous chunk ended on). On any disagreement (malformed quotes), or a
@@ -69,9 +68,6 @@ export interface ParallelCatalogueOptions extends CatalogueCsvOptions {
   readonly simulateWorkers?: boolean;
 }
 
-/** A piece of output: text written by the main thread, or UTF-8 bytes a worker thread wrote. */
-export type Written = string | Uint8Array;
-
 interface InFlight {
   readonly job: ChunkJob;
   readonly answer: Promise<ChunkResult>;
@@ -112,14 +108,14 @@ export class ParallelCatalogueTransform {
     return this.main.classifierOrUndefined;
   }
 
-  /** The output for the records `text` completes, in order: text from the main thread, bytes from a worker. */
-  async push(text: string): Promise<Written[]> {
-    const output: Written[] = [];
+  /** The output for the records `text` completes, in order, in pieces (one per chunk: never joined into one text). */
+  async push(text: string): Promise<string[]> {
+    const output: string[] = [];
     await this.read(text, output);
-    return output.filter((piece) => piece.length > 0);
+    return output.filter((piece) => piece !== "");
   }
 
-  private async read(text: string, output: Written[]): Promise<void> {
+  private async read(text: string, output: string[]): Promise<void> {
     if (this.main.stopped !== undefined) return;
     if (this.mode === "in-process") {
       output.push(this.main.push(text));
@@ -153,15 +149,15 @@ export class ParallelCatalogueTransform {
     return this.mode === "parallel";
   }
 
-  async end(): Promise<Written[]> {
-    const output: Written[] = [];
+  async end(): Promise<string[]> {
+    const output: string[] = [];
     if (this.mode === "parallel") {
       const rest = this.cutter!.takeAll();
       if (rest.text.length > 0) await this.send(rest.text, rest.row, true, output);
       await this.readOnInProcess(output);
     }
     output.push(this.main.end());
-    return output.filter((piece) => piece.length > 0);
+    return output.filter((piece) => piece !== "");
   }
 
   /** Stops the workers (also after an error). */
@@ -191,7 +187,7 @@ export class ParallelCatalogueTransform {
   }
 
   /** Sends a chunk; first writes back (to `output`) the oldest answers while too many are in flight. */
-  private async send(text: string, row: number, last: boolean, output: Written[]): Promise<void> {
+  private async send(text: string, row: number, last: boolean, output: string[]): Promise<void> {
     while (this.inFlight.length >= 2 * this.options.workers && this.mode === "parallel")
       output.push(await this.settle());
     if (this.mode !== "parallel") {
@@ -205,7 +201,7 @@ export class ParallelCatalogueTransform {
   }
 
   /** The oldest chunk's answer, checked and counted; or, when its cut was wrong, the rest read in-process. */
-  private async settle(): Promise<Written> {
+  private async settle(): Promise<string> {
     const { job, answer } = this.inFlight.shift()!;
     const result = await answer;
     if (job.row !== this.expectedRow || (!job.last && result.pending !== 0)) {
@@ -224,7 +220,7 @@ export class ParallelCatalogueTransform {
   }
 
   /** Writes back every chunk in flight; then reads the rest in-process from the last confirmed boundary. */
-  private async readOnInProcess(output: Written[]): Promise<void> {
+  private async readOnInProcess(output: string[]): Promise<void> {
     while (this.inFlight.length > 0 && this.mode === "parallel") output.push(await this.settle());
     if (this.mode === "parallel") await this.toInProcess();
   }

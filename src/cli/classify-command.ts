@@ -164,7 +164,7 @@ Input fields: ic3a090 schema`,
         const input = text ?? catalogueInput(file, options.sheet);
         // The summary waits until the output is complete: a failed write is never followed by "48 rows read".
         const notes: string[] = [];
-        const batch = (write: (piece: string | Uint8Array) => Promise<void>) =>
+        const batch = (write: (text: string) => Promise<void>) =>
           runCatalogueBatch({
             input,
             file: file === "-" ? undefined : file,
