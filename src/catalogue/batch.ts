@@ -10,7 +10,7 @@ import type { ClauseSummary } from "./classify.js";
 import type { RuleSet } from "../rules/rules.js";
 import { CatalogueCsvTransform, CatalogueFileError } from "./classify.js";
 import { CsvRecordTooLongError } from "./csv.js";
-import { ParallelCatalogueTransform } from "./parallel.js";
+import { DEFAULT_IN_PROCESS_CHARS, ParallelCatalogueTransform } from "./parallel.js";
 
 /** The exit codes the batch returns (the CLI's EXIT values; the library does not import the CLI). */
 const EXIT = { ok: 0, failOn: 1, invalidInput: 65 } as const;
@@ -60,7 +60,7 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
           ...csvOptions,
           workers,
           ...(options.chunkChars === undefined ? {} : { chunkChars: options.chunkChars }),
-          ...(options.inProcessChars === undefined ? {} : { inProcessChars: options.inProcessChars }),
+          ...inProcess(options),
         })
       : new CatalogueCsvTransform(csvOptions);
   const progress = stderr.isTTY ? new ProgressBar(stderr, options.file) : undefined;
@@ -105,6 +105,23 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
     );
   note(tally.summary());
   return tally.invalid > 0 ? EXIT.invalidInput : tally.failOn > 0 ? EXIT.failOn : EXIT.ok;
+}
+
+/**
+ * How much of the file is read in-process before workers start: as asked; else none past the header's piece for a
+ * file known to be past the threshold (./parallel.ts), so that the workers start at once; else the default (stdin).
+ */
+function inProcess(options: CatalogueBatchOptions): { inProcessChars?: number } {
+  if (options.inProcessChars !== undefined) return { inProcessChars: options.inProcessChars };
+  return fileSize(options.file) >= DEFAULT_IN_PROCESS_CHARS ? { inProcessChars: 0 } : {};
+}
+
+function fileSize(file: string | undefined): number {
+  try {
+    return file === undefined ? 0 : statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Writes a transform's output: one text (in-process) or pieces (./parallel.ts); nothing for an empty one. */
