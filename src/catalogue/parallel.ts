@@ -42,13 +42,13 @@ export const DEFAULT_CHUNK_CHARS = 1 << 16;
 /** Characters read in-process before any worker starts: below this, starting workers costs more than it saves. */
 export const DEFAULT_IN_PROCESS_CHARS = 4 << 20;
 /**
- * The default worker count: 1, in-process. Measured on the 2-core development VM, quiet, 1,000,000 rows: one thread
- * 5.9 s, two threads 7.0 s with 9.1 s of CPU against 6.2 s (the main thread, cutting, writing and classifying every
- * other chunk, spends a third of its time collecting garbage while the worker waits). Threads are opt-in with
- * `--workers N` until they pay.
+ * The default worker count: one worker thread per core (at most 4) on a machine with two cores or more; none on one
+ * core, where a worker would only take turns with the main thread. Measured on the 2-core development VM, quiet,
+ * 1,000,000 rows: see docs/benchmarks.md.
  */
 export function defaultWorkerCount(): number {
-  return 0;
+  const cores = workersPerCore();
+  return cores >= 2 ? cores : 0;
 }
 
 /** How many threads a machine could use: one per core, at most 4 (the benchmark runs this count too). */
