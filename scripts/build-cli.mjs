@@ -40,6 +40,15 @@ const asUnbundled = {
         );
       return { contents: text, loader: "ts", resolveDir: dirname(args.path) };
     });
+    // commander requires child_process when loaded, for subcommands that are executables of their own (this CLI
+    // has none): it is required on first use instead, so that a run does not load it, nor net and dgram with it.
+    builder.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path}: no \`${eager}\` to make lazy`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: text.replace(eager, lazy), loader: "js" };
+    });
     builder.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith("node:")) return { path: args.path, external: true };
       const name = args.path.startsWith("@") ? args.path.split("/").slice(0, 2).join("/") : args.path.split("/")[0];
@@ -53,15 +62,14 @@ mkdirSync(out, { recursive: true });
 for (const name of readdirSync(out)) if (name.startsWith("chunk-")) rmSync(`${out}/${name}`);
 const REQUIRE =
   'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);';
-const result = await build({
-  entryPoints: { bin: "src/cli/bin.ts" },
+/** The options both builds share: one ESM bundle split into chunks, under dist/cli/. */
+const common = {
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
   outdir: out,
-  chunkNames: "chunk-[name]-[hash]",
   // The bundled packages that are CommonJS (commander, papaparse) call require() for Node's own modules: the chunk
   // that defines esbuild's require shim gets a real require (and only it, so that the others import nothing more).
   banner: { js: REQUIRE },
@@ -70,13 +78,42 @@ const result = await build({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: "none",
-  plugins: [asUnbundled],
   logLevel: "warning",
+};
+/** The modules of the classify bundle, which bin.ts imports by these names (see below). */
+const CLASSIFY_ENTRIES = {
+  "classify-run": "src/cli/classify-run.ts",
+  "classify-one-shot": "src/cli/classify-one-shot.ts",
+};
+const classifyEntries = {
+  name: "classify-entries",
+  setup(builder) {
+    const names = new Set(Object.keys(CLASSIFY_ENTRIES).map((name) => `./${name}.js`));
+    builder.onResolve({ filter: /^\.\/classify-/ }, (args) =>
+      names.has(args.path) ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+// Every command, with a chunk per command and chunks of what they share.
+const all = await build({
+  ...common,
+  entryPoints: { bin: "src/cli/bin.ts" },
+  chunkNames: "chunk-[name]-[hash]",
+  plugins: [classifyEntries, asUnbundled],
+});
+// classify alone, in a build of its own: the classify-run.js and classify-one-shot.js that bin.ts imports for
+// `classify` and the few chunks they share. Such a run loads this build's modules only (and bin.js, which shares
+// none with it), so that a class or a setting (zod's) is never seen in two copies.
+const classify = await build({
+  ...common,
+  entryPoints: CLASSIFY_ENTRIES,
+  chunkNames: "chunk-classify-[name]-[hash]",
+  plugins: [asUnbundled],
 });
 // What each file of the bundle holds (the packages, and the modules under src/), for spec/cli/startup.spec.ts to tell
 // which packages a run loaded.
 const holds = {};
-for (const [path, output] of Object.entries(result.metafile.outputs)) {
+for (const [path, output] of [all, classify].flatMap((result) => Object.entries(result.metafile.outputs))) {
   const inputs = Object.keys(output.inputs);
   const packages = inputs.map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]).filter(Boolean);
   holds[relative(out, path)] = {
@@ -85,7 +122,7 @@ for (const [path, output] of Object.entries(result.metafile.outputs)) {
   };
 }
 writeFileSync(`${out}/bundle.json`, `${JSON.stringify(holds, null, 1)}\n`);
-for (const file of result.outputFiles) {
+for (const file of [all, classify].flatMap((result) => result.outputFiles)) {
   const text = file.text.includes("typeof require") ? file.text : file.text.replace(`${REQUIRE}\n`, "");
   writeFileSync(file.path, text);
 }
