@@ -25,15 +25,38 @@ function emittedFrom(path) {
   return relative(resolve(out), emitted).split(sep).join("/");
 }
 
+/**
+ * The rules data files that classify reads, each with what its schema made of it, validated here through tsc's
+ * output of the same sources (dist/), once, instead of on every run: see src/rules/checked-data.ts.
+ */
+async function checkedRulesData() {
+  const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url).href);
+  const files = (await dist("rules/checked-data.js")).recordCheckedData();
+  const [{ rulesAt }, { parseDatasheet }, { classifyDatasheet }] = await Promise.all(
+    ["rules/rules.js", "classify/datasheet.js", "classify/classify.js"].map(dist),
+  );
+  const datasheet = parseDatasheet(JSON.parse(readFileSync("data/examples/h100.json", "utf8")));
+  classifyDatasheet(datasheet, rulesAt("2026-09-01", { history: true }));
+  if (files.size === 0) throw new Error("no rules data file was validated: src/rules/checked-data.ts is not called");
+  return Object.fromEntries(files);
+}
+const CHECKED_DATA = resolve("src/cli/checked-data.ts");
+const checkedData = await checkedRulesData();
+
 /** Each source file as if unbundled (see above); the build fails if a pattern it relies on is gone. */
 const asUnbundled = {
   name: "as-unbundled",
   setup(builder) {
     builder.onLoad({ filter: /\.ts$/ }, (args) => {
       if (!args.path.startsWith(src + sep)) return undefined;
-      const text = readFileSync(args.path, "utf8")
+      let text = readFileSync(args.path, "utf8")
         .replaceAll("import.meta.url", `new URL(${JSON.stringify(emittedFrom(args.path))}, import.meta.url).href`)
         .replaceAll('import { z } from "zod";', 'import * as z from "zod";');
+      if (args.path === CHECKED_DATA) {
+        const none = "trustCheckedData({});";
+        if (!text.includes(none)) throw new Error(`${args.path}: no \`${none}\` to fill in`);
+        text = text.replace(none, `trustCheckedData(JSON.parse(${JSON.stringify(JSON.stringify(checkedData))}));`);
+      }
       if (/import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*"zod"/.test(text))
         throw new Error(
           `${args.path}: import zod as \`import { z } from "zod";\` alone, so that the bundle can shake it`,
