@@ -31,14 +31,15 @@ function emittedFrom(path) {
  */
 async function checkedRulesData() {
   const dist = (path) => import(new URL(`../dist/${path}`, import.meta.url).href);
-  const files = (await dist("rules/checked-data.js")).recordCheckedData();
+  const recorded = (await dist("rules/checked-data.js")).recordCheckedData();
   const [{ rulesAt }, { parseDatasheet }, { classifyDatasheet }] = await Promise.all(
     ["rules/rules.js", "classify/datasheet.js", "classify/classify.js"].map(dist),
   );
   const datasheet = parseDatasheet(JSON.parse(readFileSync("data/examples/h100.json", "utf8")));
   classifyDatasheet(datasheet, rulesAt("2026-09-01", { history: true }));
-  if (files.size === 0) throw new Error("no rules data file was validated: src/rules/checked-data.ts is not called");
-  return Object.fromEntries(files);
+  if (recorded.files.size === 0 || recorded.digests.size === 0)
+    throw new Error("no rules data file was validated or hashed: src/rules/checked-data.ts is not called");
+  return { files: Object.fromEntries(recorded.files), digests: Object.fromEntries(recorded.digests) };
 }
 const CHECKED_DATA = resolve("src/cli/checked-data.ts");
 const checkedData = await checkedRulesData();
@@ -53,7 +54,7 @@ const asUnbundled = {
         .replaceAll("import.meta.url", `new URL(${JSON.stringify(emittedFrom(args.path))}, import.meta.url).href`)
         .replaceAll('import { z } from "zod";', 'import * as z from "zod";');
       if (args.path === CHECKED_DATA) {
-        const none = "trustCheckedData({});";
+        const none = "trustCheckedData({ files: {}, digests: {} });";
         if (!text.includes(none)) throw new Error(`${args.path}: no \`${none}\` to fill in`);
         text = text.replace(none, `trustCheckedData(JSON.parse(${JSON.stringify(JSON.stringify(checkedData))}));`);
       }

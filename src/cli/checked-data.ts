@@ -6,4 +6,4 @@
  */
 import { trustCheckedData } from "../rules/checked-data.js";
 
-trustCheckedData({});
+trustCheckedData({ files: {}, digests: {} });

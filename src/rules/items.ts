@@ -6,10 +6,10 @@
  * for a paragraph's citation and for the .z paragraph of a stated base entry;
  * it writes none of them itself.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseDecimal, type Rational } from "../numbers/rational.js";
+import { dataFilesSha256 } from "./checked-data.js";
 import {
   assertIncreasingDates,
   CitationSchema,
@@ -157,9 +157,7 @@ function load() {
   }
   loaded = {
     data,
-    sha256: createHash("sha256")
-      .update(readFileSync(dataUrl(ITEMS_FILE)))
-      .digest("hex"),
+    sha256: dataFilesSha256([{ path: ITEMS_FILE, bytes: readFileSync(dataUrl(ITEMS_FILE)) }]),
   };
   return loaded;
 }

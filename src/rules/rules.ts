@@ -4,10 +4,10 @@
  * (data/rules/formats.json). Code never writes a threshold as a literal; it
  * asks the rule set for it.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseDecimal, Rational } from "../numbers/rational.js";
+import { dataFilesSha256 } from "./checked-data.js";
 import {
   assertIncreasingDates,
   type Citation,
@@ -208,9 +208,8 @@ function load() {
   for (const [id, d] of Object.entries(thresholds.definitions))
     assertIncreasingDates(d.values, `data/${THRESHOLDS_FILE} definitions.${id}`);
   assertIncreasingDates(formats.versions, `data/${FORMATS_FILE}`);
-  const hash = createHash("sha256");
-  for (const file of [THRESHOLDS_FILE, FORMATS_FILE]) hash.update(readFileSync(dataUrl(file)));
-  loaded = { thresholds, formats, sha256: hash.digest("hex") };
+  const files = [THRESHOLDS_FILE, FORMATS_FILE].map((path) => ({ path, bytes: readFileSync(dataUrl(path)) }));
+  loaded = { thresholds, formats, sha256: dataFilesSha256(files) };
   return loaded;
 }
 
