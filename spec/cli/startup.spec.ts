@@ -2,10 +2,11 @@
  * Issue 13, start-up: what a run loads, so that a slow start cannot come back unnoticed (the times themselves are
  * measured by scripts/bench-startup.ts, never here). A loader hook records every module URL a run loads; the files
  * of the bundle (dist/cli/) are mapped to the packages they hold through dist/cli/bundle.json, written by
- * scripts/build-cli.mjs; packages left out of the bundle show as their own node_modules URLs.
+ * scripts/build-cli.mjs; packages left out of the bundle show as their own node_modules URLs. Node's own modules,
+ * which CommonJS code (commander) may require() past the hook, are read from process.moduleLoadList at exit.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -17,6 +18,7 @@ const root = resolve(".");
 const distCli = pathToFileURL(join(root, "dist/cli/")).href;
 let work: string;
 let register: string;
+let builtinsLog: string;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "ic3a090-startup-"));
@@ -36,6 +38,17 @@ export async function load(url, context, next) {
     register,
     `import { register } from "node:module";
 register("./hooks.mjs", import.meta.url, { data: { log: process.env.IC3A090_LOADED_LOG } });
+`,
+  );
+  // Apart from the hook, which runs in a worker thread of its own (so loads worker_threads).
+  builtinsLog = join(work, "builtins.mjs");
+  writeFileSync(
+    builtinsLog,
+    `import { writeFileSync } from "node:fs";
+process.on("exit", () => {
+  const builtins = process.moduleLoadList.filter((line) => line.startsWith("NativeModule "));
+  writeFileSync(process.env.IC3A090_LOADED_LOG, builtins.map((line) => line.slice(13) + "\\n").join(""));
+});
 `,
   );
 });
@@ -81,6 +94,18 @@ function loadedBy(args: readonly string[], input = ""): Loaded {
   return { status: run.status, stdout: run.stdout, files, packages, modules };
 }
 
+/** Node's own modules a run of the built CLI loaded by its end ("worker_threads", "internal/crypto/hash", ...). */
+function builtinsLoadedBy(args: readonly string[]): Set<string> {
+  const log = join(work, `builtins-${Math.random().toString(36).slice(2)}.txt`);
+  const run = spawnSync(process.execPath, ["--import", pathToFileURL(builtinsLog).href, "dist/cli/bin.js", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, IC3A090_LOADED_LOG: log },
+  });
+  expect(run.status).toBe(0);
+  return new Set(readFileSync(log, "utf8").split("\n").filter(Boolean));
+}
+
 let classifyRun: Loaded | undefined;
 /** One classify of the H100 example, shared by the tests that look at it. */
 function classifyH100(): Loaded {
@@ -114,6 +139,52 @@ describe("start-up: a run loads only what its command uses", () => {
     expect(run.packages.has("commander")).toBe(true);
     expect(run.packages.has("fastify")).toBe(false);
     expect(run.packages.has("exceljs")).toBe(false);
+  });
+
+  it("classify loads its own bundle alone (src/cli/classify-run.ts, built apart): ten files at most", () => {
+    const run = classifyH100();
+    expect(
+      run.files.filter((file) => !/^(bin|classify-run|classify-one-shot)\.js$|^chunk-classify-/.test(file)),
+    ).toEqual([]);
+    expect(run.files).toContain("classify-run.js");
+    expect(run.files.length).toBeLessThanOrEqual(10);
+  });
+
+  it("classify of a JSON datasheet loads no worker threads, child processes, crypto, CSV parser or catalogue modules", () => {
+    const builtins = builtinsLoadedBy(["classify", "data/examples/h100.json", "--date", "2026-09-01"]);
+    expect(builtins.has("fs")).toBe(true);
+    // crypto: the rules data's digest is the one the build computed (src/rules/checked-data.ts).
+    for (const builtin of ["worker_threads", "child_process", "dgram", "crypto"])
+      expect(builtins.has(builtin)).toBe(false);
+    const run = classifyH100();
+    expect([...run.packages].sort()).toEqual(["commander", "zod"]);
+    expect(run.modules.filter((module) => module.startsWith("src/catalogue/"))).toEqual([
+      "src/catalogue/xlsx-types.ts",
+    ]);
+  });
+
+  it("classify answers the same on the rules data as built, and validates (here refuses) a data file edited since", () => {
+    const copy = join(work, "package");
+    for (const path of ["dist", "data", "package.json"])
+      cpSync(join(root, path), join(copy, path), { recursive: true });
+    symlinkSync(join(root, "node_modules"), join(copy, "node_modules"), "dir");
+    const classify = () =>
+      spawnSync(
+        process.execPath,
+        ["dist/cli/bin.js", "classify", join(root, "data/examples/h100.json"), "--date", "2026-09-01"],
+        {
+          cwd: copy,
+          encoding: "utf8",
+        },
+      );
+    const asBuilt = classify();
+    expect(asBuilt.status).toBe(0);
+    expect(asBuilt.stdout).toBe(classifyH100().stdout);
+    const formats = join(copy, "data/rules/formats.json");
+    writeFileSync(formats, readFileSync(formats, "utf8").replace('"bitLength": 8', '"bitLength": -8'));
+    const edited = classify();
+    expect(edited.status).not.toBe(0);
+    expect(edited.stderr).toMatch(/data\/rules\/formats\.json: versions\.\d+\.formats\.\w+\.bitLength: /);
   });
 
   it("a command loads its own module and not the other commands' (classify loads no license, serve, attest)", () => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `ic3a090` executable: answers `--version` itself, so that it loads next to nothing; otherwise loads the CLI,
- * runs it (start.ts) and sets the exit code. (scripts/build-cli.mjs bundles it, with a chunk per command.)
+ * runs it (start.ts, or classify-run.ts for `classify`) and sets the exit code. (scripts/build-cli.mjs bundles it,
+ * with a chunk per command, and classify-run.ts apart.)
  */
 import { readFileSync, type Stats, statSync } from "node:fs";
 
@@ -51,16 +52,19 @@ if (asksOnlyForVersion(args)) {
   process.stdout.on("error", () => {});
   process.stdout.write(`${manifest.version}\n`);
 } else {
-  if (readsOnlySmallFiles(args)) await import("./one-shot.js");
-  await import("./start.js")
-    .then(({ start }) => start(process.argv))
-    .then(
-      (code) => {
-        process.exitCode = code;
-      },
-      (error: unknown) => {
-        process.stderr.write(`ic3a090: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
-        process.exitCode = 70;
-      },
-    );
+  // classify, run once per part by scripts, has a bundle of its own (classify-run.ts); the other commands share one.
+  const classify = args[0] === "classify";
+  if (readsOnlySmallFiles(args)) await (classify ? import("./classify-one-shot.js") : import("./one-shot.js"));
+  await (classify
+    ? import("./classify-run.js").then(({ startClassify }) => startClassify(process.argv))
+    : import("./start.js").then(({ start }) => start(process.argv))
+  ).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`ic3a090: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
 }

@@ -4,17 +4,12 @@ import { type Command, Option } from "commander";
 import { classifyDatasheet } from "../classify/classify.js";
 import { parseDatasheet } from "../classify/datasheet.js";
 import { type Classification, CLAUSES, ECCNS } from "../classify/result.js";
-import { runCatalogueBatch } from "../catalogue/batch.js";
-import { defaultWorkerCount } from "../catalogue/parallel.js";
-import { type ClauseSummary, type RowOutcome, Tally } from "../catalogue/classify.js";
-import { inputFormatOf, sniffFormat } from "../catalogue/source.js";
-import { TableRenderer } from "../catalogue/table.js";
+import type { ClauseSummary, RowOutcome } from "../catalogue/classify.js";
 import type { RuleSet } from "../rules/rules.js";
 import { renderExplanation } from "../render/explain.js";
 import { EXIT, UserError } from "./errors.js";
 import { peekText, readText, sourceName } from "./input.js";
 import { checkOutputPath, type Sink, withOutput } from "./output.js";
-import { readOutcomes } from "./outcomes.js";
 import { note } from "./context.js";
 import { dateOption, listOption, noteIfBeyondVerified, rulesForDate } from "./options.js";
 import { runRecords } from "./records.js";
@@ -138,6 +133,7 @@ Input fields: ic3a090 schema`,
       let text: AsyncGenerator<string> | undefined;
       let sniffedCsv = false;
       if ((file === undefined || file === "-") && options.format === undefined && !options.explain) {
+        const { sniffFormat } = await import("../catalogue/source.js");
         const peeked = await peekText(readText(file));
         text = peeked.pieces;
         sniffedCsv = peeked.head.trim() !== "" && sniffFormat(peeked.head) === "csv";
@@ -164,7 +160,9 @@ Input fields: ic3a090 schema`,
         const input = text ?? catalogueInput(file, options.sheet);
         // The summary waits until the output is complete: a failed write is never followed by "48 rows read".
         const notes: string[] = [];
-        const batch = (write: (text: string) => Promise<void>) =>
+        // Loaded for a catalogue only: a datasheet's run loads no worker threads.
+        const { runCatalogueBatch } = await import("../catalogue/batch.js");
+        const batch = async (write: (text: string) => Promise<void>) =>
           runCatalogueBatch({
             input,
             file: file === "-" ? undefined : file,
@@ -174,7 +172,7 @@ Input fields: ic3a090 schema`,
             failOn,
             excelSafe: options.excelSafe === true,
             note: (line) => notes.push(line),
-            workers,
+            workers: workers ?? (await import("../catalogue/parallel.js")).defaultWorkerCount(),
           });
         process.exitCode = await withWorkbookErrors(file, () =>
           withOutput(
@@ -209,9 +207,9 @@ Input fields: ic3a090 schema`,
     });
 }
 
-/** --workers N: a whole number from 0 (in-process) to 64; by default `defaultWorkerCount()`. */
-function workersOption(value: string | undefined): number {
-  if (value === undefined) return defaultWorkerCount();
+/** --workers N: a whole number from 0 (in-process) to 64; undefined when not given (then `defaultWorkerCount()`). */
+function workersOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   if (!/^\d+$/.test(value.trim()) || Number.parseInt(value, 10) > MAX_WORKERS)
     throw new UserError(`--workers must be a whole number from 0 to ${MAX_WORKERS}, got "${value}"`);
   return Number.parseInt(value, 10);
@@ -229,6 +227,13 @@ async function classifyToTable(
   failOn: (result: ClauseSummary) => boolean,
   options: ClassifyOptions,
 ): Promise<number> {
+  // Loaded for a table only, as the catalogue's modules are: a datasheet's run loads no CSV parser.
+  const [{ Tally }, { inputFormatOf }, { TableRenderer }, { readOutcomes }] = await Promise.all([
+    import("../catalogue/classify.js"),
+    import("../catalogue/source.js"),
+    import("../catalogue/table.js"),
+    import("./outcomes.js"),
+  ]);
   const tally = new Tally();
   let stopped: string | undefined;
   const format = inputFormatOf(file, undefined);
@@ -238,7 +243,7 @@ async function classifyToTable(
     { inputs: [file] },
     async (sink: Sink) => {
       const sample: RowOutcome[] = [];
-      let renderer: TableRenderer | undefined;
+      let renderer: InstanceType<typeof TableRenderer> | undefined;
       const emit = async (outcome: RowOutcome) => {
         if (!renderer) {
           sample.push(outcome);

@@ -17,7 +17,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
-import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { errnoText, holdsPrivateKey } from "../files/regular-file.js";
 import { EXIT, UserError } from "./errors.js";
@@ -330,6 +330,8 @@ export async function openOutput(path: string | undefined, options: OutputOption
     }
   }
   handleSignals();
+  // node:crypto is loaded here, on a write to a file, rather than by every run that imports this module.
+  const { randomBytes } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     const handle = await open(temporary, "wx", existing ? existing.mode & 0o777 : 0o666);

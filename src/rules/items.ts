@@ -6,10 +6,10 @@
  * for a paragraph's citation and for the .z paragraph of a stated base entry;
  * it writes none of them itself.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseDecimal, type Rational } from "../numbers/rational.js";
+import { dataFilesSha256 } from "./checked-data.js";
 import {
   assertIncreasingDates,
   CitationSchema,
@@ -39,68 +39,71 @@ export const Z_ENTRY_IDS = ["3A001", "4A003", "4A004", "4A005", "5A002", "5A004"
 export const CONFIDENCES = ["High", "Medium", "Low"] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
-const DatedSchema = {
+// The schemas are built on their first use (z.lazy): a run whose data the build validated (checked-data.ts) needs none.
+const datedFields = () => ({
   from: IsoDateSchema,
   verified: z.boolean().optional(),
   confidence: z.enum(CONFIDENCES),
   remark: z.string().min(1),
   citation: CitationSchema,
-};
+});
 
-const ItemsFileSchema = z.object({
-  formalisedFrom: IsoDateSchema,
-  verifiedThrough: IsoDateSchema,
-  paragraphs: z.record(
-    z.string(),
-    z.object({ wording: z.string().min(1), values: z.array(z.object(DatedSchema)).min(1) }),
-  ),
-  thresholds: z.record(
-    z.string(),
-    z.object({
-      paragraph: z.string().min(1),
-      description: z.string().min(1),
-      unit: z.string().min(1),
-      values: z
-        .array(
-          z.object({
-            ...DatedSchema,
-            value: DecimalStringSchema,
-            operator: z.enum([">=", "<", ">"]),
-            wording: z.string().min(1),
-          }),
-        )
-        .min(1),
-    }),
-  ),
-  zEntries: z.record(
-    z.string(),
-    z.union([
+const ItemsFileSchema = z.lazy(() =>
+  z.object({
+    formalisedFrom: IsoDateSchema,
+    verifiedThrough: IsoDateSchema,
+    paragraphs: z.record(
+      z.string(),
+      z.object({ wording: z.string().min(1), values: z.array(z.object(datedFields())).min(1) }),
+    ),
+    thresholds: z.record(
       z.string(),
       z.object({
+        paragraph: z.string().min(1),
+        description: z.string().min(1),
+        unit: z.string().min(1),
         values: z
           .array(
             z.object({
-              ...DatedSchema,
-              text: z.string().min(1),
-              groups: z
-                .array(
-                  z.object({
-                    paragraphs: z.array(z.string().min(1)).min(1),
-                    z: z.string(),
-                    caveat: z.string().optional(),
-                  }),
-                )
-                .min(1),
-              tierA: z.string().min(1),
-              tierB: z.string().min(1),
+              ...datedFields(),
+              value: DecimalStringSchema,
+              operator: z.enum([">=", "<", ">"]),
+              wording: z.string().min(1),
             }),
           )
           .min(1),
       }),
-    ]),
-  ),
-  statedTppTolerance: z.object({ value: DecimalStringSchema, description: z.string().min(1) }),
-});
+    ),
+    zEntries: z.record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.object({
+          values: z
+            .array(
+              z.object({
+                ...datedFields(),
+                text: z.string().min(1),
+                groups: z
+                  .array(
+                    z.object({
+                      paragraphs: z.array(z.string().min(1)).min(1),
+                      z: z.string(),
+                      caveat: z.string().optional(),
+                    }),
+                  )
+                  .min(1),
+                tierA: z.string().min(1),
+                tierB: z.string().min(1),
+              }),
+            )
+            .min(1),
+        }),
+      ]),
+    ),
+    statedTppTolerance: z.object({ value: DecimalStringSchema, description: z.string().min(1) }),
+  }),
+);
 
 /** An item paragraph or note as in force on a date, with its citation in words and its confidence. */
 export interface ItemParagraph {
@@ -154,9 +157,7 @@ function load() {
   }
   loaded = {
     data,
-    sha256: createHash("sha256")
-      .update(readFileSync(dataUrl(ITEMS_FILE)))
-      .digest("hex"),
+    sha256: dataFilesSha256([{ path: ITEMS_FILE, bytes: readFileSync(dataUrl(ITEMS_FILE)) }]),
   };
   return loaded;
 }

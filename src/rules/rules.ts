@@ -4,10 +4,10 @@
  * (data/rules/formats.json). Code never writes a threshold as a literal; it
  * asks the rule set for it.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { parseDecimal, Rational } from "../numbers/rational.js";
+import { dataFilesSha256 } from "./checked-data.js";
 import {
   assertIncreasingDates,
   type Citation,
@@ -42,77 +42,90 @@ export type ThresholdId = (typeof THRESHOLD_IDS)[number];
 /** ">=" for "or more", "<" for "less than" and "below", ">" for "greater than". */
 export type Operator = ">=" | "<" | ">";
 
-const ThresholdValueSchema = z.object({
-  from: IsoDateSchema,
-  value: DecimalStringSchema,
-  operator: z.enum([">=", "<", ">"]),
-  wording: z.string().min(1),
-  verified: z.boolean().optional(),
-  remark: z.string().optional(),
-  citation: CitationSchema,
-});
-
-const Text2022Figure = z.object({
-  value: DecimalStringSchema,
-  operator: z.enum([">="]).optional(),
-  wording: z.string().min(1),
-  citation: CitationSchema,
-});
-const Text2022Schema = z.object({
-  id: z.literal("2022-10"),
-  from: IsoDateSchema,
-  fromReason: z.string().min(1),
-  through: IsoDateSchema,
-  citation: CitationSchema,
-  tpp: Text2022Figure,
-  transferRate: Text2022Figure,
-  analogMultiplier: Text2022Figure,
-  /** 4A090 as added by the same rule: the item containing a 3A090 IC (its 2022 wording is not quoted; see remark). */
-  item4A090: z.object({
-    paragraph: z.string().min(1),
+// The schemas are built on their first use (z.lazy): a run whose data the build validated (checked-data.ts) needs none.
+const ThresholdValueSchema = z.lazy(() =>
+  z.object({
+    from: IsoDateSchema,
+    value: DecimalStringSchema,
+    operator: z.enum([">=", "<", ">"]),
     wording: z.string().min(1),
-    confidence: z.enum(["High", "Medium", "Low"]),
-    verified: z.boolean(),
-    remark: z.string().min(1),
+    verified: z.boolean().optional(),
+    remark: z.string().optional(),
     citation: CitationSchema,
   }),
-});
+);
+
+const Text2022Figure = z.lazy(() =>
+  z.object({
+    value: DecimalStringSchema,
+    operator: z.enum([">="]).optional(),
+    wording: z.string().min(1),
+    citation: CitationSchema,
+  }),
+);
+const Text2022Schema = z.lazy(() =>
+  z.object({
+    id: z.literal("2022-10"),
+    from: IsoDateSchema,
+    fromReason: z.string().min(1),
+    through: IsoDateSchema,
+    citation: CitationSchema,
+    tpp: Text2022Figure,
+    transferRate: Text2022Figure,
+    analogMultiplier: Text2022Figure,
+    /** 4A090 as added by the same rule: the item containing a 3A090 IC (its 2022 wording is not quoted; see remark). */
+    item4A090: z.object({
+      paragraph: z.string().min(1),
+      wording: z.string().min(1),
+      confidence: z.enum(["High", "Medium", "Low"]),
+      verified: z.boolean(),
+      remark: z.string().min(1),
+      citation: CitationSchema,
+    }),
+  }),
+);
 /** The Oct 2022 text of 3A090 (87 FR 62186), in force until the day before `formalisedFrom`. */
 export type Text2022 = z.infer<typeof Text2022Schema>;
 
-const ThresholdsFileSchema = z.object({
-  formalisedFrom: IsoDateSchema,
-  text2022: Text2022Schema,
-  formalisedFromReason: z.string(),
-  verifiedThrough: IsoDateSchema,
-  verifiedThroughReason: z.string(),
-  thresholds: z.record(
-    z.string(),
-    z.object({
-      paragraph: z.string().min(1),
-      description: z.string().min(1),
-      unit: z.string().min(1),
-      values: z.array(ThresholdValueSchema).min(1),
-    }),
-  ),
-  definitions: z.object({
-    tpp: z.object({ values: z.array(z.object({ from: IsoDateSchema, citation: CitationSchema })).min(1) }),
-    performanceDensity: z.object({
-      values: z.array(z.object({ from: IsoDateSchema, citation: CitationSchema })).min(1),
+const ThresholdsFileSchema = z.lazy(() =>
+  z.object({
+    formalisedFrom: IsoDateSchema,
+    text2022: Text2022Schema,
+    formalisedFromReason: z.string(),
+    verifiedThrough: IsoDateSchema,
+    verifiedThroughReason: z.string(),
+    thresholds: z.record(
+      z.string(),
+      z.object({
+        paragraph: z.string().min(1),
+        description: z.string().min(1),
+        unit: z.string().min(1),
+        values: z.array(ThresholdValueSchema).min(1),
+      }),
+    ),
+    definitions: z.object({
+      tpp: z.object({ values: z.array(z.object({ from: IsoDateSchema, citation: CitationSchema })).min(1) }),
+      performanceDensity: z.object({
+        values: z.array(z.object({ from: IsoDateSchema, citation: CitationSchema })).min(1),
+      }),
     }),
   }),
-});
+);
 
-const FormatSchema = z.object({
-  bitLength: z.number().int().positive(),
-  aliases: z.array(z.string()).default([]),
-  alternatives: z.array(z.object({ bitLength: z.number().int().positive(), reading: z.string() })).default([]),
-});
+const FormatSchema = z.lazy(() =>
+  z.object({
+    bitLength: z.number().int().positive(),
+    aliases: z.array(z.string()).default([]),
+    alternatives: z.array(z.object({ bitLength: z.number().int().positive(), reading: z.string() })).default([]),
+  }),
+);
 
-const FormatsFileSchema = z.object({
-  citation: CitationSchema,
-  versions: z.array(z.object({ from: IsoDateSchema, formats: z.record(z.string(), FormatSchema) })).min(1),
-});
+const FormatsFileSchema = z.lazy(() =>
+  z.object({
+    citation: CitationSchema,
+    versions: z.array(z.object({ from: IsoDateSchema, formats: z.record(z.string(), FormatSchema) })).min(1),
+  }),
+);
 
 /** One threshold as in force on a date. */
 export interface Threshold {
@@ -195,9 +208,8 @@ function load() {
   for (const [id, d] of Object.entries(thresholds.definitions))
     assertIncreasingDates(d.values, `data/${THRESHOLDS_FILE} definitions.${id}`);
   assertIncreasingDates(formats.versions, `data/${FORMATS_FILE}`);
-  const hash = createHash("sha256");
-  for (const file of [THRESHOLDS_FILE, FORMATS_FILE]) hash.update(readFileSync(dataUrl(file)));
-  loaded = { thresholds, formats, sha256: hash.digest("hex") };
+  const files = [THRESHOLDS_FILE, FORMATS_FILE].map((path) => ({ path, bytes: readFileSync(dataUrl(path)) }));
+  loaded = { thresholds, formats, sha256: dataFilesSha256(files) };
   return loaded;
 }
 
