@@ -64,7 +64,7 @@ function inMemory(checked: readonly Checked[], quarter: Quarter = Q1): Record<Re
 async function spilled(
   checked: readonly Checked[],
   format: ReportFormat,
-  options: { directory: string; productBudget: number },
+  options: { directory: string; productBudget: number; mergeWidth?: number },
 ): Promise<string> {
   return withSpilledReport(Q1, FAB, options, async (report) => {
     for (const c of checked) {
@@ -103,25 +103,29 @@ const hostile = fc.oneof(
   fc.string({ maxLength: 6 }),
 );
 
+/** Mostly one value, so that groups gather several names; now and then a hostile one. */
+const usually = (value: string) =>
+  fc.oneof({ arbitrary: fc.constant(value), weight: 4 }, { arbitrary: hostile, weight: 1 });
+
 const checkedOrder: fc.Arbitrary<Checked> = fc.record({
   designer: fc.option(
     fc.record(
       {
-        name: fc.constantFrom("Acme Semi", "acme semi", "Borealis AI", "Nova | Compute"),
-        address: hostile,
-        pointOfContact: hostile,
+        name: fc.constantFrom("Acme Semi", "Acme Semi", "acme semi", "Borealis AI", "Nova | Compute"),
+        address: usually("1 Main St"),
+        pointOfContact: usually("J. Doe"),
       },
       { requiredKeys: ["name"] },
     ),
     { nil: undefined },
   ),
-  part: hostile,
-  completionDate: fc.constantFrom("2026-12-31", "2027-01-01", "2027-02-14", "2027-03-31", "2027-04-01"),
-  reportable7439: fc.constantFrom(true, true, false, null),
+  part: fc.oneof(hostile, fc.constantFrom("-1.5", "trail ", " lead", "@x", "\tTAB", "=1")),
+  completionDate: fc.constantFrom("2026-12-31", "2027-01-01", "2027-02-14", "2027-02-14", "2027-03-31", "2027-04-01"),
+  reportable7439: fc.constantFrom(true, true, true, false, null),
   presumption: fc.constantFrom("applies", "overcome", "indeterminate", "not-applicable") as fc.Arbitrary<
     PresumeResult["presumption"]
   >,
-  attestedClause: fc.constantFrom(null, "3A090.a.1", "3A090.a.2", "3A090.b.1", "none"),
+  attestedClause: fc.constantFrom(null, null, null, "3A090.a.1", "3A090.a.2", "3A090.b.1", "none"),
   missing: fc.array(hostile, { maxLength: 2 }),
 });
 
@@ -134,15 +138,16 @@ afterEach(() => {
 });
 
 describe("§ 743.9 report spilled to disk: the same bytes as in memory", () => {
-  it("random orders with hostile names, any budget of names held (1 spills every name), CSV and Markdown", async () => {
+  it("random orders with hostile names, any budget of names held (1 spills every name), runs merged 2 to 4 at a time, CSV and Markdown", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(checkedOrder, { maxLength: 30 }),
         fc.integer({ min: 1, max: 8 }),
-        async (checked, productBudget) => {
+        fc.integer({ min: 2, max: 4 }),
+        async (checked, productBudget, mergeWidth) => {
           const expected = inMemory(checked);
           for (const format of ["csv", "md"] as const)
-            expect(await spilled(checked, format, { directory, productBudget })).toBe(expected[format]);
+            expect(await spilled(checked, format, { directory, productBudget, mergeWidth })).toBe(expected[format]);
           expect(readdirSync(directory)).toEqual([]);
         },
       ),
@@ -150,7 +155,7 @@ describe("§ 743.9 report spilled to disk: the same bytes as in memory", () => {
     );
   });
 
-  it("many names in one group, spilled in runs of 7, merged back sorted and each once; orders counted each", async () => {
+  it("many names in one group, spilled in runs of 7, merged 3 at a time in rounds, sorted and each once", async () => {
     const checked: Checked[] = [];
     for (let i = 0; i < 400; i++)
       checked.push({
@@ -166,7 +171,35 @@ describe("§ 743.9 report spilled to disk: the same bytes as in memory", () => {
     expect(expected.md).toContain("P-0, P-1, P-10, P-100, P-101");
     expect(expected.md).toContain(" | 400 |");
     for (const format of ["csv", "md"] as const)
-      expect(await spilled(checked, format, { directory, productBudget: 7 })).toBe(expected[format]);
+      expect(await spilled(checked, format, { directory, productBudget: 7, mergeWidth: 3 })).toBe(expected[format]);
+  });
+
+  it.each([
+    [["b", "trail "], "the last name ends with a space: quoted"],
+    [[" lead", "x"], "the first name starts with a space: quoted"],
+    [["-1.5"], "one name that is a plain number: left as it is"],
+    [["-1.5", "x"], "a number first, but the cell is no number: marked as text"],
+    [["=1", " z"], "a space sorts before '=': quoted, not marked"],
+    [["@a", "b "], "a formula first and a space last: marked and quoted"],
+    [["\tTAB", "y"], "a tab first: marked"],
+    [['q"uote', "r"], "a quote: quoted, and doubled"],
+    [["", "x"], "an empty name first"],
+    [["a", "b,c"], "a comma in a name: quoted"],
+    [["\ufeffz", "a"], "a BOM in a name: quoted"],
+    [["a\nb", "c|d"], "a line break and a pipe"],
+  ])("the products cell of %j (%s): the same in CSV and Markdown, spilled name by name", async (names) => {
+    const checked: Checked[] = names.map((part) => ({
+      designer: { name: "Acme Semi", address: "1 Main St", pointOfContact: "J. Doe" },
+      part,
+      completionDate: "2027-02-01",
+      reportable7439: true,
+      presumption: "applies",
+      attestedClause: null,
+      missing: [],
+    }));
+    const expected = inMemory(checked);
+    for (const format of ["csv", "md"] as const)
+      expect(await spilled(checked, format, { directory, productBudget: 1 })).toBe(expected[format]);
   });
 
   it("undecided orders are listed in the order they were read, after the reportable rows", async () => {

@@ -12,7 +12,8 @@
  * - **the product names** of each group: held in memory up to a budget of
  *   distinct names, then each group's names are sorted and written as a run;
  *   when the report is written, each group's runs are merged (sorted, each
- *   name once), so the cell lists the same names in the same order.
+ *   name once; at most 32 files open at once, more merged first in rounds),
+ *   so the cell lists the same names in the same order.
  *
  * What stays in memory grows with designers × categories (the groups) and with
  * the gaps (one line per part that lacks a designer's address or point of
@@ -58,10 +59,14 @@ export interface SpillOptions {
   readonly directory?: string;
   /** Distinct product names held in memory (all groups together) before they are written out as a run. */
   readonly productBudget?: number;
+  /** Runs merged at once (files open together); more runs of a group are first merged in rounds. */
+  readonly mergeWidth?: number;
 }
 
 /** 50,000 names: a few MB of strings, and a run file every 50,000 distinct reportable parts. */
 const DEFAULT_PRODUCT_BUDGET = 50_000;
+/** 32 runs read at once: 32 open files and their read buffers (64 KiB each). */
+const DEFAULT_MERGE_WIDTH = 32;
 /** Text buffered before a write to a spill file, or to the output. */
 const CHUNK_CHARS = 1 << 16;
 
@@ -128,12 +133,45 @@ async function* linesOf(path: string, start = 0, end?: number): AsyncGenerator<s
   if (rest !== "") yield rest;
 }
 
+/** The bytes `start` to `end` of a run file: one group's names, sorted, one JSON string a line. */
+interface Run {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Sorted runs merged: their names in sort order, each once. */
+async function* mergeRuns(runs: readonly Run[]): AsyncGenerator<string> {
+  const sources = runs.map((r) => linesOf(r.path, r.start, r.end));
+  const heads: (string | undefined)[] = [];
+  const next = async (i: number) => {
+    const line = await sources[i]!.next();
+    heads[i] = line.done ? undefined : (JSON.parse(line.value) as string);
+  };
+  try {
+    for (let i = 0; i < sources.length; i++) await next(i);
+    let previous: string | undefined;
+    for (;;) {
+      let least = -1;
+      for (let i = 0; i < heads.length; i++)
+        if (heads[i] !== undefined && (least < 0 || before(heads[i]!, heads[least]!))) least = i;
+      if (least < 0) return;
+      const name = heads[least]!;
+      if (name !== previous) yield name;
+      previous = name;
+      await next(least);
+    }
+  } finally {
+    for (const source of sources) await source.return(undefined);
+  }
+}
+
 /** One group's product names: those in memory, the byte ranges of its runs, and what the CSV cell needs to know. */
 interface Group {
   readonly row: ReportRowHead;
   orders: number;
   products: Set<string>;
-  readonly runs: { readonly path: string; readonly start: number; readonly end: number }[];
+  runs: readonly Run[];
   /** The first and last name in sort order, and whether any name holds a character that makes papaparse quote. */
   first: string;
   last: string;
@@ -142,6 +180,14 @@ interface Group {
 
 /** Characters papaparse quotes a cell for (the delimiter, a quote, a line break, a BOM) wherever they are. */
 const CSV_QUOTED_ANYWHERE = /[,"\r\n\ufeff]/;
+
+/**
+ * The text as a string of its own. A name parsed out of a record can be a slice of the record's text (V8 keeps a
+ * substring as a view on its parent), and holding 50,000 names would then hold the text they were read from.
+ */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
 
 /** The default sort of JavaScript (UTF-16 code units), which `[...products].sort()` uses. */
 function before(a: string, b: string): boolean {
@@ -160,6 +206,7 @@ export class SpilledReport {
   private disposed = false;
   private readonly removeOnExit = () => this.removeFolder();
   private readonly productBudget: number;
+  private readonly mergeWidth: number;
 
   private constructor(
     private readonly quarter: Quarter,
@@ -169,6 +216,7 @@ export class SpilledReport {
     options: SpillOptions,
   ) {
     this.productBudget = Math.max(1, options.productBudget ?? DEFAULT_PRODUCT_BUDGET);
+    this.mergeWidth = Math.max(2, options.mergeWidth ?? DEFAULT_MERGE_WIDTH);
     this.undecided = new SpillFile(join(folder, "undecided.jsonl"));
     process.on("exit", this.removeOnExit);
   }
@@ -196,8 +244,8 @@ export class SpilledReport {
       return;
     }
     if (placement.kind === "not reportable") return;
-    for (const gap of placement.gaps) this.gaps.add(gap);
-    const product = placement.product;
+    for (const gap of placement.gaps) if (!this.gaps.has(gap)) this.gaps.add(ownCopy(gap));
+    let product = placement.product;
     let group = this.groups.get(placement.key);
     if (group === undefined) {
       group = {
@@ -213,6 +261,7 @@ export class SpilledReport {
     }
     group.orders++;
     if (group.products.has(product)) return;
+    product = ownCopy(product);
     group.products.add(product);
     if (before(product, group.first)) group.first = product;
     if (before(group.last, product)) group.last = product;
@@ -228,7 +277,7 @@ export class SpilledReport {
         if (group.products.size === 0) continue;
         const start = run.bytes;
         for (const product of [...group.products].sort()) run.write(`${JSON.stringify(product)}\n`);
-        group.runs.push({ path: run.path, start, end: run.bytes });
+        group.runs = [...group.runs, { path: run.path, start, end: run.bytes }];
         group.products = new Set();
       }
     } finally {
@@ -254,28 +303,25 @@ export class SpilledReport {
       yield* [...group.products].sort();
       return;
     }
-    const sources = group.runs.map((r) => linesOf(r.path, r.start, r.end));
-    const heads: (string | undefined)[] = [];
-    const next = async (i: number) => {
-      const line = await sources[i]!.next();
-      heads[i] = line.done ? undefined : (JSON.parse(line.value) as string);
-    };
-    try {
-      for (let i = 0; i < sources.length; i++) await next(i);
-      let previous: string | undefined;
-      for (;;) {
-        let least = -1;
-        for (let i = 0; i < heads.length; i++)
-          if (heads[i] !== undefined && (least < 0 || before(heads[i]!, heads[least]!))) least = i;
-        if (least < 0) return;
-        const name = heads[least]!;
-        if (name !== previous) yield name;
-        previous = name;
-        await next(least);
+    while (group.runs.length > this.mergeWidth) {
+      const merged: Run[] = [];
+      for (let i = 0; i < group.runs.length; i += this.mergeWidth) {
+        const batch = group.runs.slice(i, i + this.mergeWidth);
+        if (batch.length === 1) {
+          merged.push(batch[0]!);
+          continue;
+        }
+        const run = new SpillFile(join(this.folder, `products-${++this.runCount}.jsonl`));
+        try {
+          for await (const name of mergeRuns(batch)) run.write(`${JSON.stringify(name)}\n`);
+        } finally {
+          run.close();
+        }
+        merged.push({ path: run.path, start: 0, end: run.bytes });
       }
-    } finally {
-      for (const source of sources) await source.return(undefined);
+      group.runs = merged;
     }
+    yield* mergeRuns(group.runs);
   }
 
   private async *undecidedOrders(): AsyncGenerator<UndecidedOrder> {
@@ -345,15 +391,16 @@ export class SpilledReport {
 
   /**
    * A CSV row's productNames cell, streamed. One name: rendered as {@link reportCsvProducts} does. Several: the cell
-   * cannot be a plain number (it holds "; "), so it starts like a formula exactly when its first name does, and
-   * papaparse quotes it when a name holds a delimiter, quote, line break or BOM, or the cell starts or ends with a
-   * space (the last name, unless the formula mark comes first).
+   * cannot be a plain number (it holds "; "), so it starts like a formula exactly when its first name and "; " do
+   * ("-1.5" alone is a number, "-1.5; x" is not), and papaparse quotes it when a name holds a delimiter, quote, line
+   * break or BOM, or the cell starts with a space (the first name's, unless the formula mark comes first) or ends
+   * with one (the last name's).
    */
   private async productsCell(line: LineAround, group: Group, put: (text: string) => Promise<void>): Promise<void> {
     await put(line.before);
     if (group.first === group.last) await put(reportCsvProducts([group.first]));
     else {
-      const formula = startsLikeFormula(group.first);
+      const formula = startsLikeFormula(`${group.first}${CSV_PRODUCT_SEPARATOR}`);
       const quote = group.quoted || (!formula && group.first.startsWith(" ")) || group.last.endsWith(" ") ? '"' : "";
       await put(`${quote}${formula ? "'" : ""}`);
       let first = true;
