@@ -3,9 +3,11 @@
  * (src/presume/report-spill.ts) give the same report, byte for byte, as the in-memory builder, and the folder is
  * removed after success and after a failure.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -291,6 +293,21 @@ describe("the spill folder", () => {
     report.dispose();
     expect(readdirSync(directory)).toEqual([]);
     await expect(report.render("md", () => undefined)).rejects.toThrow("disposed");
+  });
+
+  it("ic3a090 report interrupted by Ctrl-C while reading stdin: exit 130, the folder removed", async () => {
+    const child = spawn(
+      process.execPath,
+      ["dist/cli/bin.js", "report", "--quarter", "2027Q1", "-", "--fabricator-name", "F", "--fabricator-address", "A"],
+      { env: { ...process.env, TMPDIR: directory }, stdio: ["pipe", "ignore", "ignore"] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.stdin.write(`${readFileSync("data/examples/orders-2027Q1.jsonl", "utf8")}`);
+    for (let i = 0; i < 200 && readdirSync(directory).length === 0; i++) await sleep(50);
+    expect(readdirSync(directory)).toHaveLength(1);
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(readdirSync(directory)).toEqual([]);
   });
 
   it("ic3a090 report leaves nothing in TMPDIR: after a report, and after invalid orders (exit 65)", () => {

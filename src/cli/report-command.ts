@@ -99,13 +99,23 @@ Exit codes: 0 report written; 1 some orders in the quarter could not be decided 
         const presumeOptions = presumeOptionsFrom(options, file);
         const source = sourceName(file);
         let folder = tmpdir();
-        // The undecided orders and the product names go to a temporary folder, removed however the run ends.
+        // The undecided orders and the product names go to a temporary folder, removed however the run ends: by
+        // withSpilledReport, or on Ctrl-C and SIGTERM by the exit that these handlers make (see SpilledReport).
+        const interrupted = () => process.exit(EXIT.interrupted);
+        const terminated = () => process.exit(EXIT_SIGTERM);
+        process.on("SIGINT", interrupted);
+        process.on("SIGTERM", terminated);
         const counts = await withSpilledReport(quarter, fabricator, {}, (report) => {
           folder = report.folder;
           return readAndRender(report);
-        }).catch((error: unknown) => {
-          throw spillError(folder, error);
-        });
+        })
+          .catch((error: unknown) => {
+            throw spillError(folder, error);
+          })
+          .finally(() => {
+            process.off("SIGINT", interrupted);
+            process.off("SIGTERM", terminated);
+          });
         if (counts === undefined) return;
         note(
           `ic3a090: ${ordersRead(counts.ordersRead)}, ${counts.ordersInQuarter} completed ` +
@@ -151,6 +161,9 @@ Exit codes: 0 report written; 1 some orders in the quarter could not be decided 
       },
     );
 }
+
+/** The exit code after SIGTERM, as the --output plumbing gives it (128 + 15). */
+const EXIT_SIGTERM = 143;
 
 /** An error of the spill folder's own files (not of the input or the output): "cannot write FOLDER: …", exit 74. */
 function spillError(folder: string, error: unknown): unknown {
