@@ -204,7 +204,13 @@ export class SpilledReport {
   private held = 0;
   private runCount = 0;
   private disposed = false;
-  private readonly removeOnExit = () => this.removeFolder();
+  private readonly removeOnExit = () => {
+    try {
+      this.removeFolder();
+    } catch {
+      // the process is ending: nothing left to tell
+    }
+  };
   private readonly productBudget: number;
   private readonly mergeWidth: number;
 
