@@ -24,3 +24,10 @@ export {
 } from "./attest/verify.js";
 export { CatalogueCsvTransform, classifyCatalogueCsv, RESULT_COLUMNS, type RowOutcome } from "./catalogue/classify.js";
 export { type AttestationCheck, attestationVerifierFor } from "./attest/order-check.js";
+export {
+  type ReportCounts,
+  type ReportFormat,
+  SpilledReport,
+  type SpillOptions,
+  withSpilledReport,
+} from "./presume/report-spill.js";

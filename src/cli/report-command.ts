@@ -1,4 +1,5 @@
 /** `ic3a090 report --quarter 2027Q1 orders.jsonl`: the quarterly § 743.9 report, as CSV or Markdown. */
+import { tmpdir } from "node:os";
 import { extname } from "node:path";
 import { type Command, Option } from "commander";
 import { z } from "zod";
@@ -7,19 +8,14 @@ import { strictObject } from "../input/strict.js";
 import { readAttestation } from "../presume/attestation.js";
 import { parseOrder } from "../presume/order.js";
 import { presumeOrder } from "../presume/presume.js";
-import {
-  type Fabricator,
-  parseQuarter,
-  renderReportCsv,
-  renderReportMarkdown,
-  ReportBuilder,
-} from "../presume/report.js";
+import { type Fabricator, parseQuarter } from "../presume/report.js";
+import { type SpilledReport, withSpilledReport } from "../presume/report-spill.js";
 import { errnoText, readRegularFile } from "../files/regular-file.js";
 import { parseJsonText } from "./json.js";
 import { EXIT, UserError } from "./errors.js";
 import { formatIssues } from "./io.js";
 import { readText, recordsFromText, sourceName } from "./input.js";
-import { checkOutputPath, writeDocument } from "./output.js";
+import { checkOutputPath, OutputError, withOutput } from "./output.js";
 import { note } from "./context.js";
 import { addPresumeOptions, type PresumeCliOptions, presumeOptionsFrom } from "./presume-command.js";
 
@@ -102,51 +98,79 @@ Exit codes: 0 report written; 1 some orders in the quarter could not be decided 
         const fabricator = fabricatorFrom(options);
         const presumeOptions = presumeOptionsFrom(options, file);
         const source = sourceName(file);
-        const builder = new ReportBuilder(quarter, fabricator);
-        let invalid = 0;
-        const extension = file === undefined ? "" : extname(file).toLowerCase();
-        const { records } = await recordsFromText(
-          readText(file),
-          source,
-          extension === ".jsonl" || extension === ".ndjson" ? "jsonl" : "values",
-          file === undefined || file === "-",
-          false,
-        );
-        for await (const record of records) {
-          try {
-            if (!record.ok) throw new InvalidInputError([record.issue]);
-            const { order, unknownFields } = parseOrder(record.value);
-            builder.add(
-              order,
-              presumeOrder(order, readAttestation(order.designerAttestation), presumeOptions, unknownFields),
-            );
-          } catch (error) {
-            if (!(error instanceof InvalidInputError)) throw error;
-            invalid++;
-            process.stderr.write(`${formatIssues(record.where, error.issues)}\n`);
-          }
-        }
-        if (invalid > 0) {
-          process.stderr.write(
-            `ic3a090: ${invalid} invalid order${invalid === 1 ? "" : "s"}: no report written; fix them and run again\n`,
-          );
-          process.exitCode = EXIT.invalidInput;
-          return;
-        }
-        const report = builder.build();
-        await writeDocument(
-          options.output,
-          options.format === "csv" ? renderReportCsv(report) : renderReportMarkdown(report),
-          { inputs },
-        );
-        const reportable = report.rows.reduce((n, r) => n + r.orders, 0);
+        let folder = tmpdir();
+        // The undecided orders and the product names go to a temporary folder, removed however the run ends: by
+        // withSpilledReport, or on Ctrl-C and SIGTERM by the exit that these handlers make (see SpilledReport).
+        const interrupted = () => process.exit(EXIT.interrupted);
+        const terminated = () => process.exit(EXIT_SIGTERM);
+        process.on("SIGINT", interrupted);
+        process.on("SIGTERM", terminated);
+        const counts = await withSpilledReport(quarter, fabricator, {}, (report) => {
+          folder = report.folder;
+          return readAndRender(report);
+        })
+          .catch((error: unknown) => {
+            throw spillError(folder, error);
+          })
+          .finally(() => {
+            process.off("SIGINT", interrupted);
+            process.off("SIGTERM", terminated);
+          });
+        if (counts === undefined) return;
         note(
-          `ic3a090: ${ordersRead(report.ordersRead)}, ${report.ordersInQuarter} completed ` +
-            `in ${quarter.label}: ${reportable} reportable, ${report.undecided.length} not decided`,
+          `ic3a090: ${ordersRead(counts.ordersRead)}, ${counts.ordersInQuarter} completed ` +
+            `in ${quarter.label}: ${counts.reportable} reportable, ${counts.undecided} not decided`,
         );
-        process.exitCode = report.undecided.length > 0 ? EXIT.failOn : EXIT.ok;
+        process.exitCode = counts.undecided > 0 ? EXIT.failOn : EXIT.ok;
+
+        async function readAndRender(report: SpilledReport) {
+          let invalid = 0;
+          const extension = file === undefined ? "" : extname(file).toLowerCase();
+          const { records } = await recordsFromText(
+            readText(file),
+            source,
+            extension === ".jsonl" || extension === ".ndjson" ? "jsonl" : "values",
+            file === undefined || file === "-",
+            false,
+          );
+          for await (const record of records) {
+            try {
+              if (!record.ok) throw new InvalidInputError([record.issue]);
+              const { order, unknownFields } = parseOrder(record.value);
+              report.add(
+                order,
+                presumeOrder(order, readAttestation(order.designerAttestation), presumeOptions, unknownFields),
+              );
+            } catch (error) {
+              if (!(error instanceof InvalidInputError)) throw error;
+              invalid++;
+              process.stderr.write(`${formatIssues(record.where, error.issues)}\n`);
+            }
+          }
+          if (invalid > 0) {
+            process.stderr.write(
+              `ic3a090: ${invalid} invalid order${invalid === 1 ? "" : "s"}: no report written; fix them and run again\n`,
+            );
+            process.exitCode = EXIT.invalidInput;
+            return undefined;
+          }
+          return withOutput(options.output, { inputs }, (sink) =>
+            report.render(options.format, (text) => sink.write(text)),
+          );
+        }
       },
     );
+}
+
+/** The exit code after SIGTERM, as the --output plumbing gives it (128 + 15). */
+const EXIT_SIGTERM = 143;
+
+/** An error of the spill folder's own files (not of the input or the output): "cannot write FOLDER: …", exit 74. */
+function spillError(folder: string, error: unknown): unknown {
+  const errno = error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
+  return errno && !(error instanceof UserError) && !(error instanceof OutputError)
+    ? new OutputError(folder, error)
+    : error;
 }
 
 /** "1 order read", "7 orders read". */
