@@ -91,8 +91,8 @@ export function classifyCommand(program: Command): void {
     .option("--sheet <NAME>", "the sheet of an Excel workbook (.xlsx) to read (default: the first)")
     .option(
       "--workers <N>",
-      "worker threads classifying a CSV catalogue in parallel while the main thread reads and writes (default: one " +
-        "per core, at most 4, none on one core; 0: in-process; a file under 4 MiB is always read in-process)",
+      "worker threads classifying a CSV catalogue in parallel while the main thread reads and writes (default 0: " +
+        "in-process, as fast on two cores; a file under 4 MiB is always read in-process)",
     )
     .option(
       "--strict",
