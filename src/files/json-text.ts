@@ -6,7 +6,11 @@
  * a syntax error is only as a character offset. This parser refuses a
  * duplicate key, naming its path, and gives every syntax error as line and
  * column. It never quotes the text it failed on (the text could be a key file
- * given by mistake). Values are what `JSON.parse` returns for the same text.
+ * given by mistake). Values are what `JSON.parse` returns for the same text,
+ * but for one case it refuses: a number that reads as a whole number without
+ * being one (`2.0000000000000001`, `9007199254740993`, `1e23`). Inputs take
+ * JSON numbers only for whole counts and bit lengths (every figure is a
+ * string), and such a number would be rounded into one without a word.
  */
 
 /** A syntax error or duplicate key: where (1-based line and column) and what. */
@@ -205,6 +209,31 @@ class JsonTextParser {
     const next = this.text.charCodeAt(this.at);
     if ((next >= 0x30 && next <= 0x39) || next === 0x2e)
       this.fail('a malformed number (a leading zero, or a stray ".")');
-    return Number(found[0]);
+    const value = Number(found[0]);
+    if (Number.isInteger(value) && !isExactly(found[0], value))
+      this.fail(
+        "a number with more digits than a binary float holds: it would be read as a nearby whole number; " +
+          "give it as a string",
+        this.at - found[0].length,
+      );
+    return value;
   }
+}
+
+/** True when the JSON number `text` denotes exactly the whole number `value` (what `Number(text)` gave). */
+function isExactly(text: string, value: number): boolean {
+  const [, sign, whole, fraction = "", exponent = "0"] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text)!;
+  // text = ±digits × 10^shift, digits being the whole and fraction parts run together.
+  let digits = BigInt(whole! + fraction);
+  if (digits === 0n) return true;
+  const shift = Number.parseInt(exponent, 10) - fraction.length;
+  // Fewer digits than places after the point: between 0 and 1, never whole (and 10^shift could be vast).
+  if (-shift > whole!.length + fraction.length) return false;
+  if (shift >= 0) digits *= 10n ** BigInt(shift);
+  else {
+    const unit = 10n ** BigInt(-shift);
+    if (digits % unit !== 0n) return false;
+    digits /= unit;
+  }
+  return (sign === "-" ? -digits : digits) === BigInt(value);
 }
