@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CsvRecord, CsvSplitter, formatCsvRow } from "../../src/catalogue/csv.js";
+import { type CsvLineReader, isTrimmed } from "../../src/catalogue/csv-line.js";
 import { startsLikeFormula } from "../../src/render/escape.js";
 
 interface Read {
@@ -22,7 +23,8 @@ function read(text: string, cuts: readonly number[], lines: boolean): Read {
   const raws: { fields: string[]; raw: string }[] = [];
   let byLine = 0;
   const visitor = {
-    line: (row: number, fields: string[], raw: string | undefined) => {
+    line: (row: number, line: CsvLineReader) => {
+      const { fields, raw } = line;
       byLine++;
       records.push({ row, fields: [...fields] });
       if (raw !== undefined) raws.push({ fields: [...fields], raw });
@@ -41,9 +43,30 @@ function read(text: string, cuts: readonly number[], lines: boolean): Read {
 
 /** Text from the characters that matter to CSV, with plain words between them. */
 const csvText = fc
-  .array(fc.constantFrom("a", "bc", " ", ",", '"', '""', "\n", "\r", "\r\n", "\ufeff", "=", "-1", "+", "@", "\t"), {
-    maxLength: 60,
-  })
+  .array(
+    fc.constantFrom(
+      "a",
+      "bc",
+      " ",
+      ",",
+      '"',
+      '""',
+      "\n",
+      "\r",
+      "\r\n",
+      "\ufeff",
+      "=",
+      "-1",
+      "+",
+      "@",
+      "\t",
+      "\u00a0",
+      "\u3000",
+    ),
+    {
+      maxLength: 60,
+    },
+  )
   .map((parts) => parts.join(""));
 
 /** Well-formed rows, some fields quoted, so most lines take the line reader. */
@@ -73,6 +96,18 @@ const csvRows = fc
 const cutsOf = (text: string) => fc.array(fc.integer({ min: 0, max: text.length }), { maxLength: 5 });
 
 describe("the CSV line reader", () => {
+  it("trims cells by offsets as String.prototype.trim does, for every UTF-16 code unit", () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (isTrimmed(code) !== (char.trim() === "")) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
+    // The set is not empty either way: space, NBSP and BOM are trimmed, U+180E and letters are not.
+    expect([0x20, 0xa0, 0xfeff, 0x2028].map(isTrimmed)).toEqual([true, true, true, true]);
+    expect([0x180e, 0x41, 0x30].map(isTrimmed)).toEqual([false, false, false]);
+  });
+
   it("gives papaparse's records for any text, cut anywhere", () => {
     fc.assert(
       fc.property(

@@ -10,6 +10,7 @@ import type { Classification } from "../classify/result.js";
 import type { RuleSet } from "../rules/rules.js";
 import { type CsvRecord, CsvSplitter, formatCsvField, type RecordVisitor } from "./csv.js";
 import { type FlatAnswer, FlatRowClassifier, type FlatRowResult } from "./flat-row.js";
+import { cellsOf, type RowCells } from "./csv-line.js";
 import { neutraliseSpreadsheetCell, startsLikeFormula } from "../render/escape.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
 
@@ -117,7 +118,7 @@ export class CatalogueClassifier {
    */
   quickly(record: CsvRecord): { cells: string[]; result: ClauseSummary } | undefined {
     if (record.quoteError) return undefined;
-    const quick = this.quickResult(record.fields);
+    const quick = this.quickResult(cellsOf(record.fields));
     if (!quick) return undefined;
     const { answer } = quick;
     const input = this.kept ? this.kept.map((i) => record.fields[i]!) : record.fields;
@@ -141,8 +142,8 @@ export class CatalogueClassifier {
   }
 
   /** The fast path's result for a row of the header's width, or undefined for the general path. */
-  quickResult(fields: readonly string[]): FlatRowResult | undefined {
-    return fields.length === this.plan.header.length ? this.flat.classify(fields) : undefined;
+  quickResult(cells: RowCells): FlatRowResult | undefined {
+    return cells.count === this.plan.header.length ? this.flat.classify(cells) : undefined;
   }
 
   /** The result columns of a fast-path result as written: the same text as `quickly`'s cells through formatRow. */
@@ -375,18 +376,18 @@ export class CatalogueCsvTransform {
    * and neutralises with --excel-safe), is passed through as that text with the result cells appended.
    */
   private readonly visitor: RecordVisitor = {
-    line: (row, fields, raw) => {
+    line: (row, line) => {
       const classifier = this.classifier;
       if (this.stopped !== undefined) return;
-      if (classifier !== undefined && raw !== undefined && !classifier.rewrites) {
-        const quick = classifier.quickResult(fields);
+      if (classifier !== undefined && line.passesThrough && !classifier.rewrites) {
+        const quick = classifier.quickResult(line);
         if (quick !== undefined) {
           this.tally.addResult(quick.answer, this.failOn);
-          this.output += `${raw},${classifier.resultCells(quick)}${this.newline}`;
+          this.output += `${line.raw},${classifier.resultCells(quick)}${this.newline}`;
           return;
         }
       }
-      this.renderRecord({ row, fields });
+      this.renderRecord({ row, fields: line.fields });
     },
     record: (record) => {
       if (this.stopped === undefined) this.renderRecord(record);
@@ -394,7 +395,7 @@ export class CatalogueCsvTransform {
   };
 
   private get newline(): string {
-    return this.splitter.info().newline;
+    return this.splitter.newline;
   }
 
   /** One record's output line (the header's, for the first), or nothing when --strict stops at it. */

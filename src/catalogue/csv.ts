@@ -68,10 +68,11 @@ interface PapaResult {
 /** Where {@link CsvSplitter.read} hands the records it reads. */
 export interface RecordVisitor {
   /**
-   * A record read from one line: its fields and, when writing the fields back with {@link formatCsvRow} gives
-   * exactly the line as read (without its line end), that text.
+   * A record read from one line, held by `line` until the next is read: its field offsets, its fields and, when
+   * writing the fields back with {@link formatCsvRow} gives exactly the line as read (without its line end), that
+   * text (`line.raw`).
    */
-  line(row: number, fields: string[], raw: string | undefined): void;
+  line(row: number, line: CsvLineReader): void;
   /** A record papaparse read. */
   record(record: CsvRecord): void;
 }
@@ -133,7 +134,12 @@ export class CsvSplitter {
 
   /** BOM and line end, known once the first line end has been seen. */
   info(): CsvSplitterInfo {
-    return { bom: this.bom, newline: this.sawCrlf ? "\r\n" : "\n" };
+    return { bom: this.bom, newline: this.newline };
+  }
+
+  /** The line end to write: the first record's ("\r\n" or "\n"). */
+  get newline(): "\r\n" | "\n" {
+    return this.sawCrlf ? "\r\n" : "\n";
   }
 
   /** Set when the unfinished record grew past the limit; thrown at the next call. */
@@ -143,7 +149,7 @@ export class CsvSplitter {
   push(text: string): CsvRecord[] {
     const records: CsvRecord[] = [];
     this.read(text, {
-      line: (row, fields) => records.push({ row, fields }),
+      line: (row, line) => records.push({ row, fields: line.fields }),
       record: (record) => records.push(record),
     });
     return records;
@@ -209,9 +215,9 @@ export class CsvSplitter {
     let pos = 0;
     for (;;) {
       const end = input.indexOf("\n", pos);
-      if (end < 0 || !line.read(input, pos, end)) return pos;
+      if (end < 0 || !line.read(pos, end)) return pos;
       const row = this.nextRow++;
-      if (!isBlank(line.fields)) visitor.line(row, line.fields, line.raw);
+      if (!line.blank) visitor.line(row, line);
       pos = end + 1;
     }
   }

@@ -23,17 +23,19 @@ import { ITEM_FORMS, type ItemForm } from "../classify/datasheet.js";
 import { itemParagraphOf } from "../classify/item.js";
 import {
   compareSafe,
-  compareSafeDecimals,
+  compareScaled,
   parseSafeDecimal,
   pow10,
+  readSafeDecimal,
   type SafeDecimal,
-  safeDecimalText,
   safeProduct,
-  timesInteger,
+  scaledDecimalText,
+  truncatedQuotient,
   truncatedQuotientText,
 } from "../numbers/safe-decimal.js";
 import { orderMeets, type RuleSet, type Threshold } from "../rules/rules.js";
-import { type CataloguePlan, readYesNo } from "./row.js";
+import { isTrimmed, type RowCells } from "./csv-line.js";
+import type { CataloguePlan } from "./row.js";
 
 /** What rows with the same threshold answers, datacenter flag, die reading and form share. */
 export interface FlatAnswer {
@@ -61,14 +63,68 @@ class TooLarge extends Error {}
 interface Test {
   readonly threshold: Threshold;
   readonly value: SafeDecimal | undefined;
+  /**
+   * The value × 10^k at index k, so a figure of k decimals compares with it as integers; undefined where that is
+   * past 2^53 or k is below the value's own scale.
+   */
+  readonly atScale: readonly (number | undefined)[];
 }
 
-const testOf = (threshold: Threshold): Test => ({
-  threshold,
-  value: parseSafeDecimal(threshold.value.toExactString()),
-});
+/** The decimals of PD's text (truncated), which the PD tests compare at when their values have no more. */
+const PD_PLACES = 6;
+
+const testOf = (threshold: Threshold): Test => {
+  const value = parseSafeDecimal(threshold.value.toExactString());
+  const atScale = Array.from({ length: 16 }, (_, k) =>
+    value === undefined || k < value.scale ? undefined : safeProduct(value.digits, pow10(k - value.scale)!),
+  );
+  return { threshold, value, atScale };
+};
+
+const THREE_WAY = [false, true, null] as const;
+/** How many values {@link factsCode} takes. */
+const FACTS = 3 * 3 * 2 * ITEM_FORMS.length;
+
+/** The facts besides the threshold answers that decide a row's answer, as one small whole number. */
+function factsCode(counts: boolean | null, datacenter: boolean | null, p1: boolean, form: ItemForm): number {
+  const countsCode = counts === null ? 2 : counts ? 1 : 0;
+  const datacenterCode = datacenter === null ? 2 : datacenter ? 1 : 0;
+  return ((countsCode * 3 + datacenterCode) * 2 + (p1 ? 1 : 0)) * ITEM_FORMS.length + ITEM_FORMS.indexOf(form);
+}
+
+/** {@link factsCode} read back. */
+function factsOf(code: number) {
+  const form = ITEM_FORMS[code % ITEM_FORMS.length]!;
+  const rest = Math.floor(code / ITEM_FORMS.length);
+  return {
+    counts: THREE_WAY[Math.floor(rest / 6)]!,
+    datacenter: THREE_WAY[Math.floor(rest / 2) % 3]!,
+    p1: rest % 2 === 1,
+    form,
+  };
+}
+
+/** The columns the fast path reads, each its index in the header or -1. */
+const READ = [
+  "part",
+  "kind",
+  "base_eccn",
+  "io_bandwidth_gbps",
+  "interconnect_gbps",
+  "form",
+  "datacenter",
+  "die_area_mm2",
+  "logic_die_area_mm2",
+  "non_planar",
+  "hbm_bandwidth_gbps",
+  "hbm_area_mm2",
+] as const;
+type Read = (typeof READ)[number];
 
 export class FlatRowClassifier {
+  private readonly at: Readonly<Record<Read, number>>;
+  /** Index of each tops column. */
+  private readonly topsAt: readonly number[];
   /** Bit length of each tops column, or undefined when that column needs the general path. */
   private readonly bitLengths: readonly (number | undefined)[];
   /**
@@ -80,13 +136,24 @@ export class FlatRowClassifier {
   private readonly pdTests: readonly Test[];
   private readonly p1Test: Test | undefined;
   private readonly mbdTest: Test | undefined;
-  /** The answer for each key (./answerKey), null when the general path must answer such rows. */
-  private readonly answers = new Map<number, FlatAnswer | null>();
+  /**
+   * The answer for each set of threshold bits (TPP bits × 2^(PD tests) + PD bits) and facts (./factsCode); null
+   * when the general path must answer such rows.
+   */
+  private readonly answers: ((FlatAnswer | null | undefined)[] | undefined)[];
+  /** 2^(PD tests). */
+  private readonly pdSpan: number;
+  /** The trimmed bounds of the cell `span` read last, and the decimal `decimal` read last. */
+  private from = 0;
+  private to = 0;
+  private readonly number = { digits: 0, scale: 0 };
 
   constructor(
-    private readonly plan: CataloguePlan,
+    plan: CataloguePlan,
     private readonly rules: RuleSet,
   ) {
+    this.at = Object.fromEntries(READ.map((column) => [column, plan.index[column] ?? -1])) as Record<Read, number>;
+    this.topsAt = plan.tops.map((column) => column.index);
     this.bitLengths = plan.tops.map((column) => {
       const format = rules.format(column.format);
       if (!format || format.alternatives.length > 0 || !format.bitLength.isInteger()) return undefined;
@@ -95,15 +162,57 @@ export class FlatRowClassifier {
     const asked = rules.text2022 === undefined ? thresholdsAsked(rules) : { tpp: [], pd: [] };
     this.tppTests = asked.tpp.map(testOf);
     this.pdTests = asked.pd.map(testOf);
+    this.pdSpan = 2 ** this.pdTests.length;
+    // Filled, so the array keeps fast elements (a sparse one would turn into a dictionary).
+    this.answers = new Array(2 ** this.tppTests.length * this.pdSpan).fill(undefined);
     const p1 = rules.threshold("3A991.p.1.tops");
     this.p1Test = p1 && testOf(p1);
     const mbd = rules.threshold("3A090.c.mbd");
     this.mbdTest = mbd && testOf(mbd);
   }
 
-  private cell(column: keyof CataloguePlan["index"], fields: readonly string[]): string {
-    const index = this.plan.index[column];
-    return index === undefined ? "" : (fields[index] ?? "").trim();
+  /**
+   * Whether the cell at `index` (-1: no such column) holds anything once trimmed as `String.prototype.trim` does;
+   * its trimmed bounds go to `from` and `to`.
+   */
+  private span(cells: RowCells, index: number): boolean {
+    if (index < 0) return false;
+    const text = cells.text;
+    let from = cells.starts[index]!;
+    let to = cells.ends[index]!;
+    while (from < to && isTrimmed(text.charCodeAt(from))) from++;
+    while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--;
+    this.from = from;
+    this.to = to;
+    return from < to;
+  }
+
+  /** Whether the cell `span` read last is `word` (lower-case ASCII) without regard to ASCII case. */
+  private spanIs(cells: RowCells, word: string): boolean {
+    if (this.to - this.from !== word.length) return false;
+    for (let i = 0; i < word.length; i++) {
+      const code = cells.text.charCodeAt(this.from + i);
+      // ASCII upper case to lower; any other character stays as it is and does not match.
+      if ((code >= 65 && code <= 90 ? code + 32 : code) !== word.charCodeAt(i)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The cell as `readYesNo` (./row.ts) reads it: true for yes/true, false for no/false, null when empty, undefined
+   * otherwise. ASCII only: a cell that `toLowerCase` would turn into one of the words through another character
+   * (there is none among these words) would go to the general path all the same.
+   */
+  private yesNo(cells: RowCells, index: number): boolean | null | undefined {
+    if (!this.span(cells, index)) return null;
+    if (this.spanIs(cells, "yes") || this.spanIs(cells, "true")) return true;
+    if (this.spanIs(cells, "no") || this.spanIs(cells, "false")) return false;
+    return undefined;
+  }
+
+  /** Whether the cell, trimmed, is a plain safe decimal (`parseSafeDecimal`); it goes to `number`. */
+  private decimal(cells: RowCells, index: number): boolean {
+    return this.span(cells, index) && readSafeDecimal(cells.text, this.from, this.to, this.number);
   }
 
   private value(test: Test): SafeDecimal {
@@ -111,42 +220,64 @@ export class FlatRowClassifier {
     return test.value;
   }
 
-  /** Whether `figure` meets `test`, exactly; TooLarge past 2^53. */
-  private meets(figure: SafeDecimal, test: Test): boolean {
-    return orderMeets(this.order(compareSafeDecimals(figure, this.value(test))), test.threshold.operator);
-  }
-
-  /** Whether `numerator ÷ denominator` meets `test`, exactly, without dividing; TooLarge past 2^53. */
-  private quotientMeets(numerator: SafeDecimal, denominator: SafeDecimal, test: Test): boolean {
-    const order = this.order(this.compareQuotient(numerator, denominator, this.value(test)));
+  /** Whether digits / 10^scale meets `test`, exactly; TooLarge past 2^53. */
+  private meets(digits: number, scale: number, test: Test): boolean {
+    const scaled = test.atScale[scale];
+    let order: -1 | 0 | 1;
+    if (scaled !== undefined) order = digits < scaled ? -1 : digits > scaled ? 1 : 0;
+    else {
+      const value = this.value(test);
+      order = this.order(compareScaled(digits, scale, value.digits, value.scale));
+    }
     return orderMeets(order, test.threshold.operator);
   }
 
+  /** Whether `numerator ÷ denominator` meets `test`, exactly, without dividing; TooLarge past 2^53. */
+  private quotientMeets(n: number, nScale: number, d: number, dScale: number, test: Test): boolean {
+    const t = this.value(test);
+    // n / 10^nScale ÷ (d / 10^dScale) against t / 10^tScale: n × 10^dScale × 10^tScale against t × d × 10^nScale.
+    const order = compareSafe(
+      safeProduct(n, pow10(dScale) ?? Infinity, pow10(t.scale) ?? Infinity),
+      safeProduct(t.digits, d, pow10(nScale) ?? Infinity),
+    );
+    return orderMeets(this.order(order), test.threshold.operator);
+  }
+
   /** Bit i set when TPP meets the i-th TPP test. */
-  private tppBits(tpp: SafeDecimal): number {
+  private tppBits(tpp: number, scale: number): number {
     let bits = 0;
-    for (let i = 0; i < this.tppTests.length; i++) if (this.meets(tpp, this.tppTests[i]!)) bits |= 1 << i;
+    for (let i = 0; i < this.tppTests.length; i++) if (this.meets(tpp, scale, this.tppTests[i]!)) bits |= 1 << i;
     return bits;
   }
 
   /** Bit i set when TPP ÷ area meets the i-th PD test. */
-  private pdBits(tpp: SafeDecimal, area: SafeDecimal): number {
+  private pdBits(tpp: number, tppScale: number, area: number, areaScale: number): number {
     let bits = 0;
-    for (let i = 0; i < this.pdTests.length; i++) if (this.quotientMeets(tpp, area, this.pdTests[i]!)) bits |= 1 << i;
+    for (let i = 0; i < this.pdTests.length; i++)
+      if (this.quotientMeets(tpp, tppScale, area, areaScale, this.pdTests[i]!)) bits |= 1 << i;
+    return bits;
+  }
+
+  /**
+   * {@link pdBits} from PD's digits truncated to 6 decimals, `truncated` = floor(PD × 10^6), and whether that is
+   * all of PD (`exact`): for a value T × 10^6 whole, PD ≥ T ⇔ floor ≥ T×10^6, PD < T ⇔ floor < T×10^6, and
+   * PD > T ⇔ floor > T×10^6, or equal with a remainder. Undefined when a PD test's value has more decimals.
+   */
+  private pdBitsTruncated(truncated: number, exact: boolean): number | undefined {
+    let bits = 0;
+    for (let i = 0; i < this.pdTests.length; i++) {
+      const test = this.pdTests[i]!;
+      const scaled = test.atScale[PD_PLACES];
+      if (scaled === undefined) return undefined;
+      const order = truncated < scaled ? -1 : truncated > scaled || !exact ? 1 : 0;
+      if (orderMeets(order, test.threshold.operator)) bits |= 1 << i;
+    }
     return bits;
   }
 
   private order(order: -1 | 0 | 1 | undefined): -1 | 0 | 1 {
     if (order === undefined) throw new TooLarge();
     return order;
-  }
-
-  /** `numerator ÷ denominator` against `t`, without dividing: n × 10^dScale × 10^tScale against t × d × 10^nScale. */
-  private compareQuotient(numerator: SafeDecimal, denominator: SafeDecimal, t: SafeDecimal): -1 | 0 | 1 | undefined {
-    return compareSafe(
-      safeProduct(numerator.digits, pow10(denominator.scale) ?? Infinity, pow10(t.scale) ?? Infinity),
-      safeProduct(t.digits, denominator.digits, pow10(numerator.scale) ?? Infinity),
-    );
   }
 
   /**
@@ -167,20 +298,25 @@ export class FlatRowClassifier {
   }
 
   /** The row's result, or undefined when the general path must answer it. */
-  classify(fields: readonly string[]): FlatRowResult | undefined {
-    if (this.cell("part", fields) === "") return undefined;
+  classify(cells: RowCells): FlatRowResult | undefined {
+    const at = this.at;
+    if (!this.span(cells, at.part)) return undefined;
     // The Oct 2022 text has its own tests (src/classify/clauses-2022.ts): the general path answers it.
     if (this.rules.text2022 !== undefined) return undefined;
-    const kind = this.cell("kind", fields).toLowerCase();
-    if (this.cell("base_eccn", fields) !== "" || this.cell("io_bandwidth_gbps", fields) !== "") return undefined;
-    if (kind === "hbm" && this.cell("interconnect_gbps", fields) !== "") return undefined;
-    const formText = this.cell("form", fields).toLowerCase();
-    if (formText !== "" && (kind === "hbm" || !(ITEM_FORMS as readonly string[]).includes(formText))) return undefined;
-    const form = (formText === "" ? "ic" : formText) as ItemForm;
+    if (this.span(cells, at.base_eccn) || this.span(cells, at.io_bandwidth_gbps)) return undefined;
+    const hasKind = this.span(cells, at.kind);
+    const hbm = hasKind && this.spanIs(cells, "hbm");
+    if (hasKind && !hbm && !this.spanIs(cells, "ic")) return undefined;
+    if (hbm && this.span(cells, at.interconnect_gbps)) return undefined;
+    let form: ItemForm = "ic";
+    if (this.span(cells, at.form)) {
+      let known = 0;
+      while (known < ITEM_FORMS.length && !this.spanIs(cells, ITEM_FORMS[known]!)) known++;
+      if (hbm || known === ITEM_FORMS.length) return undefined;
+      form = ITEM_FORMS[known]!;
+    }
     try {
-      if (kind === "hbm") return this.classifyHbm(fields);
-      if (kind !== "" && kind !== "ic") return undefined;
-      return this.classifyIc(fields, form);
+      return hbm ? this.classifyHbm(cells) : this.classifyIc(cells, form);
     } catch (error) {
       if (error instanceof TooLarge) return undefined;
       throw error;
@@ -188,14 +324,15 @@ export class FlatRowClassifier {
   }
 
   /** 3A090.c: memory bandwidth density = hbm_bandwidth_gbps ÷ hbm_area_mm2, "greater than" the threshold. */
-  private classifyHbm(fields: readonly string[]): FlatRowResult | undefined {
+  private classifyHbm(cells: RowCells): FlatRowResult | undefined {
     const test = this.mbdTest;
     if (!test) return undefined;
-    if (this.plan.tops.some((column) => (fields[column.index] ?? "").trim() !== "")) return undefined;
-    const bandwidth = parseSafeDecimal(this.cell("hbm_bandwidth_gbps", fields));
-    const area = parseSafeDecimal(this.cell("hbm_area_mm2", fields));
-    if (!bandwidth || !area || area.digits === 0) return undefined;
-    const clause = this.quotientMeets(bandwidth, area, test) ? "3A090.c" : "none";
+    for (const index of this.topsAt) if (this.span(cells, index)) return undefined;
+    if (!this.decimal(cells, this.at.hbm_bandwidth_gbps)) return undefined;
+    const { digits: bandwidth, scale: bandwidthScale } = this.number;
+    if (!this.decimal(cells, this.at.hbm_area_mm2) || this.number.digits === 0) return undefined;
+    const { digits: area, scale: areaScale } = this.number;
+    const clause = this.quotientMeets(bandwidth, bandwidthScale, area, areaScale, test) ? "3A090.c" : "none";
     const eccn = eccnOf(clause);
     return {
       tpp: "",
@@ -204,89 +341,102 @@ export class FlatRowClassifier {
     };
   }
 
-  private classifyIc(fields: readonly string[], form: ItemForm): FlatRowResult | undefined {
-    const datacenter = readYesNo(this.cell("datacenter", fields));
+  private classifyIc(cells: RowCells, form: ItemForm): FlatRowResult | undefined {
+    const at = this.at;
+    const datacenter = this.yesNo(cells, at.datacenter);
     if (datacenter === undefined) return undefined;
 
     // The applicable die area: die_area_mm2; or logic_die_area_mm2 when non_planar is yes, nothing when it
     // is no, and either when it is not given (then PD is known only to lie between undefined and TPP ÷ area).
-    const applicableText = this.cell("die_area_mm2", fields);
-    const logicText = this.cell("logic_die_area_mm2", fields);
-    const nonPlanarText = this.cell("non_planar", fields);
-    let area: SafeDecimal | undefined;
+    const applicable = this.span(cells, at.die_area_mm2);
+    const logic = this.span(cells, at.logic_die_area_mm2);
     let counts: boolean | null | undefined;
-    if (applicableText !== "" && logicText === "" && nonPlanarText === "") {
-      area = parseSafeDecimal(applicableText);
-      counts = true;
-    } else if (applicableText === "" && logicText !== "") {
-      area = parseSafeDecimal(logicText);
-      counts = readYesNo(nonPlanarText);
+    if (applicable && !logic && !this.span(cells, at.non_planar)) {
+      counts = this.decimal(cells, at.die_area_mm2) ? true : undefined;
+    } else if (!applicable && logic) {
+      counts = this.decimal(cells, at.logic_die_area_mm2) ? this.yesNo(cells, at.non_planar) : undefined;
     }
-    if (!area || area.digits === 0 || counts === undefined) return undefined;
+    const { digits: area, scale: areaScale } = this.number;
+    if (counts === undefined || area === 0) return undefined;
 
-    // TPP: the highest dense TOPS × bit length over the row's formats (one unit: the whole IC).
-    let tpp: SafeDecimal | undefined;
+    // TPP: the highest dense TOPS × bit length over the row's formats (one unit: the whole IC), digits / 10^scale.
+    let tpp = -1;
+    let tppScale = 0;
     // 3A991.p.1's TOPS without bit length: the highest dense TOPS of the row's one unit.
-    let tops: SafeDecimal | undefined;
-    for (let i = 0; i < this.plan.tops.length; i++) {
-      const text = (fields[this.plan.tops[i]!.index] ?? "").trim();
-      if (text === "") continue;
+    let tops = -1;
+    let topsScale = 0;
+    for (let i = 0; i < this.topsAt.length; i++) {
+      if (!this.span(cells, this.topsAt[i]!)) continue;
       const bitLength = this.bitLengths[i];
-      const rate = bitLength === undefined ? undefined : parseSafeDecimal(text);
-      if (!rate) return undefined;
-      if (tops === undefined || this.order(compareSafeDecimals(rate, tops)) > 0) tops = rate;
-      const candidate = timesInteger(rate, bitLength!);
-      if (!candidate) return undefined;
-      if (tpp === undefined || this.order(compareSafeDecimals(candidate, tpp)) > 0) tpp = candidate;
+      if (bitLength === undefined || !readSafeDecimal(cells.text, this.from, this.to, this.number)) return undefined;
+      const { digits: rate, scale } = this.number;
+      if (tops < 0 || this.order(compareScaled(rate, scale, tops, topsScale)) > 0) {
+        tops = rate;
+        topsScale = scale;
+      }
+      const candidate = safeProduct(rate, bitLength);
+      if (candidate === undefined) return undefined;
+      if (tpp < 0 || this.order(compareScaled(candidate, scale, tpp, tppScale)) > 0) {
+        tpp = candidate;
+        tppScale = scale;
+      }
     }
-    if (!tpp || !tops) return undefined;
+    if (tpp < 0) return undefined;
 
-    const tppBits = this.tppBits(tpp);
+    // PD = TPP ÷ area, truncated to 6 decimals for its text: tpp × 10^areaScale × 10^6 ÷ (area × 10^tppScale).
+    let truncated: number | undefined;
+    let exact = false;
+    let numerator: number | undefined;
+    let denominator: number | undefined;
+    if (counts !== false) {
+      numerator = safeProduct(tpp, pow10(areaScale) ?? Infinity);
+      denominator = safeProduct(area, pow10(tppScale) ?? Infinity);
+      if (numerator === undefined || denominator === undefined) return undefined;
+      truncated = truncatedQuotient(numerator, denominator, PD_PLACES);
+      exact = truncated !== undefined && truncated * denominator === numerator * pow10(PD_PLACES)!;
+    }
+    const tppBits = this.tppBits(tpp, tppScale);
     // non_planar not given: the die counts or it does not (lowest PD undefined, highest TPP ÷ area).
-    const pdBits = counts === false ? 0 : this.pdBits(tpp, area);
+    const pdBits =
+      counts === false
+        ? 0
+        : ((truncated !== undefined ? this.pdBitsTruncated(truncated, exact) : undefined) ??
+          this.pdBits(tpp, tppScale, area, areaScale));
     // 3A991.p.1: TOPS without bit length "of 8 TOPS or more" (the threshold from the rules data).
-    const p1 = this.p1Test !== undefined && this.meets(tops, this.p1Test);
-    const answer = this.answerFor(tppBits, pdBits, counts, datacenter, p1, form);
+    const p1 = this.p1Test !== undefined && this.meets(tops, topsScale, this.p1Test);
+    const answer = this.answerFor(tppBits, pdBits, factsCode(counts, datacenter, p1, form));
     if (answer === null) return undefined;
 
     let performanceDensity = "";
     if (counts === true) {
-      const numerator = safeProduct(tpp.digits, pow10(area.scale) ?? Infinity);
-      const denominator = safeProduct(area.digits, pow10(tpp.scale) ?? Infinity);
-      if (numerator === undefined || denominator === undefined) return undefined;
-      performanceDensity = truncatedQuotientText(numerator, denominator, 6);
+      performanceDensity =
+        truncated === undefined
+          ? truncatedQuotientText(numerator!, denominator!, PD_PLACES)
+          : scaledDecimalText(truncated, PD_PLACES);
     }
-    return { tpp: safeDecimalText(tpp), performanceDensity, answer };
+    return { tpp: scaledDecimalText(tpp, tppScale), performanceDensity, answer };
   }
 
-  /** The answer of rows with these facts: the clause logic's, worked out for the first such row and kept. */
-  private answerFor(
-    tppBits: number,
-    pdBits: number,
-    counts: boolean | null,
-    datacenter: boolean | null,
-    p1: boolean,
-    form: ItemForm,
-  ): FlatAnswer | null {
-    const countsCode = counts === null ? 2 : counts ? 1 : 0;
-    const datacenterCode = datacenter === null ? 2 : datacenter ? 1 : 0;
-    const facts = ((countsCode * 3 + datacenterCode) * 2 + (p1 ? 1 : 0)) * ITEM_FORMS.length + ITEM_FORMS.indexOf(form);
-    const key = (tppBits * 2 ** this.pdTests.length + pdBits) * 18 * ITEM_FORMS.length + facts;
-    const known = this.answers.get(key);
+  /**
+   * The answer of rows with these threshold bits and facts (./factsCode): the clause logic's, worked out for the
+   * first such row and kept.
+   */
+  private answerFor(tppBits: number, pdBits: number, facts: number): FlatAnswer | null {
+    const bits = tppBits * this.pdSpan + pdBits;
+    let answers = this.answers[bits];
+    if (answers === undefined) {
+      answers = new Array<FlatAnswer | null | undefined>(FACTS).fill(undefined);
+      this.answers[bits] = answers;
+    }
+    const known = answers[facts];
     if (known !== undefined) return known;
-    const answer = this.decide(tppBits, pdBits, counts, datacenter, p1, form);
-    this.answers.set(key, answer);
+    const answer = this.decide(tppBits, pdBits, facts);
+    answers[facts] = answer;
     return answer;
   }
 
-  private decide(
-    tppBits: number,
-    pdBits: number,
-    counts: boolean | null,
-    datacenter: boolean | null,
-    p1: boolean,
-    form: ItemForm,
-  ): FlatAnswer | null {
+  private decide(tppBits: number, pdBits: number, facts: number): FlatAnswer | null {
+    const { counts, datacenter, p1, form } = factsOf(facts);
     const scenarios =
       counts === true
         ? [this.measuresOfBits(tppBits, pdBits)]

@@ -25,23 +25,36 @@ const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * space), up to 15 digits; anything else is `undefined`, for the full parser.
  */
 export function parseSafeDecimal(text: string): SafeDecimal | undefined {
+  const out = { digits: 0, scale: 0 };
+  return readSafeDecimal(text, 0, text.length, out) ? out : undefined;
+}
+
+/** {@link parseSafeDecimal} of `text.slice(start, end)`, written into `out` without allocating; false when it is none. */
+export function readSafeDecimal(
+  text: string,
+  start: number,
+  end: number,
+  out: { digits: number; scale: number },
+): boolean {
   let digits = 0;
   let count = 0;
   let scale = 0;
   let point = -1;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       // At most 15 digits, so `digits` stays below 10^15 < 2^53 and every step is exact.
-      if (++count > MAX_SIGNIFICANT) return undefined;
+      if (++count > MAX_SIGNIFICANT) return false;
       digits = digits * 10 + (code - 48);
       if (point >= 0) scale++;
-    } else if (code === 46 && point < 0 && i > 0) point = i;
-    else return undefined;
+    } else if (code === 46 && point < 0 && i > start) point = i;
+    else return false;
   }
   // Digits on both sides of the point, as the decimal grammar requires.
-  if (count === 0 || point === text.length - 1) return undefined;
-  return { digits, scale };
+  if (count === 0 || point === end - 1) return false;
+  out.digits = digits;
+  out.scale = scale;
+  return true;
 }
 
 /** The exact product of safe integers, or undefined when it would reach 2^53. */
@@ -64,8 +77,18 @@ export function compareSafe(left: number | undefined, right: number | undefined)
 
 /** Compares a and b exactly (undefined when that needs more than 2^53). */
 export function compareSafeDecimals(a: SafeDecimal, b: SafeDecimal): -1 | 0 | 1 | undefined {
-  const scale = Math.max(a.scale, b.scale);
-  return compareSafe(safeProduct(a.digits, POW10[scale - a.scale]!), safeProduct(b.digits, POW10[scale - b.scale]!));
+  return compareScaled(a.digits, a.scale, b.digits, b.scale);
+}
+
+/** {@link compareSafeDecimals} of aDigits / 10^aScale and bDigits / 10^bScale. */
+export function compareScaled(
+  aDigits: number,
+  aScale: number,
+  bDigits: number,
+  bScale: number,
+): -1 | 0 | 1 | undefined {
+  const scale = Math.max(aScale, bScale);
+  return compareSafe(safeProduct(aDigits, POW10[scale - aScale]!), safeProduct(bDigits, POW10[scale - bScale]!));
 }
 
 /** `a × n` for a whole number n, or undefined. */
@@ -79,40 +102,49 @@ export function safeDecimalText(a: SafeDecimal): string {
   return scaledText(a.digits, a.scale);
 }
 
+/** {@link safeDecimalText} of digits / 10^scale. */
+export function scaledDecimalText(digits: number, scale: number): string {
+  return scaledText(digits, scale);
+}
+
 /**
  * `numerator / denominator` (safe integers, denominator positive) truncated
  * toward zero to `places` decimals, as `Rational.toTruncatedDecimal` writes it.
  * One BigInt division when the scaled numerator would pass 2^53.
  */
 export function truncatedQuotientText(numerator: number, denominator: number, places: number): string {
-  const scaled = safeProduct(numerator, POW10[places]!);
-  if (scaled === undefined) return bigQuotientText(numerator, denominator, places);
-  // The float quotient can be off by one near an integer; correct it exactly.
-  let quotient = Math.floor(scaled / denominator);
-  const low = safeProduct(quotient, denominator);
-  const high = safeProduct(quotient + 1, denominator);
-  if (low === undefined || high === undefined) return bigQuotientText(numerator, denominator, places);
-  if (low > scaled) quotient--;
-  else if (high <= scaled) quotient++;
-  return scaledText(quotient, places);
+  const quotient = truncatedQuotient(numerator, denominator, places);
+  return quotient === undefined ? bigQuotientText(numerator, denominator, places) : scaledText(quotient, places);
 }
 
-/** {@link scaledText} of a safe integer, on numbers: whole part and fraction split exactly, trailing zeros dropped. */
+/**
+ * `numerator × 10^places ÷ denominator` (safe integers, denominator positive) truncated toward zero, exactly: the
+ * digits of {@link truncatedQuotientText}. Undefined when that needs more than 2^53.
+ */
+export function truncatedQuotient(numerator: number, denominator: number, places: number): number | undefined {
+  const scaled = safeProduct(numerator, POW10[places]!);
+  if (scaled === undefined) return undefined;
+  // The float quotient can be off by one near an integer; correct it exactly.
+  const quotient = Math.floor(scaled / denominator);
+  const low = safeProduct(quotient, denominator);
+  const high = safeProduct(quotient + 1, denominator);
+  if (low === undefined || high === undefined) return undefined;
+  return low > scaled ? quotient - 1 : high <= scaled ? quotient + 1 : quotient;
+}
+
+/** `value / 10^scale` (a safe integer) as decimal text, trailing zeros of the fraction dropped. */
 function safeScaledText(value: number, scale: number): string {
-  const unit = POW10[scale]!;
-  // The float quotient can be off by one near an integer; the products below are exact (at most `value`).
-  let whole = Math.floor(value / unit);
-  let fraction = value - whole * unit;
-  if (fraction < 0) [whole, fraction] = [whole - 1, fraction + unit];
-  else if (fraction >= unit) [whole, fraction] = [whole + 1, fraction - unit];
-  if (fraction === 0) return String(whole);
+  let digits = value;
   let places = scale;
-  while (fraction % 10 === 0) {
-    fraction /= 10;
+  // Exact: a safe integer divisible by 10 divides into a safe integer.
+  while (places > 0 && digits % 10 === 0) {
+    digits /= 10;
     places--;
   }
-  // fraction + 10^places is a 1 followed by the fraction's digits, zero-padded to `places`.
-  return `${whole}.${String(fraction + POW10[places]!).slice(1)}`;
+  const text = String(digits);
+  if (places === 0) return text;
+  const point = text.length - places;
+  return point > 0 ? `${text.slice(0, point)}.${text.slice(point)}` : `0.${"0".repeat(-point)}${text}`;
 }
 
 function bigQuotientText(numerator: number, denominator: number, places: number): string {
