@@ -50,8 +50,12 @@ const area = fc
   .tuple(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 3 }))
   .map(([units, places]) => Rational.of(BigInt(units), 10n ** BigInt(places)));
 
-/** FP8 TOPS that put TPP (× 8 bits) on a TPP edge, or PD on a PD edge for the given area. */
+/**
+ * FP8 TOPS that put TPP (× 8 bits) on a TPP edge, or PD on a PD edge for the given area, or the TOPS themselves on
+ * 3A991.p.1's edge (below it, the item waits on the I/O rate).
+ */
 const edgeTops = fc.oneof(
+  step.map((delta) => value("3A991.p.1.tops").add(delta)),
   fc.tuple(fc.constantFrom(...TPP_EDGES), step).map(([id, delta]) => value(id).div(Rational.integer(8)).add(delta)),
   fc
     .tuple(fc.constantFrom(...PD_EDGES), area, step)

@@ -6,21 +6,19 @@
  * (`evaluateClausesFor`).
  *
  * It answers only what it can answer exactly and completely: a row it cannot
- * (an HBM row, a unit, an exponent, a figure past 2^53, TF32 with its
- * alternative reading, an answer that depends on a missing fact, any error)
- * gets `undefined`, and the caller classifies that row on the general path,
- * which also writes its warnings, missing facts and errors. The item ECCN is
- * answered here only for a row without base_eccn or io_bandwidth_gbps whose
- * IC is in 3A090.a/.b, or outside them at 3A991.p.1 or more (./item rules in
- * src/classify/item.ts); any other row goes to the general path. A property test
- * (spec/catalogue/flat-row.spec.ts) checks that both paths write the same
+ * (a unit, an exponent, a figure past 2^53, TF32 with its alternative
+ * reading, a base_eccn or io_bandwidth_gbps, any error) gets `undefined`, and
+ * the caller classifies that row on the general path, which also writes its
+ * warnings and errors. The item ECCN follows the item rules of
+ * src/classify/item.ts for one IC without base entry or I/O rate. A property
+ * test (spec/catalogue/flat-row.spec.ts) checks that both paths write the same
  * cells.
  */
 import { type IcClause, type Measures, thresholdsAsked } from "../classify/clauses.js";
 import { DATACENTER_MISSING, decideOverScenarios } from "../classify/classify.js";
 import { type Clause, type Eccn, eccnOf } from "../classify/result.js";
 import { ITEM_FORMS, type ItemForm } from "../classify/datasheet.js";
-import { itemParagraphOf } from "../classify/item.js";
+import { IO_MISSING, itemParagraphOf } from "../classify/item.js";
 import {
   compareSafe,
   compareScaled,
@@ -137,10 +135,9 @@ export class FlatRowClassifier {
   private readonly p1Test: Test | undefined;
   private readonly mbdTest: Test | undefined;
   /**
-   * The answer for each set of threshold bits (TPP bits × 2^(PD tests) + PD bits) and facts (./factsCode); null
-   * when the general path must answer such rows.
+   * The answer for each set of threshold bits (TPP bits × 2^(PD tests) + PD bits) and facts (./factsCode).
    */
-  private readonly answers: ((FlatAnswer | null | undefined)[] | undefined)[];
+  private readonly answers: ((FlatAnswer | undefined)[] | undefined)[];
   /** 2^(PD tests). */
   private readonly pdSpan: number;
   /** The trimmed bounds of the cell `span` read last, and the decimal `decimal` read last. */
@@ -405,7 +402,6 @@ export class FlatRowClassifier {
     // 3A991.p.1: TOPS without bit length "of 8 TOPS or more" (the threshold from the rules data).
     const p1 = this.p1Test !== undefined && this.meets(tops, topsScale, this.p1Test);
     const answer = this.answerFor(tppBits, pdBits, factsCode(counts, datacenter, p1, form));
-    if (answer === null) return undefined;
 
     let performanceDensity = "";
     if (counts === true) {
@@ -421,11 +417,11 @@ export class FlatRowClassifier {
    * The answer of rows with these threshold bits and facts (./factsCode): the clause logic's, worked out for the
    * first such row and kept.
    */
-  private answerFor(tppBits: number, pdBits: number, facts: number): FlatAnswer | null {
+  private answerFor(tppBits: number, pdBits: number, facts: number): FlatAnswer {
     const bits = tppBits * this.pdSpan + pdBits;
     let answers = this.answers[bits];
     if (answers === undefined) {
-      answers = new Array<FlatAnswer | null | undefined>(FACTS).fill(undefined);
+      answers = new Array<FlatAnswer | undefined>(FACTS).fill(undefined);
       this.answers[bits] = answers;
     }
     const known = answers[facts];
@@ -435,7 +431,7 @@ export class FlatRowClassifier {
     return answer;
   }
 
-  private decide(tppBits: number, pdBits: number, facts: number): FlatAnswer | null {
+  private decide(tppBits: number, pdBits: number, facts: number): FlatAnswer {
     const { counts, datacenter, p1, form } = factsOf(facts);
     const scenarios =
       counts === true
@@ -445,9 +441,10 @@ export class FlatRowClassifier {
           : [this.measuresOfBits(tppBits, undefined), this.measuresOfBits(tppBits, pdBits)];
     const decision = decideOverScenarios(scenarios, datacenter, this.rules);
     const eccn = eccnOf(decision.clause);
-    // An undecided IC leaves the item undecided, with the same missing facts when 3A991.p.1 holds (src/classify/item.ts).
+    // The item rules (src/classify/item.ts) for one IC without base_eccn or I/O rate: 3A090.a/.b make the item
+    // .a/.b; outside them, 3A991.p.1 makes it 3A991.p (or 4A994.l), and without p.1 the I/O rate that p.2 needs is
+    // missing, so the item is undecided; an undecided IC leaves the item undecided.
     const level = eccn === "3A090.a" ? "a" : eccn === "3A090.b" ? "b" : eccn === "none" && p1 ? "p" : undefined;
-    if (level === undefined && !(eccn === "indeterminate" && p1)) return null;
     return {
       clause: decision.clause,
       eccn,
@@ -457,6 +454,7 @@ export class FlatRowClassifier {
       missing: [
         ...(decision.datacenterMatters ? [DATACENTER_MISSING] : []),
         ...(decision.diesMatter ? ["dies[0].nonPlanar"] : []),
+        ...(level === undefined && !p1 ? [IO_MISSING] : []),
       ],
     };
   }
