@@ -8,6 +8,7 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { CatalogueCsvTransform, classifyCatalogueCsv, RESULT_COLUMNS } from "../../src/catalogue/classify.js";
+import { ByteWriter } from "../../src/catalogue/byte-writer.js";
 import { rulesAt } from "../../src/rules/rules.js";
 import { GENERATED_HEADER, generatedRow, seeded } from "../../scripts/catalogue-generator.js";
 
@@ -19,7 +20,7 @@ function generated(seed: number, rows: number, newline: string, bom: boolean): s
   const random = seeded(seed);
   const body = Array.from({ length: rows }, (_, i) => {
     const fields = generatedRow(random, rules, i, 0.3);
-    fields[12] = [fields[12], 'say "hi", then', "two\r\nlines", ""][i % 4]!;
+    fields[12] = [fields[12], 'say "hi", then', "two\r\nlines", "", "華為 – 5 µm 😀"][i % 5]!;
     return fields;
   });
   return `${bom ? "\ufeff" : ""}${Papa.unparse([GENERATED_HEADER, ...body], { newline })}${newline}`;
@@ -37,6 +38,19 @@ function streamed(text: string, cuts: readonly number[]): string {
   return output + transform.push(text.slice(last)) + transform.end();
 }
 
+/** {@link streamed}, the output written as UTF-8 bytes (the CLI's in-process run), decoded. */
+function streamedAsBytes(text: string, cuts: readonly number[]): string {
+  const transform = new CatalogueCsvTransform({ rules }, undefined, new ByteWriter(16));
+  const pieces: Uint8Array[] = [];
+  let last = 0;
+  for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+    pieces.push(transform.push(text.slice(last, cut)));
+    last = cut;
+  }
+  pieces.push(transform.push(text.slice(last)), transform.end());
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(Buffer.concat(pieces));
+}
+
 const parseOutput = (text: string) => Papa.parse<string[]>(text.replace(/^\ufeff/, ""), { skipEmptyLines: true }).data;
 
 describe("stream invariance", () => {
@@ -52,6 +66,7 @@ describe("stream invariance", () => {
           const whole = classifyCatalogueCsv(text, { rules }).output;
           const cuts = rawCuts.map((c) => c % (text.length + 1));
           expect(streamed(text, cuts)).toBe(whole);
+          expect(streamedAsBytes(text, cuts)).toBe(whole);
         },
       ),
       { numRuns: 150 },
@@ -60,12 +75,9 @@ describe("stream invariance", () => {
 
   it("gives the same output one character at a time, for the Excel-style example (BOM, CRLF, quotes)", () => {
     const whole = classifyCatalogueCsv(small, { rules }).output;
-    expect(
-      streamed(
-        small,
-        Array.from({ length: small.length }, (_, i) => i),
-      ),
-    ).toBe(whole);
+    const everyCharacter = Array.from({ length: small.length }, (_, i) => i);
+    expect(streamed(small, everyCharacter)).toBe(whole);
+    expect(streamedAsBytes(small, everyCharacter)).toBe(whole);
     expect(whole.startsWith("\ufeff")).toBe(false);
     expect(whole).toContain("\r\n");
   });

@@ -10,7 +10,9 @@ import {
   parseSafeDecimal,
   safeDecimalText,
   safeProduct,
+  truncatedQuotient,
   truncatedQuotientText,
+  isWholeQuotient,
 } from "../../src/numbers/safe-decimal.js";
 import { parseDecimal, Rational } from "../../src/numbers/rational.js";
 
@@ -107,5 +109,30 @@ describe("compareSafeDecimals and truncatedQuotientText", () => {
     );
     // 513.56 × 8 / 694 is exactly 5.92, where a float division gives 5.919999999999999.
     expect(truncatedQuotientText(410848, 69400, 6)).toBe("5.92");
+  });
+
+  it("give the truncated quotient's digits and whether it is whole, exactly, on safe integers or BigInt", () => {
+    const numerators = fc.oneof(
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: 0, max: 10 ** 6 }),
+      fc.constantFrom(0, 410848, 9007199254, 9007199255, Number.MAX_SAFE_INTEGER),
+    );
+    const denominators = fc.oneof(fc.integer({ min: 1, max: 2 ** 40 }), fc.integer({ min: 1, max: 1000 }));
+    fc.assert(
+      fc.property(numerators, denominators, (numerator, denominator) => {
+        const scaled = BigInt(numerator) * 10n ** 6n;
+        const expected = scaled / BigInt(denominator);
+        const quotient = truncatedQuotient(numerator, denominator, 6);
+        if (expected > BigInt(Number.MAX_SAFE_INTEGER)) expect(quotient).toBeUndefined();
+        else {
+          expect(quotient).toBe(Number(expected));
+          expect(isWholeQuotient(numerator, denominator, 6, quotient!)).toBe(scaled % BigInt(denominator) === 0n);
+        }
+      }),
+    );
+    // 5.92 exactly, and one part in 10^6 less.
+    expect(truncatedQuotient(410848, 69400, 6)).toBe(5920000);
+    expect(isWholeQuotient(410848, 69400, 6, 5920000)).toBe(true);
+    expect(isWholeQuotient(410847, 69400, 6, truncatedQuotient(410847, 69400, 6)!)).toBe(false);
   });
 });

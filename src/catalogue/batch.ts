@@ -9,6 +9,7 @@ import { statSync } from "node:fs";
 import type { ClauseSummary } from "./classify.js";
 import type { RuleSet } from "../rules/rules.js";
 import { CatalogueCsvTransform, CatalogueFileError } from "./classify.js";
+import { ByteWriter } from "./byte-writer.js";
 import { CsvRecordTooLongError } from "./csv.js";
 import { DEFAULT_IN_PROCESS_CHARS, ParallelCatalogueTransform } from "./parallel.js";
 
@@ -23,7 +24,13 @@ export interface CatalogueBatchOptions {
   readonly input: AsyncIterable<string>;
   /** The file read, for messages and the progress bar (its size); undefined for stdin. */
   readonly file: string | undefined;
-  readonly write: (text: string) => Promise<void>;
+  /** Takes the output in order: text, or UTF-8 bytes when `bytes` is set. */
+  readonly write: (piece: string | Uint8Array) => Promise<void>;
+  /**
+   * In-process, write the output as UTF-8 bytes (./byte-writer.ts): the same text, made without a string per row.
+   * For a writer that takes bytes (a file or stdout), not for one that reads the CSV text (--format xlsx).
+   */
+  readonly bytes?: boolean;
   readonly rules: RuleSet;
   readonly strict: boolean;
   readonly failOn: (result: ClauseSummary) => boolean;
@@ -62,7 +69,9 @@ export async function runCatalogueBatch(options: CatalogueBatchOptions): Promise
           ...(options.chunkChars === undefined ? {} : { chunkChars: options.chunkChars }),
           ...inProcess(options),
         })
-      : new CatalogueCsvTransform(csvOptions);
+      : options.bytes
+        ? new CatalogueCsvTransform(csvOptions, undefined, new ByteWriter())
+        : new CatalogueCsvTransform(csvOptions);
   const progress = stderr.isTTY ? new ProgressBar(stderr, options.file) : undefined;
   const note = options.note ?? ((line: string) => stderr.write(`${line}\n`));
   const pieces = options.input[Symbol.asyncIterator]();
@@ -124,9 +133,12 @@ function fileSize(file: string | undefined): number {
   }
 }
 
-/** Writes a transform's output: one text (in-process) or pieces (./parallel.ts); nothing for an empty one. */
-async function writeAll(output: string | readonly string[], write: (text: string) => Promise<void>): Promise<void> {
-  for (const piece of typeof output === "string" ? [output] : output) if (piece !== "") await write(piece);
+/** Writes a transform's output: one piece (in-process) or pieces (./parallel.ts); nothing for an empty one. */
+async function writeAll(
+  output: string | Uint8Array | readonly string[],
+  write: (piece: string | Uint8Array) => Promise<void>,
+): Promise<void> {
+  for (const piece of Array.isArray(output) ? output : [output]) if (piece.length > 0) await write(piece);
 }
 
 /** "[########------------]  41%  412,345 rows" on one line of a terminal, redrawn at most 10 times a second. */

@@ -9,8 +9,10 @@ import { InvalidInputError } from "../classify/datasheet.js";
 import type { Classification } from "../classify/result.js";
 import type { RuleSet } from "../rules/rules.js";
 import { type CsvRecord, CsvSplitter, formatCsvField, type RecordVisitor } from "./csv.js";
-import { type FlatAnswer, FlatRowClassifier, type FlatRowResult } from "./flat-row.js";
+import { type FlatAnswer, FlatRowClassifier, PD_PLACES } from "./flat-row.js";
 import { cellsOf, type RowCells } from "./csv-line.js";
+import { type CsvOutput, type EncodedText, encoded, TextOutput } from "./byte-writer.js";
+import { scaledDecimalText } from "../numbers/safe-decimal.js";
 import { neutraliseSpreadsheetCell, startsLikeFormula } from "../render/escape.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
 
@@ -118,14 +120,14 @@ export class CatalogueClassifier {
    */
   quickly(record: CsvRecord): { cells: string[]; result: ClauseSummary } | undefined {
     if (record.quoteError) return undefined;
-    const quick = this.quickResult(cellsOf(record.fields));
-    if (!quick) return undefined;
-    const { answer } = quick;
+    const answer = this.quickResult(cellsOf(record.fields));
+    if (!answer) return undefined;
+    const { tpp, tppScale, pd } = this.flat;
     const input = this.kept ? this.kept.map((i) => record.fields[i]!) : record.fields;
     const cells = [
       ...input,
-      quick.tpp,
-      quick.performanceDensity,
+      tpp < 0 ? "" : scaledDecimalText(tpp, tppScale),
+      pd < 0 ? "" : scaledDecimalText(pd, PD_PLACES),
       answer.clause,
       answer.eccn,
       answer.itemEccn,
@@ -141,31 +143,29 @@ export class CatalogueClassifier {
     return this.kept !== undefined;
   }
 
-  /** The fast path's result for a row of the header's width, or undefined for the general path. */
-  quickResult(cells: RowCells): FlatRowResult | undefined {
+  /**
+   * The fast path's answer for a row of the header's width, its figures kept for `writeFigures`; undefined for the
+   * general path.
+   */
+  quickResult(cells: RowCells): FlatAnswer | undefined {
     return cells.count === this.plan.header.length ? this.flat.classify(cells) : undefined;
   }
 
-  /** The result columns of a fast-path result as written: the same text as `quickly`'s cells through formatRow. */
-  resultCells(quick: FlatRowResult): string {
-    let rest = this.restCells.get(quick.answer);
-    if (rest === undefined) {
-      const { answer } = quick;
-      const cells = [
-        answer.clause,
-        answer.eccn,
-        answer.itemEccn,
-        missingAsColumns(answer.missing).join(LIST_SEPARATOR),
-      ];
-      rest = [...cells, "", ""].map((cell) => formatCsvField(neutraliseSpreadsheetCell(cell))).join(",");
-      this.restCells.set(quick.answer, rest);
-    }
-    // TPP and PD are plain decimals (digits and a point): written as they are.
-    return `${quick.tpp},${quick.performanceDensity},${rest}`;
+  /** ",TPP,PD," of the row `quickResult` answered last: plain decimals, written as they are. */
+  writeFigures(out: CsvOutput<string | Uint8Array>): void {
+    const { tpp, tppScale, pd } = this.flat;
+    out.comma();
+    if (tpp >= 0) out.decimal(tpp, tppScale);
+    out.comma();
+    if (pd >= 0) out.decimal(pd, PD_PLACES);
+    out.comma();
   }
 
-  /** The written clause, ECCN, item ECCN, missing, warnings and error cells of each fast-path answer. */
-  private readonly restCells = new Map<FlatAnswer, string>();
+  /** The clause, ECCN, item ECCN, missing, warnings and error cells of a fast-path answer, as `quickly` writes them. */
+  restCells(answer: FlatAnswer): string {
+    const cells = [answer.clause, answer.eccn, answer.itemEccn, missingAsColumns(answer.missing).join(LIST_SEPARATOR)];
+    return [...cells, "", ""].map((cell) => formatCsvField(neutraliseSpreadsheetCell(cell))).join(",");
+  }
 
   /** Columns of earlier results that this run replaces, if any. */
   replacedColumns(): string[] {
@@ -261,11 +261,12 @@ export class CatalogueFileError extends Error {
 }
 
 /**
- * CSV text in, in pieces of any size; CSV text out. `push` returns the output
- * for the records the piece completed; `end` the rest. Cut anywhere, the same
- * input gives the same output.
+ * CSV text in, in pieces of any size; CSV out, as text or, given a
+ * `ByteWriter` (./byte-writer.ts), as the same text in UTF-8 bytes. `push`
+ * returns the output for the records the piece completed; `end` the rest. Cut
+ * anywhere, the same input gives the same output.
  */
-export class CatalogueCsvTransform {
+export class CatalogueCsvTransform<T extends string | Uint8Array = string> {
   readonly tally = new Tally();
   /** Set when --strict stopped at an invalid row: its message. */
   stopped: string | undefined;
@@ -280,6 +281,7 @@ export class CatalogueCsvTransform {
   constructor(
     private readonly options: CatalogueCsvOptions,
     continueFrom?: { readonly classifier: CatalogueClassifier; readonly row: number; readonly newline: LineEnd },
+    private readonly out: CsvOutput<T> = new TextOutput() as unknown as CsvOutput<T>,
   ) {
     this.splitter = new CsvSplitter(options.maxRecordChars, continueFrom);
     this.classifier = continueFrom?.classifier;
@@ -337,16 +339,15 @@ export class CatalogueCsvTransform {
     return this.classifier;
   }
 
-  push(text: string): string {
-    if (this.stopped !== undefined) return "";
-    this.splitter.read(text, this.visitor);
-    return this.take();
+  push(text: string): T {
+    if (this.stopped === undefined) this.splitter.read(text, this.visitor);
+    return this.out.take();
   }
 
-  end(): string {
-    if (this.stopped !== undefined) return "";
+  end(): T {
+    if (this.stopped !== undefined) return this.out.take();
     for (const record of this.splitter.end()) this.visitor.record(record);
-    const text = this.take();
+    const output = this.out.take();
     if (!this.classifier)
       throw new CatalogueFileError(
         "no input: the catalogue is empty: it needs a header row naming its columns (part, tops_fp8, …) and one row per part",
@@ -358,17 +359,11 @@ export class CatalogueCsvTransform {
           "--excel-safe writes them as text",
       );
     }
-    return text;
+    return output;
   }
 
-  /** The output written since the last `take`. */
-  private output = "";
-
-  private take(): string {
-    const text = this.output;
-    this.output = "";
-    return text;
-  }
+  /** Each fast-path answer's result cells after TPP and PD, with the line end, as written. */
+  private readonly restCells = new Map<FlatAnswer, EncodedText>();
 
   /**
    * Each record as the splitter reads it. A plain row the fast path answers, read from a line that is written back
@@ -380,10 +375,17 @@ export class CatalogueCsvTransform {
       const classifier = this.classifier;
       if (this.stopped !== undefined) return;
       if (classifier !== undefined && line.passesThrough && !classifier.rewrites) {
-        const quick = classifier.quickResult(line);
-        if (quick !== undefined) {
-          this.tally.addResult(quick.answer, this.failOn);
-          this.output += `${line.raw},${classifier.resultCells(quick)}${this.newline}`;
+        const answer = classifier.quickResult(line);
+        if (answer !== undefined) {
+          this.tally.addResult(answer, this.failOn);
+          let rest = this.restCells.get(answer);
+          if (rest === undefined) {
+            rest = encoded(classifier.restCells(answer) + this.newline);
+            this.restCells.set(answer, rest);
+          }
+          line.writeRaw(this.out);
+          classifier.writeFigures(this.out);
+          this.out.encoded(rest);
           return;
         }
       }
@@ -409,13 +411,13 @@ export class CatalogueCsvTransform {
         throw error;
       }
       const bom = this.splitter.info().bom ? "\ufeff" : "";
-      this.output += `${bom}${this.formatRow(this.classifier.outputHeader)}${this.newline}`;
+      this.out.text(`${bom}${this.formatRow(this.classifier.outputHeader)}${this.newline}`);
       return;
     }
     const quick = this.classifier.quickly(record);
     if (quick) {
       this.tally.addResult(quick.result, this.failOn);
-      this.output += this.formatRow(quick.cells) + this.newline;
+      this.out.text(this.formatRow(quick.cells) + this.newline);
       return;
     }
     const outcome = this.classifier.classify(record);
@@ -429,7 +431,7 @@ export class CatalogueCsvTransform {
       this.options.onInvalid?.(outcome.message);
     }
     this.tally.add(outcome, this.failOn);
-    this.output += this.formatRow(this.classifier.cells(record, outcome)) + this.newline;
+    this.out.text(this.formatRow(this.classifier.cells(record, outcome)) + this.newline);
   }
 }
 

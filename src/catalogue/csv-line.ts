@@ -23,6 +23,8 @@
  * undefined otherwise.
  */
 
+import type { CsvOutput } from "./byte-writer.js";
+
 const QUOTE = 34;
 const COMMA = 44;
 const CR = 13;
@@ -90,10 +92,10 @@ export class CsvLineReader implements RowCells {
   /** The first quote at or after the line being read, in the text `begin` was given; -1 when there is none. */
   private nextQuote = -1;
 
-  /** Starts on a new text: `read` then takes its lines in order. */
-  begin(input: string): void {
+  /** Starts on a new text, at `from`: `read` then takes its lines in order. */
+  begin(input: string, from = 0): void {
     this.text = input;
-    this.nextQuote = input.indexOf('"');
+    this.nextQuote = input.indexOf('"', from);
   }
 
   /** The fields of the line last read, as strings. */
@@ -114,6 +116,11 @@ export class CsvLineReader implements RowCells {
   /** The line last read, when it is passed through as it is (see above); else undefined. */
   get raw(): string | undefined {
     return this.rawEnd < 0 ? undefined : this.text.slice(this.lineStart, this.rawEnd);
+  }
+
+  /** Writes the line last read as it is; only when it `passesThrough`. */
+  writeRaw(out: CsvOutput<string | Uint8Array>): void {
+    out.slice(this.text, this.lineStart, this.rawEnd);
   }
 
   /** True when every field of the line last read is empty or blank: not a record. */

@@ -163,9 +163,25 @@ export class CsvSplitter {
    */
   read(text: string, visitor: RecordVisitor): void {
     if (this.failure) throw this.failure;
-    const input = this.begin(this.tail + text);
+    const end = this.tail === "" || this.sawCrlf === undefined || this.crOnly ? -1 : text.indexOf("\n");
+    if (end < 0) {
+      this.readFrom(this.tail + text, 0, visitor);
+      return;
+    }
+    // The unfinished record is read with the piece's first line on its own, and the rest of the piece where it
+    // lies: a string joined to another reads slower character by character, and a catalogue's pieces rarely end
+    // on a line end.
+    this.readFrom(this.tail + text.slice(0, end + 1), 0, visitor);
+    if (this.tail === "") this.readFrom(text, end + 1, visitor);
+    else this.readFrom(this.tail + text.slice(end + 1), 0, visitor);
+  }
+
+  /** Reads `text` from `from` on (after the byte order mark and line end are known); the rest becomes the tail. */
+  private readFrom(text: string, from: number, visitor: RecordVisitor): void {
+    if (this.failure) throw this.failure;
+    const input = this.begin(text);
     if (input === undefined) return;
-    let pos = this.lines && !this.crOnly ? this.readLines(input, visitor) : 0;
+    let pos = this.lines && !this.crOnly ? this.readLines(input, from, visitor) : from;
     if (pos < input.length) {
       const result = this.parser.parse(pos === 0 ? input : input.slice(pos), 0, true) as PapaResult;
       for (const record of this.records(result.data, result.errors)) visitor.record(record);
@@ -209,10 +225,10 @@ export class CsvSplitter {
    * The complete lines of `input` read without papaparse, each a record, while each is one the line reader reads
    * exactly (./csv-line.ts); the position of the first line it leaves to papaparse, or of the unfinished tail.
    */
-  private readLines(input: string, visitor: RecordVisitor): number {
+  private readLines(input: string, from: number, visitor: RecordVisitor): number {
     const line = this.lineReader;
-    line.begin(input);
-    let pos = 0;
+    line.begin(input, from);
+    let pos = from;
     for (;;) {
       const end = input.indexOf("\n", pos);
       if (end < 0 || !line.read(pos, end)) return pos;

@@ -27,9 +27,8 @@ import {
   readSafeDecimal,
   type SafeDecimal,
   safeProduct,
-  scaledDecimalText,
   truncatedQuotient,
-  truncatedQuotientText,
+  isWholeQuotient,
 } from "../numbers/safe-decimal.js";
 import { orderMeets, type RuleSet, type Threshold } from "../rules/rules.js";
 import { isTrimmed, type RowCells } from "./csv-line.js";
@@ -46,13 +45,15 @@ export interface FlatAnswer {
   readonly missing: readonly string[];
 }
 
-export interface FlatRowResult {
-  readonly tpp: string;
-  /** Truncated to 6 decimals; empty when PD is undefined (a planar die). */
-  readonly performanceDensity: string;
-  /** The same object for every row with the same answer. */
-  readonly answer: FlatAnswer;
-}
+/** The two answers of an HBM row (./classifyHbm). */
+const HBM_C: FlatAnswer = {
+  clause: "3A090.c",
+  eccn: "3A090.c",
+  itemEccn: "3A090.c",
+  matched: ["3A090.c"],
+  missing: [],
+};
+const HBM_NONE: FlatAnswer = { clause: "none", eccn: "none", itemEccn: "none", matched: [], missing: [] };
 
 /** Set when an exact comparison would need more than 2^53: the row goes to the general path. */
 class TooLarge extends Error {}
@@ -69,7 +70,7 @@ interface Test {
 }
 
 /** The decimals of PD's text (truncated), which the PD tests compare at when their values have no more. */
-const PD_PLACES = 6;
+export const PD_PLACES = 6;
 
 const testOf = (threshold: Threshold): Test => {
   const value = parseSafeDecimal(threshold.value.toExactString());
@@ -144,6 +145,15 @@ export class FlatRowClassifier {
   private from = 0;
   private to = 0;
   private readonly number = { digits: 0, scale: 0 };
+
+  /**
+   * The figures of the row `classify` answered last, as safe integers (no text is made here): TPP is
+   * `tpp / 10^tppScale`, -1 on an HBM row (no TPP); PD is `pd / 10^6`, truncated, -1 when it is not written (an
+   * HBM row, a planar die, or one whose non_planar is not given).
+   */
+  tpp = -1;
+  tppScale = 0;
+  pd = -1;
 
   constructor(
     plan: CataloguePlan,
@@ -294,8 +304,11 @@ export class FlatRowClassifier {
     };
   }
 
-  /** The row's result, or undefined when the general path must answer it. */
-  classify(cells: RowCells): FlatRowResult | undefined {
+  /**
+   * The row's answer (the same object for every row with the same answer), its figures in `tpp`, `tppScale` and
+   * `pd`; undefined when the general path must answer it.
+   */
+  classify(cells: RowCells): FlatAnswer | undefined {
     const at = this.at;
     if (!this.span(cells, at.part)) return undefined;
     // The Oct 2022 text has its own tests (src/classify/clauses-2022.ts): the general path answers it.
@@ -321,7 +334,7 @@ export class FlatRowClassifier {
   }
 
   /** 3A090.c: memory bandwidth density = hbm_bandwidth_gbps ÷ hbm_area_mm2, "greater than" the threshold. */
-  private classifyHbm(cells: RowCells): FlatRowResult | undefined {
+  private classifyHbm(cells: RowCells): FlatAnswer | undefined {
     const test = this.mbdTest;
     if (!test) return undefined;
     for (const index of this.topsAt) if (this.span(cells, index)) return undefined;
@@ -330,15 +343,12 @@ export class FlatRowClassifier {
     if (!this.decimal(cells, this.at.hbm_area_mm2) || this.number.digits === 0) return undefined;
     const { digits: area, scale: areaScale } = this.number;
     const clause = this.quotientMeets(bandwidth, bandwidthScale, area, areaScale, test) ? "3A090.c" : "none";
-    const eccn = eccnOf(clause);
-    return {
-      tpp: "",
-      performanceDensity: "",
-      answer: { clause, eccn, itemEccn: eccn, matched: clause === "none" ? [] : [clause], missing: [] },
-    };
+    this.tpp = -1;
+    this.pd = -1;
+    return clause === "none" ? HBM_NONE : HBM_C;
   }
 
-  private classifyIc(cells: RowCells, form: ItemForm): FlatRowResult | undefined {
+  private classifyIc(cells: RowCells, form: ItemForm): FlatAnswer | undefined {
     const at = this.at;
     const datacenter = this.yesNo(cells, at.datacenter);
     if (datacenter === undefined) return undefined;
@@ -381,36 +391,27 @@ export class FlatRowClassifier {
     if (tpp < 0) return undefined;
 
     // PD = TPP ÷ area, truncated to 6 decimals for its text: tpp × 10^areaScale × 10^6 ÷ (area × 10^tppScale).
-    let truncated: number | undefined;
-    let exact = false;
-    let numerator: number | undefined;
-    let denominator: number | undefined;
+    let truncated = -1;
+    let pdBits = 0;
     if (counts !== false) {
-      numerator = safeProduct(tpp, pow10(areaScale) ?? Infinity);
-      denominator = safeProduct(area, pow10(tppScale) ?? Infinity);
+      const numerator = safeProduct(tpp, pow10(areaScale) ?? Infinity);
+      const denominator = safeProduct(area, pow10(tppScale) ?? Infinity);
       if (numerator === undefined || denominator === undefined) return undefined;
-      truncated = truncatedQuotient(numerator, denominator, PD_PLACES);
-      exact = truncated !== undefined && truncated * denominator === numerator * pow10(PD_PLACES)!;
+      const quotient = truncatedQuotient(numerator, denominator, PD_PLACES);
+      if (quotient === undefined) return undefined;
+      truncated = quotient;
+      const exact = isWholeQuotient(numerator, denominator, PD_PLACES, truncated);
+      // non_planar not given: the die counts or it does not (lowest PD undefined, highest TPP ÷ area).
+      pdBits = this.pdBitsTruncated(truncated, exact) ?? this.pdBits(tpp, tppScale, area, areaScale);
     }
     const tppBits = this.tppBits(tpp, tppScale);
-    // non_planar not given: the die counts or it does not (lowest PD undefined, highest TPP ÷ area).
-    const pdBits =
-      counts === false
-        ? 0
-        : ((truncated !== undefined ? this.pdBitsTruncated(truncated, exact) : undefined) ??
-          this.pdBits(tpp, tppScale, area, areaScale));
     // 3A991.p.1: TOPS without bit length "of 8 TOPS or more" (the threshold from the rules data).
     const p1 = this.p1Test !== undefined && this.meets(tops, topsScale, this.p1Test);
     const answer = this.answerFor(tppBits, pdBits, factsCode(counts, datacenter, p1, form));
-
-    let performanceDensity = "";
-    if (counts === true) {
-      performanceDensity =
-        truncated === undefined
-          ? truncatedQuotientText(numerator!, denominator!, PD_PLACES)
-          : scaledDecimalText(truncated, PD_PLACES);
-    }
-    return { tpp: scaledDecimalText(tpp, tppScale), performanceDensity, answer };
+    this.tpp = tpp;
+    this.tppScale = tppScale;
+    this.pd = counts === true ? truncated : -1;
+    return answer;
   }
 
   /**

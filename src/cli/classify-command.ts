@@ -162,11 +162,12 @@ Input fields: ic3a090 schema`,
         const notes: string[] = [];
         // Loaded for a catalogue only: a datasheet's run loads no worker threads.
         const { runCatalogueBatch } = await import("../catalogue/batch.js");
-        const batch = async (write: (text: string) => Promise<void>) =>
+        const batch = async (write: (piece: string | Uint8Array) => Promise<void>, bytes = false) =>
           runCatalogueBatch({
             input,
             file: file === "-" ? undefined : file,
             write,
+            bytes,
             rules,
             strict: options.strict === true,
             failOn,
@@ -178,7 +179,7 @@ Input fields: ic3a090 schema`,
           withOutput(
             options.output,
             { inputs: [file] },
-            (sink) => (options.format === "xlsx" ? writeXlsx(sink, batch) : batch((text) => sink.write(text))),
+            (sink) => (options.format === "xlsx" ? writeXlsx(sink, batch) : batch((piece) => sink.write(piece), true)),
             (code) => !(options.strict && code === EXIT.invalidInput),
           ),
         );

@@ -42,7 +42,7 @@ export async function withWorkbookErrors(file: string | undefined, body: () => P
  */
 export async function writeXlsx(
   sink: Sink,
-  body: (write: (text: string) => Promise<void>) => Promise<number>,
+  body: (write: (piece: string | Uint8Array) => Promise<void>) => Promise<number>,
 ): Promise<number> {
   if (sink.name === "stdout" && process.stdout.isTTY) {
     throw new UserError("--format xlsx writes a workbook: give --output FILE.xlsx, or redirect stdout to a file");
@@ -54,7 +54,9 @@ export async function writeXlsx(
   });
   const { XlsxCatalogueWriter } = await import("../catalogue/xlsx.js");
   const writer = new XlsxCatalogueWriter(bytes);
-  const status = await body(async (text) => writer.push(text));
+  const decoder = new TextDecoder();
+  // The CSV text, to read into rows: the batch gives text unless asked for bytes.
+  const status = await body(async (piece) => writer.push(typeof piece === "string" ? piece : decoder.decode(piece)));
   await writer.end();
   if (!bytes.writableFinished) await once(bytes, "finish");
   return status;

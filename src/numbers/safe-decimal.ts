@@ -119,17 +119,28 @@ export function truncatedQuotientText(numerator: number, denominator: number, pl
 
 /**
  * `numerator × 10^places ÷ denominator` (safe integers, denominator positive) truncated toward zero, exactly: the
- * digits of {@link truncatedQuotientText}. Undefined when that needs more than 2^53.
+ * digits of {@link truncatedQuotientText}. Undefined when the quotient itself passes 2^53.
  */
 export function truncatedQuotient(numerator: number, denominator: number, places: number): number | undefined {
   const scaled = safeProduct(numerator, POW10[places]!);
-  if (scaled === undefined) return undefined;
-  // The float quotient can be off by one near an integer; correct it exactly.
-  const quotient = Math.floor(scaled / denominator);
-  const low = safeProduct(quotient, denominator);
-  const high = safeProduct(quotient + 1, denominator);
-  if (low === undefined || high === undefined) return undefined;
-  return low > scaled ? quotient - 1 : high <= scaled ? quotient + 1 : quotient;
+  if (scaled !== undefined) {
+    // The float quotient can be off by one near an integer; correct it exactly.
+    const quotient = Math.floor(scaled / denominator);
+    const low = safeProduct(quotient, denominator);
+    const high = safeProduct(quotient + 1, denominator);
+    if (low !== undefined && high !== undefined)
+      return low > scaled ? quotient - 1 : high <= scaled ? quotient + 1 : quotient;
+  }
+  const quotient = (BigInt(numerator) * 10n ** BigInt(places)) / BigInt(denominator);
+  return quotient > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(quotient);
+}
+
+/** Whether `quotient` (from {@link truncatedQuotient}) is all of `numerator × 10^places ÷ denominator`. */
+export function isWholeQuotient(numerator: number, denominator: number, places: number, quotient: number): boolean {
+  const scaled = safeProduct(numerator, POW10[places]!);
+  const back = safeProduct(quotient, denominator);
+  if (scaled !== undefined && back !== undefined) return scaled === back;
+  return BigInt(numerator) * 10n ** BigInt(places) === BigInt(quotient) * BigInt(denominator);
 }
 
 /** `value / 10^scale` (a safe integer) as decimal text, trailing zeros of the fraction dropped. */
