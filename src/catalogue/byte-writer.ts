@@ -59,6 +59,10 @@ export class TextOutput implements CsvOutput<string> {
   }
 }
 
+/** 10^k for k below 16: a safe integer has at most 16 digits. */
+const DIGITS = 16;
+const POWERS = Array.from({ length: DIGITS }, (_, k) => 10 ** k);
+
 const COMMA = 44;
 const POINT = 46;
 const ZERO = 48;
@@ -113,8 +117,11 @@ export class ByteWriter implements CsvOutput<Uint8Array> {
   encoded(piece: EncodedText): void {
     const bytes = piece.bytes;
     this.room(bytes.length);
-    this.buffer.set(bytes, this.length);
-    this.length += bytes.length;
+    // A few dozen bytes copy faster one by one than through a call to `set`.
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < bytes.length; i++) buffer[at++] = bytes[i]!;
+    this.length = at;
   }
 
   comma(): void {
@@ -131,7 +138,7 @@ export class ByteWriter implements CsvOutput<Uint8Array> {
       places--;
     }
     let count = 1;
-    for (let rest = tenth(value); rest > 0; rest = tenth(rest)) count++;
+    while (count < DIGITS && value >= POWERS[count]!) count++;
     // Digits before the point: at least one ("0.5").
     const width = Math.max(count, places + 1);
     this.room(width + 1);

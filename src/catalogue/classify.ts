@@ -362,8 +362,20 @@ export class CatalogueCsvTransform<T extends string | Uint8Array = string> {
     return output;
   }
 
-  /** Each fast-path answer's result cells after TPP and PD, with the line end, as written. */
+  /** Each fast-path answer's result cells after TPP and PD, with the line end, as written; the last one used. */
   private readonly restCells = new Map<FlatAnswer, EncodedText>();
+  private lastRest: { answer: FlatAnswer; cells: EncodedText } | undefined;
+
+  private restOf(answer: FlatAnswer, classifier: CatalogueClassifier): EncodedText {
+    if (this.lastRest?.answer === answer) return this.lastRest.cells;
+    let cells = this.restCells.get(answer);
+    if (cells === undefined) {
+      cells = encoded(classifier.restCells(answer) + this.newline);
+      this.restCells.set(answer, cells);
+    }
+    this.lastRest = { answer, cells };
+    return cells;
+  }
 
   /**
    * Each record as the splitter reads it. A plain row the fast path answers, read from a line that is written back
@@ -378,14 +390,9 @@ export class CatalogueCsvTransform<T extends string | Uint8Array = string> {
         const answer = classifier.quickResult(line);
         if (answer !== undefined) {
           this.tally.addResult(answer, this.failOn);
-          let rest = this.restCells.get(answer);
-          if (rest === undefined) {
-            rest = encoded(classifier.restCells(answer) + this.newline);
-            this.restCells.set(answer, rest);
-          }
           line.writeRaw(this.out);
           classifier.writeFigures(this.out);
-          this.out.encoded(rest);
+          this.out.encoded(this.restOf(answer, classifier));
           return;
         }
       }

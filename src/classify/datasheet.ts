@@ -4,6 +4,7 @@
  * Rational. `ic3a090 schema` prints the JSON Schema generated from here.
  */
 import { z } from "zod";
+import { QuietError } from "../input/quiet-error.js";
 import { type Dimension, parseQuantity } from "../numbers/quantity.js";
 import { DecimalSyntaxError, Rational } from "../numbers/rational.js";
 import { strictObject, unknownFieldIssues } from "../input/strict.js";
@@ -321,7 +322,7 @@ export interface InputIssue {
 }
 
 /** Thrown for input that cannot be classified; every issue names its field. */
-export class InvalidInputError extends Error {
+export class InvalidInputError extends QuietError {
   constructor(readonly issues: InputIssue[]) {
     super(issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; "));
     this.name = "InvalidInputError";

@@ -7,6 +7,7 @@
  * exact value: a float such as 5.919999999999999 has already lost the
  * datasheet's digits before any fraction library could see them.
  */
+import { QuietError } from "../input/quiet-error.js";
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -194,7 +195,7 @@ function formatScaled(scaled: bigint, digits: number): string {
 }
 
 /** Thrown by `parseDecimal`; `reason` says what would be right. */
-export class DecimalSyntaxError extends Error {
+export class DecimalSyntaxError extends QuietError {
   constructor(
     readonly text: string,
     readonly reason: string,
