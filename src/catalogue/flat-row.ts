@@ -17,7 +17,7 @@
 import { type IcClause, type Measures, thresholdsAsked } from "../classify/clauses.js";
 import { DATACENTER_MISSING, decideOverScenarios } from "../classify/classify.js";
 import { type Clause, type Eccn, eccnOf } from "../classify/result.js";
-import { ITEM_FORMS, type ItemForm } from "../classify/datasheet.js";
+import { ITEM_FORMS } from "../classify/datasheet.js";
 import { IO_MISSING, itemParagraphOf } from "../classify/item.js";
 import {
   compareSafe,
@@ -30,7 +30,7 @@ import {
   truncatedQuotient,
   isWholeQuotient,
 } from "../numbers/safe-decimal.js";
-import { orderMeets, type RuleSet, type Threshold } from "../rules/rules.js";
+import type { RuleSet, Threshold } from "../rules/rules.js";
 import { isTrimmed, type RowCells } from "./csv-line.js";
 import type { CataloguePlan } from "./row.js";
 
@@ -67,6 +67,13 @@ interface Test {
    * past 2^53 or k is below the value's own scale.
    */
   readonly atScale: readonly (number | undefined)[];
+  /** The threshold's operator: 0 for >=, 1 for <, 2 for >. */
+  readonly operator: number;
+}
+
+/** Whether a figure whose order against a threshold is `order` meets it, for the operator's code (./Test). */
+function meetsOrder(order: number, operator: number): boolean {
+  return operator === 0 ? order >= 0 : operator === 1 ? order < 0 : order > 0;
 }
 
 /** The decimals of PD's text (truncated), which the PD tests compare at when their values have no more. */
@@ -77,7 +84,9 @@ const testOf = (threshold: Threshold): Test => {
   const atScale = Array.from({ length: 16 }, (_, k) =>
     value === undefined || k < value.scale ? undefined : safeProduct(value.digits, pow10(k - value.scale)!),
   );
-  return { threshold, value, atScale };
+  const operator = [">=", "<", ">"].indexOf(threshold.operator);
+  if (operator < 0) throw new Error(`${threshold.id}: operator ${threshold.operator} is not one the fast path reads`);
+  return { threshold, value, atScale, operator };
 };
 
 const THREE_WAY = [false, true, null] as const;
@@ -85,10 +94,10 @@ const THREE_WAY = [false, true, null] as const;
 const FACTS = 3 * 3 * 2 * ITEM_FORMS.length;
 
 /** The facts besides the threshold answers that decide a row's answer, as one small whole number. */
-function factsCode(counts: boolean | null, datacenter: boolean | null, p1: boolean, form: ItemForm): number {
+function factsCode(counts: boolean | null, datacenter: boolean | null, p1: boolean, form: number): number {
   const countsCode = counts === null ? 2 : counts ? 1 : 0;
   const datacenterCode = datacenter === null ? 2 : datacenter ? 1 : 0;
-  return ((countsCode * 3 + datacenterCode) * 2 + (p1 ? 1 : 0)) * ITEM_FORMS.length + ITEM_FORMS.indexOf(form);
+  return ((countsCode * 3 + datacenterCode) * 2 + (p1 ? 1 : 0)) * ITEM_FORMS.length + form;
 }
 
 /** {@link factsCode} read back. */
@@ -236,7 +245,7 @@ export class FlatRowClassifier {
       const value = this.value(test);
       order = this.order(compareScaled(digits, scale, value.digits, value.scale));
     }
-    return orderMeets(order, test.threshold.operator);
+    return meetsOrder(order, test.operator);
   }
 
   /** Whether `numerator ÷ denominator` meets `test`, exactly, without dividing; TooLarge past 2^53. */
@@ -247,7 +256,7 @@ export class FlatRowClassifier {
       safeProduct(n, pow10(dScale) ?? Infinity, pow10(t.scale) ?? Infinity),
       safeProduct(t.digits, d, pow10(nScale) ?? Infinity),
     );
-    return orderMeets(this.order(order), test.threshold.operator);
+    return meetsOrder(this.order(order), test.operator);
   }
 
   /** Bit i set when TPP meets the i-th TPP test. */
@@ -277,7 +286,7 @@ export class FlatRowClassifier {
       const scaled = test.atScale[PD_PLACES];
       if (scaled === undefined) return undefined;
       const order = truncated < scaled ? -1 : truncated > scaled || !exact ? 1 : 0;
-      if (orderMeets(order, test.threshold.operator)) bits |= 1 << i;
+      if (meetsOrder(order, test.operator)) bits |= 1 << i;
     }
     return bits;
   }
@@ -318,12 +327,13 @@ export class FlatRowClassifier {
     const hbm = hasKind && this.spanIs(cells, "hbm");
     if (hasKind && !hbm && !this.spanIs(cells, "ic")) return undefined;
     if (hbm && this.span(cells, at.interconnect_gbps)) return undefined;
-    let form: ItemForm = "ic";
+    // The form's index in ITEM_FORMS: "ic" when not given.
+    let form = 0;
     if (this.span(cells, at.form)) {
       let known = 0;
       while (known < ITEM_FORMS.length && !this.spanIs(cells, ITEM_FORMS[known]!)) known++;
       if (hbm || known === ITEM_FORMS.length) return undefined;
-      form = ITEM_FORMS[known]!;
+      form = known;
     }
     try {
       return hbm ? this.classifyHbm(cells) : this.classifyIc(cells, form);
@@ -348,7 +358,7 @@ export class FlatRowClassifier {
     return clause === "none" ? HBM_NONE : HBM_C;
   }
 
-  private classifyIc(cells: RowCells, form: ItemForm): FlatAnswer | undefined {
+  private classifyIc(cells: RowCells, form: number): FlatAnswer | undefined {
     const at = this.at;
     const datacenter = this.yesNo(cells, at.datacenter);
     if (datacenter === undefined) return undefined;
