@@ -7,7 +7,7 @@
  * the input text, and writes TPP and PD digit by digit from their safe
  * integers, so a plain row makes no strings at all. `take` hands over what was
  * written and starts a new buffer (a sink may hold the old one until it is
- * written).
+ * written); each buffer is its own, outside Node's shared pool.
  */
 import { scaledDecimalText } from "../numbers/safe-decimal.js";
 
@@ -72,13 +72,13 @@ export class ByteWriter implements CsvOutput<Uint8Array> {
   private length = 0;
 
   constructor(private readonly capacity = 1 << 17) {
-    this.buffer = Buffer.allocUnsafe(capacity);
+    this.buffer = Buffer.allocUnsafeSlow(capacity);
   }
 
   /** The bytes written since the last `take`. */
   take(): Uint8Array {
     const written = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(Math.max(this.capacity, this.length));
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(this.capacity, this.length));
     this.length = 0;
     return written;
   }
@@ -86,7 +86,7 @@ export class ByteWriter implements CsvOutput<Uint8Array> {
   /** Makes room for `bytes` more. */
   private room(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.length + bytes));
+    const grown = Buffer.allocUnsafeSlow(Math.max(2 * this.buffer.length, this.length + bytes));
     this.buffer.copy(grown, 0, 0, this.length);
     this.buffer = grown;
   }
