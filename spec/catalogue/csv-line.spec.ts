@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CsvRecord, CsvSplitter, formatCsvRow } from "../../src/catalogue/csv.js";
 import { type CsvLineReader, isTrimmed } from "../../src/catalogue/csv-line.js";
+import { ByteWriter } from "../../src/catalogue/byte-writer.js";
 import { startsLikeFormula } from "../../src/render/escape.js";
 
 interface Read {
@@ -106,6 +107,47 @@ describe("the CSV line reader", () => {
     // The set is not empty either way: space, NBSP and BOM are trimmed, U+180E and letters are not.
     expect([0x20, 0xa0, 0xfeff, 0x2028].map(isTrimmed)).toEqual([true, true, true, true]);
     expect([0x180e, 0x41, 0x30].map(isTrimmed)).toEqual([false, false, false]);
+  });
+
+  it("copies each line into an attached byte writer as it reads it: a line passed through is its text's UTF-8", () => {
+    let passed = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          csvText,
+          csvRows,
+          csvRows.map((text) => text.replace(/a/g, "é華😀")),
+        ),
+        fc.integer({ min: 1, max: 64 }),
+        (text, capacity) => {
+          const writer = new ByteWriter(capacity);
+          const splitter = new CsvSplitter();
+          splitter.echoInto(writer);
+          let lines = 0;
+          const visitor = {
+            line: (_row: number, line: CsvLineReader) => {
+              // Now and then, something written after the line was read: then it is copied from the text again.
+              const meddled = lines++ % 3 === 2;
+              if (meddled) writer.text("|");
+              if (line.passesThrough) {
+                passed++;
+                const before = writer.position;
+                line.writeRaw(writer);
+                expect(Buffer.from(writer.take()).subarray(before)).toEqual(Buffer.from(line.raw!, "utf8"));
+              }
+              // Something written after it, as the result cells are, and the buffer handed on or not.
+              writer.text(",tpp\n");
+              if (lines % 2 === 0) writer.take();
+            },
+            record: () => writer.text("record"),
+          };
+          splitter.read(text, visitor);
+          splitter.end();
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(passed).toBeGreaterThan(200);
   });
 
   it("gives papaparse's records for any text, cut anywhere", () => {

@@ -83,6 +83,26 @@ export class ByteWriter implements CsvOutput<Uint8Array> {
     return written;
   }
 
+  /** Where the next byte goes. */
+  get position(): number {
+    return this.length;
+  }
+
+  /** The buffer, with room for `bytes` more from `position`: written there, they count once `advance`d over. */
+  reserve(bytes: number): Uint8Array {
+    this.room(bytes);
+    return this.buffer;
+  }
+
+  /** True when the next byte goes at `position` of `buffer`. */
+  holdsAt(buffer: Uint8Array, position: number): boolean {
+    return this.buffer === buffer && this.length === position;
+  }
+
+  advance(bytes: number): void {
+    this.length += bytes;
+  }
+
   /** Makes room for `bytes` more. */
   private room(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;

@@ -11,7 +11,7 @@ import type { RuleSet } from "../rules/rules.js";
 import { type CsvRecord, CsvSplitter, formatCsvField, type RecordVisitor } from "./csv.js";
 import { type FlatAnswer, FlatRowClassifier, PD_PLACES } from "./flat-row.js";
 import { cellsOf, type RowCells } from "./csv-line.js";
-import { type CsvOutput, type EncodedText, encoded, TextOutput } from "./byte-writer.js";
+import { ByteWriter, type CsvOutput, type EncodedText, encoded, TextOutput } from "./byte-writer.js";
 import { scaledDecimalText } from "../numbers/safe-decimal.js";
 import { neutraliseSpreadsheetCell, startsLikeFormula } from "../render/escape.js";
 import { type CataloguePlan, cataloguePlan, rowToDatasheet } from "./row.js";
@@ -283,7 +283,7 @@ export class CatalogueCsvTransform<T extends string | Uint8Array = string> {
     continueFrom?: { readonly classifier: CatalogueClassifier; readonly row: number; readonly newline: LineEnd },
     private readonly out: CsvOutput<T> = new TextOutput() as unknown as CsvOutput<T>,
   ) {
-    this.splitter = new CsvSplitter(options.maxRecordChars, continueFrom);
+    this.splitter = this.newSplitter(continueFrom);
     this.classifier = continueFrom?.classifier;
     this.failOn = options.failOn ?? (() => false);
   }
@@ -300,7 +300,14 @@ export class CatalogueCsvTransform<T extends string | Uint8Array = string> {
 
   /** Reads on from a record boundary at `row` (after a hand-off), counting into the same tally. */
   resume(row: number, newline: LineEnd): void {
-    this.splitter = new CsvSplitter(this.options.maxRecordChars, { row, newline });
+    this.splitter = this.newSplitter({ row, newline });
+  }
+
+  /** A splitter whose line reader copies each line into the byte writer as it reads it, when there is one. */
+  private newSplitter(resume?: { readonly row: number; readonly newline: LineEnd }): CsvSplitter {
+    const splitter = new CsvSplitter(this.options.maxRecordChars, resume);
+    if (this.out instanceof ByteWriter) splitter.echoInto(this.out);
+    return splitter;
   }
 
   /** Characters held back as an unfinished record. */

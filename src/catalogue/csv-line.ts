@@ -23,7 +23,7 @@
  * undefined otherwise.
  */
 
-import type { CsvOutput } from "./byte-writer.js";
+import type { ByteWriter, CsvOutput } from "./byte-writer.js";
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -91,6 +91,16 @@ export class CsvLineReader implements RowCells {
   private rawEnd = -1;
   /** The first quote at or after the line being read, in the text `begin` was given; -1 when there is none. */
   private nextQuote = -1;
+  /**
+   * Where each line is copied as it is read, character by character (`echo[i + shift]` for the text's `i`): the
+   * byte writer's free space, so that a line passed through is written without a second pass over it
+   * (`writeRaw`), or a scratch buffer. `echoAscii` is false when a character was past ASCII (then the copy is not
+   * its UTF-8).
+   */
+  private writer: ByteWriter | undefined;
+  private echo: Uint8Array = new Uint8Array(256);
+  private shift = 0;
+  private echoAscii = true;
 
   /** Starts on a new text, at `from`: `read` then takes its lines in order. */
   begin(input: string, from = 0): void {
@@ -118,9 +128,18 @@ export class CsvLineReader implements RowCells {
     return this.rawEnd < 0 ? undefined : this.text.slice(this.lineStart, this.rawEnd);
   }
 
+  /** Copies each line read into `writer`'s free space as it reads it (see `echo`); undefined: no more. */
+  echoInto(writer: ByteWriter | undefined): void {
+    this.writer = writer;
+  }
+
   /** Writes the line last read as it is; only when it `passesThrough`. */
   writeRaw(out: CsvOutput<string | Uint8Array>): void {
-    out.slice(this.text, this.lineStart, this.rawEnd);
+    // The copy holds when nothing was written to the writer since the line was read.
+    const writer = this.writer;
+    if (writer !== undefined && out === writer && this.echoAscii && writer.holdsAt(this.echo, this.shift))
+      writer.advance(this.rawEnd - this.lineStart);
+    else out.slice(this.text, this.lineStart, this.rawEnd);
   }
 
   /** True when every field of the line last read is empty or blank: not a record. */
@@ -141,12 +160,16 @@ export class CsvLineReader implements RowCells {
     // The CR of a CRLF line end ends the last field; papaparse keeps it and the splitter drops it (./csv.ts).
     const stop = end > start && input.charCodeAt(end - 1) === CR ? end - 1 : end;
     this.lineStart = start;
+    const echo = this.echoBuffer(end - start);
+    const shift = this.shift - start;
+    let ascii = true;
     let plain = true;
     let n = 0;
     let at = start;
     for (;;) {
       if (n === this.starts.length) this.grow();
       if (quoted && at < end && input.charCodeAt(at) === QUOTE) {
+        echo[at + shift] = QUOTE;
         // A quoted field: its content runs to the first quote not doubled, on this line.
         let escaped = 0;
         // Whether writing the content back quotes it: it holds a quote, comma, CR or BOM, or starts or ends with a space.
@@ -155,8 +178,10 @@ export class CsvLineReader implements RowCells {
         for (;;) {
           if (close >= end) return false;
           const code = input.charCodeAt(close);
+          echo[close + shift] = code;
           if (code === QUOTE) {
             if (close + 1 < end && input.charCodeAt(close + 1) === QUOTE) {
+              echo[close + 1 + shift] = QUOTE;
               escaped = 1;
               close += 2;
               continue;
@@ -164,6 +189,7 @@ export class CsvLineReader implements RowCells {
             break;
           }
           if (code === COMMA || code === CR || code === BOM) needsQuotes = true;
+          ascii &&= code < 0x80;
           close++;
         }
         let contentEnd = close;
@@ -175,6 +201,7 @@ export class CsvLineReader implements RowCells {
         const after = close + 1;
         const last = after === end || (after === end - 1 && input.charCodeAt(after) === CR);
         if (!last && input.charCodeAt(after) !== COMMA) return false;
+        echo[after + shift] = COMMA;
         if (last && close > at + 1 && input.charCodeAt(close - 1) === CR) {
           // A quoted last field: a CR inside it, at its end, is dropped as for an unquoted one (./csv.ts).
           contentEnd--;
@@ -183,7 +210,7 @@ export class CsvLineReader implements RowCells {
         this.starts[n] = at + 1;
         this.ends[n] = contentEnd;
         this.escaped[n++] = escaped;
-        if (last) return this.finish(n, plain ? after : -1);
+        if (last) return this.finish(n, plain ? after : -1, ascii);
         at = after + 1;
         continue;
       }
@@ -191,9 +218,11 @@ export class CsvLineReader implements RowCells {
       let comma = at;
       while (comma < stop) {
         const code = input.charCodeAt(comma);
+        echo[comma + shift] = code;
         if (code === COMMA) break;
         if (code === QUOTE) return false;
         if (code === CR || code === BOM) plain = false;
+        ascii &&= code < 0x80;
         comma++;
       }
       if (comma > at) {
@@ -203,15 +232,28 @@ export class CsvLineReader implements RowCells {
       this.starts[n] = at;
       this.ends[n] = comma;
       this.escaped[n++] = 0;
-      if (comma >= stop) return this.finish(n, plain ? stop : -1);
+      if (comma >= stop) return this.finish(n, plain ? stop : -1, ascii);
       at = comma + 1;
     }
   }
 
-  private finish(count: number, rawEnd: number): true {
+  private finish(count: number, rawEnd: number, ascii: boolean): true {
     this.count = count;
     this.rawEnd = rawEnd;
+    this.echoAscii = ascii;
     return true;
+  }
+
+  /** Room for a line of `length` characters to be copied to (`shift` set for its start); see `echo`. */
+  private echoBuffer(length: number): Uint8Array {
+    if (this.writer !== undefined) {
+      this.echo = this.writer.reserve(length);
+      this.shift = this.writer.position;
+    } else {
+      if (this.echo.length < length) this.echo = new Uint8Array(2 * length);
+      this.shift = 0;
+    }
+    return this.echo;
   }
 
   private grow(): void {

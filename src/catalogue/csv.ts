@@ -16,6 +16,7 @@
  */
 import Papa from "papaparse";
 import { CsvLineReader } from "./csv-line.js";
+import type { ByteWriter } from "./byte-writer.js";
 
 /** One CSV record: its fields, and the row a spreadsheet would show it on (the header is row 1). */
 export interface CsvRecord {
@@ -108,6 +109,11 @@ export class CsvSplitter {
         this.parser = new Papa.Parser({ delimiter: ",", newline: "\r", quoteChar: '"' });
       }
     }
+  }
+
+  /** Copies each line the line reader reads into `writer`'s free space (./csv-line.ts, `echoInto`). */
+  echoInto(writer: ByteWriter | undefined): void {
+    this.lineReader.echoInto(writer);
   }
 
   /** The row the next record will have. */
