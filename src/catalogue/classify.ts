@@ -77,6 +77,11 @@ export class Tally {
   }
 }
 
+/** The clause, ECCN, item ECCN, missing, warnings and error cells of a fast-path answer (it has no warning or error). */
+function answerCells(answer: FlatAnswer): string[] {
+  return [answer.clause, answer.eccn, answer.itemEccn, missingAsColumns(answer.missing).join(LIST_SEPARATOR), "", ""];
+}
+
 /** Missing facts, named by the catalogue's columns rather than the JSON fields. */
 export function missingAsColumns(missing: readonly string[]): string[] {
   return missing.map((text) => {
@@ -128,12 +133,7 @@ export class CatalogueClassifier {
       ...input,
       tpp < 0 ? "" : scaledDecimalText(tpp, tppScale),
       pd < 0 ? "" : scaledDecimalText(pd, PD_PLACES),
-      answer.clause,
-      answer.eccn,
-      answer.itemEccn,
-      missingAsColumns(answer.missing).join(LIST_SEPARATOR),
-      "",
-      "",
+      ...answerCells(answer),
     ];
     return { cells, result: answer };
   }
@@ -163,8 +163,9 @@ export class CatalogueClassifier {
 
   /** The clause, ECCN, item ECCN, missing, warnings and error cells of a fast-path answer, as `quickly` writes them. */
   restCells(answer: FlatAnswer): string {
-    const cells = [answer.clause, answer.eccn, answer.itemEccn, missingAsColumns(answer.missing).join(LIST_SEPARATOR)];
-    return [...cells, "", ""].map((cell) => formatCsvField(neutraliseSpreadsheetCell(cell))).join(",");
+    return answerCells(answer)
+      .map((cell) => formatCsvField(neutraliseSpreadsheetCell(cell)))
+      .join(",");
   }
 
   /** Columns of earlier results that this run replaces, if any. */
