@@ -32,7 +32,7 @@ import {
 } from "../numbers/safe-decimal.js";
 import type { RuleSet, Threshold } from "../rules/rules.js";
 import { isTrimmed, type RowCells } from "./csv-line.js";
-import type { CataloguePlan } from "./row.js";
+import { CATALOGUE_COLUMNS, type CatalogueColumn, type CataloguePlan } from "./row.js";
 
 /** What rows with the same threshold answers, datacenter flag, die reading and form share. */
 export interface FlatAnswer {
@@ -112,25 +112,9 @@ function factsOf(code: number) {
   };
 }
 
-/** The columns the fast path reads, each its index in the header or -1. */
-const READ = [
-  "part",
-  "kind",
-  "base_eccn",
-  "io_bandwidth_gbps",
-  "interconnect_gbps",
-  "form",
-  "datacenter",
-  "die_area_mm2",
-  "logic_die_area_mm2",
-  "non_planar",
-  "hbm_bandwidth_gbps",
-  "hbm_area_mm2",
-] as const;
-type Read = (typeof READ)[number];
-
 export class FlatRowClassifier {
-  private readonly at: Readonly<Record<Read, number>>;
+  /** Each column the catalogue reads: its index in the header, or -1. */
+  private readonly at: Readonly<Record<CatalogueColumn, number>>;
   /** Index of each tops column. */
   private readonly topsAt: readonly number[];
   /** Bit length of each tops column, or undefined when that column needs the general path. */
@@ -168,7 +152,10 @@ export class FlatRowClassifier {
     plan: CataloguePlan,
     private readonly rules: RuleSet,
   ) {
-    this.at = Object.fromEntries(READ.map((column) => [column, plan.index[column] ?? -1])) as Record<Read, number>;
+    this.at = Object.fromEntries(CATALOGUE_COLUMNS.map((column) => [column, plan.index[column] ?? -1])) as Record<
+      CatalogueColumn,
+      number
+    >;
     this.topsAt = plan.tops.map((column) => column.index);
     this.bitLengths = plan.tops.map((column) => {
       const format = rules.format(column.format);

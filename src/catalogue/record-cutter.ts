@@ -9,26 +9,10 @@
  * it has a row number). A line without a quote is passed over with `indexOf`.
  */
 import type { LineEnd } from "./classify.js";
+import { isTrimmed } from "./csv-line.js";
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
-
-/** Characters that `String.prototype.trim` removes and that papaparse allows between a closing quote and a comma. */
-function isTrimmed(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 export class RecordCutter {
   /**
