@@ -38,6 +38,19 @@ interface Checked {
   readonly missing: readonly string[];
 }
 
+/** An order of Acme Semi's (address and point of contact known) for `part`, reportable, the presumption applying. */
+function reportable(part: string): Checked {
+  return {
+    designer: { name: "Acme Semi", address: "1 Main St", pointOfContact: "J. Doe" },
+    part,
+    completionDate: "2027-02-01",
+    reportable7439: true,
+    presumption: "applies",
+    attestedClause: null,
+    missing: [],
+  };
+}
+
 function pair(c: Checked): { order: Order; result: PresumeResult } {
   const order = { designer: c.designer } as unknown as Order;
   const result = {
@@ -159,16 +172,7 @@ describe("§ 743.9 report spilled to disk: the same bytes as in memory", () => {
 
   it("many names in one group, spilled in runs of 7, merged 3 at a time in rounds, sorted and each once", async () => {
     const checked: Checked[] = [];
-    for (let i = 0; i < 400; i++)
-      checked.push({
-        designer: { name: "Acme Semi", address: "1 Main St", pointOfContact: "J. Doe" },
-        part: `P-${(i * 7919) % 150}`,
-        completionDate: "2027-02-01",
-        reportable7439: true,
-        presumption: "applies",
-        attestedClause: null,
-        missing: [],
-      });
+    for (let i = 0; i < 400; i++) checked.push(reportable(`P-${(i * 7919) % 150}`));
     const expected = inMemory(checked);
     expect(expected.md).toContain("P-0, P-1, P-10, P-100, P-101");
     expect(expected.md).toContain(" | 400 |");
@@ -190,15 +194,7 @@ describe("§ 743.9 report spilled to disk: the same bytes as in memory", () => {
     [["\ufeffz", "a"], "a BOM in a name: quoted"],
     [["a\nb", "c|d"], "a line break and a pipe"],
   ])("the products cell of %j (%s): the same in CSV and Markdown, spilled name by name", async (names) => {
-    const checked: Checked[] = names.map((part) => ({
-      designer: { name: "Acme Semi", address: "1 Main St", pointOfContact: "J. Doe" },
-      part,
-      completionDate: "2027-02-01",
-      reportable7439: true,
-      presumption: "applies",
-      attestedClause: null,
-      missing: [],
-    }));
+    const checked = names.map((part) => reportable(part));
     const expected = inMemory(checked);
     for (const format of ["csv", "md"] as const)
       expect(await spilled(checked, format, { directory, productBudget: 1 })).toBe(expected[format]);
@@ -242,13 +238,8 @@ describe("§ 743.9 report spilled to disk: the same bytes as in memory", () => {
 
 describe("the spill folder", () => {
   const some: Checked[] = Array.from({ length: 20 }, (_, i) => ({
-    designer: { name: "Acme Semi", address: "1 Main St", pointOfContact: "J. Doe" },
-    part: `P-${i}`,
-    completionDate: "2027-02-01",
+    ...reportable(`P-${i}`),
     reportable7439: i % 4 === 0 ? null : true,
-    presumption: "applies",
-    attestedClause: null,
-    missing: [],
   }));
 
   it("holds the undecided orders and the runs of names while the report is built, and is removed after", async () => {
